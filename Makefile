@@ -1,0 +1,66 @@
+# Sinergi: the everyday commands. `make help` lists them.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# compilemessages and makemessages walk the tree; keep them out of installed packages.
+I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=var
+
+.PHONY: help run install messages migrate demo serve test test-fast test-postgres check lint makemessages bench clean
+
+help:
+	@echo "make run           set up everything and serve the demo site on http://$(HOST):$(PORT)/"
+	@echo "make test          lint, migration and catalogue checks, the whole suite on SQLite and PostgreSQL"
+	@echo "make test-fast     the quick tests only (no browser, no search engine), SQLite"
+	@echo "make makemessages  refresh the translation catalogues in locale/ after changing strings"
+	@echo "make bench         page speed figures (see docs/performance.md)"
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+
+messages: install
+	$(PY) manage.py compilemessages $(I18N_IGNORE) --verbosity 0
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+serve:
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+run: messages demo serve
+
+check: install messages
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+test: check node_modules/.package-lock.json
+	$(PY) -m pytest
+	TEST_DATABASE=postgres $(PY) -m pytest -m "not browser"
+
+test-fast: install messages
+	$(PY) -m pytest -m "not browser and not engine"
+
+test-postgres: install messages
+	TEST_DATABASE=postgres $(PY) -m pytest -m "not browser"
+
+makemessages: install
+	$(PY) manage.py makemessages --all --no-obsolete $(I18N_IGNORE) --add-location=file
+
+bench: install messages node_modules/.package-lock.json
+	$(PY) bench/pages.py
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CmsConfig(AppConfig):
+    name = "cms"
+    verbose_name = _("Sinergi content")
+
+    def ready(self):
+        from cms.main_tasks import MainTask, register_main_task
+
+        register_main_task(
+            MainTask(
+                key="guides",
+                label=_("Find a guide"),
+                description=_("Visas, stay permits, passports, your rights and obligations."),
+                anchor="topics",
+                order=10,
+            )
+        )

@@ -1,0 +1,154 @@
+"""Builds the demo site from the JSON files in ``cms/demo/data/``.
+
+Idempotent: a page that already exists (found by its slug under its parent) is
+left as it is, so running the loader again creates nothing and never overwrites
+what an editor changed. Content is published through revisions, exactly as the
+admin does, so revision history and translation state are real.
+"""
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from django.db import transaction
+from modeltranslation.utils import build_localized_fieldname
+from wagtail.models import Page, Site
+
+from cms.models import Audience, GuideChangeNote, GuidePage, HomePage, SiteProfile, StandardPage, TopicPage
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+@dataclass
+class LoadReport:
+    created: list = field(default_factory=list)
+    kept: list = field(default_factory=list)
+
+
+def read_json(path):
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def set_translations(instance, name, values):
+    """Set ``name`` in every language given; the plain field gets the Indonesian text."""
+    for language, value in values.items():
+        setattr(instance, build_localized_fieldname(name, language), value)
+    setattr(instance, name, values["id"])
+
+
+def stream_data(blocks):
+    """Demo JSON blocks -> StreamField raw data (links may point to a URL or a document)."""
+    data = []
+    for block in blocks:
+        value = block["value"]
+        if block["type"] == "links":
+            value = [{"title": link["title"], "url": link["url"], "document": None} for link in value]
+        data.append({"type": block["type"], "value": value})
+    return data
+
+
+class DemoLoader:
+    def __init__(self, data_dir=DATA_DIR, progress=None):
+        self.data_dir = Path(data_dir)
+        self.progress = progress or (lambda message: None)
+        self.report = LoadReport()
+
+    @transaction.atomic
+    def load(self):
+        home = self.home_page()
+        for topic_data in read_json(self.data_dir / "topics.json"):
+            self.topic_page(home, topic_data)
+        guide_files = sorted((self.data_dir / "guides").glob("*.json"))
+        for number, path in enumerate(guide_files, start=1):
+            self.progress(f"[{number}/{len(guide_files)}] {path.stem}")
+            self.guide_page(read_json(path))
+        for page_data in read_json(self.data_dir / "pages.json"):
+            self.standard_page(home, page_data)
+        profile = SiteProfile.load()
+        profile.sample_content = True
+        profile.save()
+        return self.report
+
+    def publish(self, parent, page, label):
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        self.report.created.append(label)
+        return page
+
+    def existing_child(self, parent, model, slug, label):
+        page = model.objects.child_of(parent).filter(slug=slug).first()
+        if page:
+            self.report.kept.append(label)
+        return page
+
+    def home_page(self):
+        home = HomePage.objects.first()
+        if home is None:
+            root = Page.get_first_root_node()
+            data = read_json(self.data_dir / "home.json")
+            home = HomePage(slug="beranda")
+            set_translations(home, "title", data["title"])
+            set_translations(home, "intro", data["intro"])
+            set_translations(home, "search_description", data["description"])
+            self.publish(root, home, "home")
+            self.remove_wagtail_welcome_page(root, home)
+        else:
+            self.report.kept.append("home")
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+        elif site.root_page_id != home.pk:
+            site.root_page = home
+            site.save()
+        return home
+
+    @staticmethod
+    def remove_wagtail_welcome_page(root, home):
+        """Wagtail's first migration makes a placeholder 'Welcome' page; the demo replaces it."""
+        Site.objects.filter(root_page__content_type__model="page").update(root_page=home)
+        for page in root.get_children().exact_type(Page):
+            if page.numchild == 0:
+                page.delete()
+
+    def topic_page(self, home, data):
+        label = f"topic {data['slug']}"
+        page = self.existing_child(home, TopicPage, data["slug"], label)
+        if page:
+            return page
+        page = TopicPage(slug=data["slug"], show_in_menus=True)
+        set_translations(page, "title", data["title"])
+        set_translations(page, "intro", data["intro"])
+        set_translations(page, "search_description", data["intro"])
+        return self.publish(home, page, label)
+
+    def guide_page(self, data):
+        topic = TopicPage.objects.get(slug=data["topic"])
+        label = f"guide {data['slug']}"
+        page = self.existing_child(topic, GuidePage, data["slug"], label)
+        if page:
+            return page
+        page = GuidePage(slug=data["slug"])
+        set_translations(page, "title", data["title"])
+        set_translations(page, "summary", data["summary"])
+        set_translations(page, "search_description", data["summary"])
+        set_translations(
+            page, "body", {language: stream_data(blocks) for language, blocks in data["body"].items()}
+        )
+        for order, note_data in enumerate(data.get("change_notes", [])):
+            note = GuideChangeNote(date=date.fromisoformat(note_data["date"]), sort_order=order)
+            set_translations(note, "note", note_data["note"])
+            page.change_notes.add(note)
+        page.audiences.set(Audience.objects.filter(code__in=data.get("audiences", [])))
+        return self.publish(topic, page, label)
+
+    def standard_page(self, home, data):
+        label = f"page {data['slug']}"
+        page = self.existing_child(home, StandardPage, data["slug"], label)
+        if page:
+            return page
+        page = StandardPage(slug=data["slug"], show_in_footer=True)
+        set_translations(page, "title", data["title"])
+        set_translations(page, "body", data["body"])
+        return self.publish(home, page, label)

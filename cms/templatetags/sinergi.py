@@ -1,0 +1,100 @@
+"""Template tags for the shared page frame: language links, navigation, footer.
+
+The decisions (which languages a page exists in, which pages appear in menus)
+are made here in Python, so templates only lay them out.
+"""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Site
+
+from cms.models import StandardPage, TopicPage
+
+register = template.Library()
+
+
+def _site_root(request):
+    site = Site.find_for_request(request) if request else None
+    return site.root_page if site else None
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """One link per language to the same page; says whether a translation exists.
+
+    On a page outside the tree (404, search) every language counts as available.
+    """
+    request = context.get("request")
+    path = request.get_full_path() if request else "/"
+    available = context.get("available_languages")
+    current = get_language()
+    return [
+        {
+            "code": code,
+            "name": name,
+            "url": translate_url(path, code),
+            "current": code == current,
+            "available": available is None or code in available,
+        }
+        for code, name in settings.LANGUAGES
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def hreflang_alternates(context):
+    """Alternate URLs for <link rel="alternate" hreflang>, only for existing translations."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or page is None:
+        return []
+    path = request.path
+    codes = context.get("available_languages") or [settings.LANGUAGE_CODE]
+    links = [
+        {"hreflang": code, "url": request.build_absolute_uri(translate_url(path, code))} for code in codes
+    ]
+    links.append(
+        {
+            "hreflang": "x-default",
+            "url": request.build_absolute_uri(translate_url(path, settings.LANGUAGE_CODE)),
+        }
+    )
+    return links
+
+
+def _top_level_pages(context):
+    """The home page's public children, fetched once per request for menu and footer."""
+    request = context.get("request")
+    cached = getattr(request, "_sinergi_top_level_pages", None)
+    if cached is not None:
+        return cached
+    root = _site_root(request)
+    pages = list(root.get_children().live().public().specific()) if root else []
+    if request is not None:
+        request._sinergi_top_level_pages = pages
+    return pages
+
+
+@register.simple_tag(takes_context=True)
+def main_navigation(context):
+    """Topics shown in the menu, each marked current when the reader is inside it."""
+    page = context.get("page")
+    return [
+        {"page": topic, "current": bool(page and page.path.startswith(topic.path))}
+        for topic in _top_level_pages(context)
+        if isinstance(topic, TopicPage) and topic.show_in_menus
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    return [
+        item for item in _top_level_pages(context) if isinstance(item, StandardPage) and item.show_in_footer
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def home_url(context):
+    root = _site_root(context.get("request"))
+    return root.get_url(request=context.get("request")) if root else "/"

@@ -1,0 +1,56 @@
+"""Admin integration: the outdated-translations report and a warning in the page editor."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.urls import path, reverse
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from cms.admin_views import OutdatedTranslationsView
+from cms.translation_state import TranslatedPageMixin
+
+
+@hooks.register("register_admin_urls")
+def register_outdated_translations_url():
+    return [
+        path(
+            "reports/outdated-translations/",
+            OutdatedTranslationsView.as_view(),
+            name="cms_outdated_translations",
+        )
+    ]
+
+
+class EditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_permission(request.user, "change")
+
+
+@hooks.register("register_reports_menu_item")
+def register_outdated_translations_menu_item():
+    return EditorsMenuItem(
+        _("Outdated translations"),
+        reverse("cms_outdated_translations"),
+        name="outdated-translations",
+        icon_name="globe",
+        order=1000,
+    )
+
+
+@hooks.register("before_edit_page")
+def warn_about_outdated_translations(request, page):
+    if request.method != "GET" or not isinstance(page, TranslatedPageMixin):
+        return
+    outdated = page.outdated_languages()
+    if outdated:
+        names = dict(settings.LANGUAGES)
+        messages.warning(
+            request,
+            format_lazy(
+                _("The Indonesian text changed after these translations were made; they are out of date: {}"),
+                ", ".join(names[code] for code in outdated),
+            ),
+        )

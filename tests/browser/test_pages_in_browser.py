@@ -1,0 +1,69 @@
+"""The public pages in a real browser: accessibility, right-to-left layout, no-JS use, small screens."""
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+LANGUAGES = ["id", "en", "ar", "zh-hans"]
+GUIDE = "/visa/visa-kunjungan/"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("path", ["/", GUIDE], ids=["home", "guide"])
+def test_no_serious_accessibility_violations(site_url, page, axe_violations, language, path):
+    response = page.goto(f"{site_url}/{language}{path}")
+    assert response.status == 200
+    assert axe_violations(page) == []
+
+
+def test_arabic_layout_mirrors(site_url, page):
+    page.set_viewport_size({"width": 1024, "height": 800})
+    page.goto(f"{site_url}/ar{GUIDE}")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    brand = page.locator(".site-header__brand").bounding_box()
+    switcher = page.locator(".language-switcher").bounding_box()
+    assert brand["x"] > switcher["x"], "the site name should sit on the right in Arabic"
+    heading = page.locator("h1").bounding_box()
+    assert heading["x"] + heading["width"] > 1024 / 2, "headings start on the right"
+
+    page.goto(f"{site_url}/en{GUIDE}")
+    brand = page.locator(".site-header__brand").bounding_box()
+    switcher = page.locator(".language-switcher").bounding_box()
+    assert brand["x"] < switcher["x"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_horizontal_scrolling_at_320_px(site_url, page, language):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(f"{site_url}/{language}{GUIDE}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+
+
+def test_find_a_guide_and_switch_language_without_javascript(site_url, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/en/")
+        page.locator(".topics a").first.click()
+        page.wait_for_load_state()
+        assert "/en/" in page.url
+        page.locator(".guide-list a").first.click()
+        page.wait_for_load_state()
+        guide_path = page.url.split("/en", 1)[1]
+        page.locator(".language-switcher a[lang='ar']").click()
+        page.wait_for_load_state()
+        assert page.url.endswith(f"/ar{guide_path}")
+        assert page.evaluate("document.documentElement.dir") == "rtl"
+    finally:
+        context.close()
+
+
+def test_skip_link_is_first_and_visible_on_focus(site_url, page):
+    page.goto(f"{site_url}/en/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className")
+    assert focused == "skip-link"
+    box = page.locator(".skip-link").bounding_box()
+    assert box["y"] >= 0, "the focused skip link is on screen"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"

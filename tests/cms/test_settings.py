@@ -1,0 +1,51 @@
+"""Production refuses to start without its secrets; development needs nothing."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_settings(tmp_path, **env):
+    clean = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    clean.update(SINERGI_VAR_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="cms.settings", **env)
+    code = "from django.conf import settings; print(settings.DEBUG, settings.DATABASES['default']['ENGINE'])"
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True, check=False
+    )
+
+
+def test_production_without_secret_key_and_hosts_stops_with_clear_message(tmp_path):
+    result = load_settings(tmp_path, SINERGI_ENV="production")
+    assert result.returncode != 0
+    assert "SECRET_KEY and ALLOWED_HOSTS are not set" in result.stderr
+    assert "docs/configuration.md" in result.stderr
+
+
+def test_production_without_allowed_hosts(tmp_path):
+    result = load_settings(tmp_path, SINERGI_ENV="production", SECRET_KEY="x" * 50)
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS is not set" in result.stderr
+
+
+def test_production_with_settings_starts_without_debug(tmp_path):
+    result = load_settings(
+        tmp_path, SINERGI_ENV="production", SECRET_KEY="x" * 50, ALLOWED_HOSTS="example.org"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("False")
+
+
+def test_development_defaults_to_sqlite_and_generates_a_secret(tmp_path):
+    result = load_settings(tmp_path, SINERGI_ENV="development", DATABASE_URL="")
+    assert result.returncode == 0, result.stderr
+    assert "sqlite3" in result.stdout
+    assert (tmp_path / "secret_key").stat().st_mode & 0o777 == 0o600
+
+
+def test_typo_in_boolean_is_rejected(tmp_path):
+    result = load_settings(tmp_path, DEBUG="ture")
+    assert result.returncode != 0
+    assert "DEBUG must be true or false" in result.stderr

@@ -1,0 +1,61 @@
+"""Shared fixtures: the demo site is loaded once into the test database.
+
+Tests run inside a transaction that is rolled back, so each one sees the demo
+site as loaded and may change it freely.
+"""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.utils import translation
+
+from cms.models import GuidePage, HomePage, TopicPage
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _reset_language():
+    yield
+    translation.activate("id")
+
+
+@pytest.fixture
+def home(db):
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def topic(db):
+    return TopicPage.objects.get(slug="visa")
+
+
+@pytest.fixture
+def guide(db):
+    """A guide translated into all four languages."""
+    return GuidePage.objects.get(slug="visa-kunjungan")
+
+
+@pytest.fixture
+def english_only_guide(db):
+    """A guide in Indonesian and English only (no Arabic or Chinese)."""
+    return next(
+        page for page in GuidePage.objects.live().order_by("path") if "ar" not in page.translation_state
+    )
+
+
+@pytest.fixture
+def make_user(django_user_model):
+    def make(username, group=None, **extra):
+        user = django_user_model.objects.create_user(
+            username, f"{username}@example.org", "pw-test-1234", **extra
+        )
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
