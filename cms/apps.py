@@ -7,7 +7,10 @@ class CmsConfig(AppConfig):
     verbose_name = _("Sinergi content")
 
     def ready(self):
+        from cms import page_cache
         from cms.main_tasks import MainTask, register_main_task
+
+        page_cache.connect()
 
         register_main_task(
             MainTask(

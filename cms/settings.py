@@ -148,12 +148,36 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Two caches: "default" for application data, "pages" for whole anonymous pages,
+# so purging pages on publish never throws away anything else.
 if os.environ.get("CACHE_URL"):
-    CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
-        "LOCATION": os.environ["CACHE_URL"],
+    CACHES = {
+        alias: {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["CACHE_URL"],
+            "KEY_PREFIX": alias,
+        }
+        for alias in ("default", "pages")
     }
+else:
+    CACHES = {
+        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+        for alias in ("default", "pages")
+    }
+
+# Whole-page cache for anonymous readers, off unless PAGE_CACHE_SECONDS is set.
+# The key is the full URL, which carries the language prefix, so languages never
+# mix. Every publish, unpublish, move or delete empties it (cms/page_cache.py).
+# Pages that carry a CSRF token or a session must not be cached: Django's cache
+# middleware skips responses that set cookies, and views with forms should be
+# marked with django.views.decorators.cache.never_cache.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "0"))
+if PAGE_CACHE_SECONDS > 0:
+    MIDDLEWARE.insert(0, "django.middleware.cache.UpdateCacheMiddleware")
+    MIDDLEWARE.append("django.middleware.cache.FetchFromCacheMiddleware")
+    CACHE_MIDDLEWARE_ALIAS = "pages"
+    CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
+    CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -3,9 +3,9 @@
 import re
 
 import pytest
+from django.utils import translation
 
 from tests.helpers import url_in
-from django.utils import translation
 
 pytestmark = pytest.mark.django_db
 

@@ -12,8 +12,9 @@ class Command(BaseCommand):
         verbose = options["verbosity"] > 0
         loader = DemoLoader(progress=self.stdout.write if verbose else None)
         report = loader.load()
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"Demo content: {len(report.created)} pages created, {len(report.kept)} already there."
+        if verbose:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Demo content: {len(report.created)} pages created, {len(report.kept)} already there."
+                )
             )
-        )
