@@ -148,7 +148,7 @@ class DemoLoader:
         page = self.existing_child(home, StandardPage, data["slug"], label)
         if page:
             return page
-        page = StandardPage(slug=data["slug"], show_in_footer=True)
+        page = StandardPage(slug=data["slug"], show_in_menus=True)
         set_translations(page, "title", data["title"])
         set_translations(page, "body", data["body"])
         return self.publish(home, page, label)

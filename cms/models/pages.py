@@ -159,10 +159,12 @@ class GuideChangeNote(Orderable):
 
 
 class StandardPage(SinergiPage):
-    """A plain page such as About, Accessibility statement or Privacy notice."""
+    """A plain page such as About, Accessibility statement or Privacy notice.
+
+    Shown in the footer when "Show in menus" is ticked (topics go in the main menu).
+    """
 
     body = RichTextField(_("body"), features=RICH_TEXT_FEATURES + ["h2", "h3"])
-    show_in_footer = models.BooleanField(_("show in footer"), default=False)
 
     translation_fields = ("title", "search_description", "body")
     translation_required_fields = ("title", "body")
@@ -170,7 +172,6 @@ class StandardPage(SinergiPage):
     subpage_types = []
 
     content_panels = Page.content_panels + [FieldPanel("body")]
-    promote_panels = Page.promote_panels + [FieldPanel("show_in_footer")]
 
     class Meta:
         verbose_name = _("standard page")

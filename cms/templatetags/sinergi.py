@@ -6,6 +6,7 @@ are made here in Python, so templates only lay them out.
 
 from django import template
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Site
@@ -63,17 +64,27 @@ def hreflang_alternates(context):
     return links
 
 
-def _top_level_pages(context):
-    """The home page's public children, fetched once per request for menu and footer."""
+def _menu_pages(context):
+    """The home page's public children marked "show in menus", fetched once per request.
+
+    Plain Page objects (not .specific()) are enough for a title and a URL and save
+    a query per page type; the content type tells topics (main menu) from plain
+    pages (footer).
+    """
     request = context.get("request")
-    cached = getattr(request, "_sinergi_top_level_pages", None)
+    cached = getattr(request, "_sinergi_menu_pages", None)
     if cached is not None:
         return cached
     root = _site_root(request)
-    pages = list(root.get_children().live().public().specific()) if root else []
+    pages = list(root.get_children().live().public().in_menu()) if root else []
     if request is not None:
-        request._sinergi_top_level_pages = pages
+        request._sinergi_menu_pages = pages
     return pages
+
+
+def _of_type(pages, model):
+    content_type = ContentType.objects.get_for_model(model)
+    return [page for page in pages if page.content_type_id == content_type.pk]
 
 
 @register.simple_tag(takes_context=True)
@@ -82,16 +93,13 @@ def main_navigation(context):
     page = context.get("page")
     return [
         {"page": topic, "current": bool(page and page.path.startswith(topic.path))}
-        for topic in _top_level_pages(context)
-        if isinstance(topic, TopicPage) and topic.show_in_menus
+        for topic in _of_type(_menu_pages(context), TopicPage)
     ]
 
 
 @register.simple_tag(takes_context=True)
 def footer_pages(context):
-    return [
-        item for item in _top_level_pages(context) if isinstance(item, StandardPage) and item.show_in_footer
-    ]
+    return _of_type(_menu_pages(context), StandardPage)
 
 
 @register.simple_tag(takes_context=True)
