@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.migrate",
     "modeltranslation",
     "cms",
+    "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -222,6 +223,13 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILADMIN_PATH = os.environ.get("WAGTAILADMIN_PATH", "admin/").strip("/") + "/"
 WAGTAIL_APPEND_SLASH = True
 
+# --- Search ------------------------------------------------------------------
+# "db" (embedded), "opensearch+http://host:9200" or "elasticsearch+http://host:9200".
+SEARCH_URL = os.environ.get("SEARCH_URL", "db")
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "sinergi")
+# Seconds to wait for the engine before answering from the database instead.
+SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "1.5"))
+
 # --- Static and media ------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
@@ -267,5 +275,8 @@ LOGGING = {
         # Each background task and page action is logged at INFO; keep them for debugging only.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # The search clients log every request at INFO.
+        "opensearch": {"level": "WARNING"},
+        "elastic_transport": {"level": "WARNING"},
     },
 }

@@ -1,0 +1,114 @@
+"""The one interface every engine implements, and the values it takes and returns."""
+
+import re
+from dataclasses import dataclass, field
+from html import escape
+
+from django.conf import settings
+from django.utils.safestring import mark_safe
+
+MAX_QUERY_LENGTH = 512
+PER_PAGE = 10
+# Highlight markers: private-use characters that never occur in text, replaced by
+# <mark> only after the fragment has been HTML-escaped (so a snippet cannot inject markup).
+MARK_START = "\ue000"
+MARK_END = "\ue001"
+# How much each kind weighs in relevance, beyond text match: guides answer questions.
+KIND_BOOSTS = {"guide": 1.5, "regulation": 1.3, "topic": 1.2, "event": 1.0, "thread": 0.9}
+FALLBACK_LANGUAGE = "id"
+
+
+def clean_query(text):
+    """Bound and tidy what the reader typed; any text is a valid query."""
+    text = re.sub(r"[\x00-\x1f\x7f]", " ", text or "")
+    return " ".join(text.split())[:MAX_QUERY_LENGTH]
+
+
+def mark_snippet(fragment, prefix="", suffix=""):
+    """Escape a highlighted fragment and turn the engine's markers into <mark> tags.
+
+    The only markup in the result is what this function adds, so it is safe to
+    render as HTML; ``prefix`` and ``suffix`` (ellipses) are escaped too.
+    """
+    marked = escape(prefix + fragment + suffix).replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return mark_safe(marked)  # noqa: S308 - everything was escaped above
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    text: str
+    language: str
+    kinds: tuple = ()
+    topics: tuple = ()
+    audiences: tuple = ()
+    upcoming_only: bool = False
+    page: int = 1
+    per_page: int = PER_PAGE
+
+    @property
+    def offset(self):
+        return (self.page - 1) * self.per_page
+
+
+@dataclass
+class Hit:
+    title: str
+    url: str
+    kind: str
+    language: str  # the language the result is written in (may be the fallback)
+    snippet: str = ""  # safe HTML with <mark>
+    summary: str = ""
+    topics: list = field(default_factory=list)
+    updated: object = None
+    score: float = 0.0
+
+
+@dataclass
+class SearchResults:
+    query: SearchQuery
+    hits: list
+    total: int
+    facets: dict  # {"kind": [(value, count), ...], "topics": [...], "audience": [...]}
+    suggestion: str = ""  # "did you mean"
+    engine: str = ""
+    degraded: bool = False  # answered by the database because the engine was unreachable
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // self.query.per_page))
+
+
+class EngineUnavailable(Exception):
+    """The engine could not be reached or refused the request."""
+
+
+class SearchEngine:
+    """Base class. ``documents`` are ``search.documents.SearchDocument`` values."""
+
+    name = "base"
+
+    def index(self, documents):
+        raise NotImplementedError
+
+    def delete(self, source, object_id, version):
+        raise NotImplementedError
+
+    def search(self, query):
+        raise NotImplementedError
+
+    def autocomplete(self, text, language, limit=8):
+        raise NotImplementedError
+
+    def rebuild(self, documents, progress=None):
+        raise NotImplementedError
+
+    def indexed_versions(self, language):
+        """{doc_id: version} of everything in one language's index (for `search_index check`)."""
+        raise NotImplementedError
+
+    def ping(self):
+        return True
+
+
+def languages():
+    return [code for code, _name in settings.LANGUAGES]

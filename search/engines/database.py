@@ -1,0 +1,232 @@
+"""The embedded database engine: no server, works on SQLite and PostgreSQL alike.
+
+Candidates are found in SQL (every query word must occur in the entry's text,
+falling back to any word when that finds nothing), then ranked in Python with
+the same signals as the remote engines: where the words occur (title over
+summary over body), the kind of page and how recent it is. It is meant for a
+machine with no search server and as the fallback when that server is down;
+it has no stemming, so "did you mean" and the any-word fallback make up for
+some of that.
+"""
+
+import difflib
+import re
+from collections import Counter
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from search.models import SearchEntry
+
+from .base import (
+    FALLBACK_LANGUAGE,
+    KIND_BOOSTS,
+    MARK_END,
+    MARK_START,
+    Hit,
+    SearchEngine,
+    SearchResults,
+    mark_snippet,
+)
+
+MAX_TERMS = 8
+MAX_CANDIDATES = 2000
+SNIPPET_LENGTH = 220
+WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def words(text):
+    return [word.lower() for word in WORD.findall(text or "")]
+
+
+def search_text(document):
+    parts = [document.title, document.summary, document.body, " ".join(document.topic_titles)]
+    return " ".join(" ".join(words(part)) for part in parts)
+
+
+def snippet(text, terms):
+    """A fragment of ``text`` around the first matching term, with matches marked."""
+    lowered = text.lower()
+    positions = [lowered.find(term) for term in terms if term in lowered]
+    start = max(0, min(positions) - 60) if positions else 0
+    fragment = text[start : start + SNIPPET_LENGTH]
+    pattern = re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.I)
+    marked = (
+        pattern.sub(lambda match: f"{MARK_START}{match.group(0)}{MARK_END}", fragment) if terms else fragment
+    )
+    prefix = "… " if start else ""
+    suffix = " …" if start + SNIPPET_LENGTH < len(text) else ""
+    return mark_snippet(marked, prefix, suffix)
+
+
+class DatabaseEngine(SearchEngine):
+    name = "database"
+
+    # --- writing --------------------------------------------------------------
+
+    def index(self, documents):
+        for document in documents:
+            with transaction.atomic():
+                current = (
+                    SearchEntry.objects.select_for_update()
+                    .filter(source=document.source, object_id=document.object_id, language=document.language)
+                    .first()
+                )
+                if current and current.version > document.version:
+                    continue  # a newer update already landed
+                values = {
+                    "kind": document.kind,
+                    "title": document.title[:500],
+                    "summary": document.summary,
+                    "body": document.body,
+                    "topics": document.topics,
+                    "topic_titles": document.topic_titles,
+                    "audience": document.audience,
+                    "available_languages": "," + ",".join(document.available_languages) + ",",
+                    "url": document.url,
+                    "published": document.published,
+                    "updated": document.updated,
+                    "event_start": document.event_start,
+                    "status": document.status,
+                    "boost": document.boost,
+                    "version": document.version,
+                    "search_text": search_text(document),
+                }
+                SearchEntry.objects.update_or_create(
+                    source=document.source,
+                    object_id=document.object_id,
+                    language=document.language,
+                    defaults=values,
+                )
+
+    def delete(self, source, object_id, version, keep_languages=()):
+        SearchEntry.objects.filter(source=source, object_id=object_id, version__lte=version).exclude(
+            language__in=keep_languages
+        ).delete()
+
+    def rebuild(self, documents, progress=None):
+        with transaction.atomic():
+            SearchEntry.objects.all().delete()
+            for number, document in enumerate(documents, start=1):
+                self.index([document])
+                if progress:
+                    progress(number)
+
+    def indexed_versions(self, language):
+        rows = SearchEntry.objects.filter(language=language).values_list("source", "object_id", "version")
+        return {f"{source}:{object_id}": version for source, object_id, version in rows}
+
+    # --- reading --------------------------------------------------------------
+
+    def _base(self, query):
+        """Entries in the reader's language, plus Indonesian ones not translated into it."""
+        entries = SearchEntry.objects.filter(language=query.language)
+        if query.language != FALLBACK_LANGUAGE:
+            fallback = SearchEntry.objects.filter(language=FALLBACK_LANGUAGE).exclude(
+                available_languages__contains=f",{query.language},"
+            )
+            entries = entries | fallback
+        if query.upcoming_only:
+            entries = entries.filter(event_start__gte=timezone.now())
+        return entries
+
+    def _candidates(self, query, terms):
+        base = self._base(query)
+        if not terms:
+            return []
+        every = Q()
+        for term in terms:
+            every &= Q(search_text__contains=term)
+        found = list(base.filter(every)[:MAX_CANDIDATES])
+        if not found:
+            anyword = Q()
+            for term in terms:
+                anyword |= Q(search_text__contains=term)
+            found = list(base.filter(anyword)[:MAX_CANDIDATES])
+        return found
+
+    @staticmethod
+    def _score(entry, terms, now):
+        title, summary = entry.title.lower(), entry.summary.lower()
+        score = 0.0
+        for term in terms:
+            score += 6 * title.count(term) + 3 * summary.count(term) + min(entry.search_text.count(term), 10)
+        if all(term in title for term in terms):
+            score *= 1.5
+        score *= KIND_BOOSTS.get(entry.kind, 1.0) * (entry.boost or 1.0)
+        if entry.updated and now - entry.updated < timedelta(days=365):
+            score *= 1.1
+        return score
+
+    @staticmethod
+    def _facets(entries):
+        counts = {"kind": Counter(), "topics": Counter(), "audience": Counter()}
+        for entry in entries:
+            counts["kind"][entry.kind] += 1
+            counts["topics"].update(entry.topics)
+            counts["audience"].update(entry.audience)
+        return {name: counter.most_common() for name, counter in counts.items()}
+
+    @staticmethod
+    def _filtered(entries, query):
+        def keep(entry):
+            return (
+                (not query.kinds or entry.kind in query.kinds)
+                and (not query.topics or set(query.topics) & set(entry.topics))
+                and (not query.audiences or set(query.audiences) & set(entry.audience))
+            )
+
+        return [entry for entry in entries if keep(entry)]
+
+    def _suggestion(self, query, terms):
+        """A close spelling from the titles in the reader's language, when one differs."""
+        vocabulary = set()
+        for title in self._base(query).values_list("title", flat=True)[:5000]:
+            vocabulary.update(words(title))
+        corrected = []
+        for term in terms:
+            if term in vocabulary:
+                corrected.append(term)
+                continue
+            close = difflib.get_close_matches(term, vocabulary, n=1, cutoff=0.75)
+            corrected.append(close[0] if close else term)
+        suggestion = " ".join(corrected)
+        return suggestion if suggestion != " ".join(terms) else ""
+
+    def search(self, query):
+        terms = list(dict.fromkeys(words(query.text)))[:MAX_TERMS]
+        candidates = self._candidates(query, terms)
+        facets = self._facets(candidates)
+        matching = self._filtered(candidates, query)
+        now = timezone.now()
+        ranked = sorted(matching, key=lambda entry: self._score(entry, terms, now), reverse=True)
+        page = ranked[query.offset : query.offset + query.per_page]
+        hits = [
+            Hit(
+                title=entry.title,
+                url=entry.url,
+                kind=entry.kind,
+                language=entry.language,
+                snippet=snippet(entry.summary + " " + entry.body, terms),
+                summary=entry.summary,
+                topics=entry.topics,
+                updated=entry.updated,
+                score=self._score(entry, terms, now),
+            )
+            for entry in page
+        ]
+        suggestion = self._suggestion(query, terms) if len(ranked) < 3 and terms else ""
+        return SearchResults(query, hits, len(ranked), facets, suggestion, engine=self.name)
+
+    def autocomplete(self, text, language, limit=8):
+        terms = words(text)[:MAX_TERMS]
+        if not terms:
+            return []
+        entries = SearchEntry.objects.filter(language=language)
+        for term in terms[:-1]:
+            entries = entries.filter(title__icontains=term)
+        last = terms[-1]
+        entries = entries.filter(Q(title__istartswith=last) | Q(title__icontains=f" {last}"))
+        return [{"title": title, "url": url} for title, url in entries.values_list("title", "url")[:limit]]

@@ -1,0 +1,423 @@
+"""Elasticsearch and OpenSearch: the same index definitions and queries, two clients.
+
+Queries and index bodies are built once with elasticsearch-dsl (``search/index.py``,
+``build_query`` below) as plain dictionaries; a small client adapter sends them
+through the ``elasticsearch`` 8 client or through ``opensearch-py``, whose request
+shapes differ slightly.
+
+Every document is written with ``version_type=external_gte`` and the document's
+version, so an update that arrives late can never replace a newer one.
+"""
+
+import time
+from datetime import UTC, datetime
+
+from elasticsearch_dsl import Q, Search
+
+from search import index as index_defs
+
+from .base import (
+    FALLBACK_LANGUAGE,
+    KIND_BOOSTS,
+    MARK_END,
+    MARK_START,
+    EngineUnavailable,
+    Hit,
+    SearchEngine,
+    SearchResults,
+    languages,
+    mark_snippet,
+)
+
+TEXT_FIELDS = [
+    "title^4",
+    "title.exact^5",
+    "summary^2",
+    "summary.exact",
+    "body",
+    "body.exact^0.5",
+    "topic_titles^2",
+]
+FACETS = {"kind": "kind", "topics": "topics", "audience": "audience"}
+
+
+class OpenSearchClient:
+    """Adapter over opensearch-py."""
+
+    def __init__(self, url, timeout):
+        from opensearchpy import OpenSearch, helpers
+        from opensearchpy.exceptions import ConnectionError as ConnectionFailure
+        from opensearchpy.exceptions import TransportError
+
+        self.client = OpenSearch(hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False)
+        self.helpers = helpers
+        self.errors = (ConnectionFailure, TransportError)
+
+    def create_index(self, name, body):
+        self.client.indices.create(index=name, body=body)
+
+    def search(self, index, body):
+        return self.client.search(index=index, body=body)
+
+    def put_analysis(self, name, analysis):
+        self.client.indices.close(index=name)
+        try:
+            self.client.indices.put_settings(index=name, body={"analysis": analysis})
+        finally:
+            self.client.indices.open(index=name)
+
+    def update_aliases(self, actions):
+        self.client.indices.update_aliases(body={"actions": actions})
+
+    def indexes_of(self, alias):
+        if not self.client.indices.exists_alias(name=alias):
+            return []
+        return list(self.client.indices.get_alias(name=alias).keys())
+
+    def delete_index(self, name):
+        self.client.indices.delete(index=name, ignore_unavailable=True)
+
+    def put_settings(self, name, settings):
+        self.client.indices.put_settings(index=name, body=settings)
+
+    def refresh(self, name):
+        self.client.indices.refresh(index=name)
+
+    def info(self):
+        return self.client.info()
+
+
+class ElasticsearchClient(OpenSearchClient):
+    """Adapter over the elasticsearch 8 client (keyword arguments instead of bodies)."""
+
+    def __init__(self, url, timeout):
+        from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
+
+        self.client = Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+        self.helpers = helpers
+        self.errors = (ApiError, TransportError)
+
+    def create_index(self, name, body):
+        self.client.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
+
+    def search(self, index, body):
+        return self.client.search(index=index, **body).body
+
+    def put_analysis(self, name, analysis):
+        self.client.indices.close(index=name)
+        try:
+            self.client.indices.put_settings(index=name, settings={"analysis": analysis})
+        finally:
+            self.client.indices.open(index=name)
+
+    def update_aliases(self, actions):
+        self.client.indices.update_aliases(actions=actions)
+
+    def indexes_of(self, alias):
+        if not self.client.indices.exists_alias(name=alias):
+            return []
+        return list(self.client.indices.get_alias(name=alias).body.keys())
+
+    def put_settings(self, name, settings):
+        self.client.indices.put_settings(index=name, settings=settings)
+
+    def info(self):
+        return self.client.info().body
+
+
+def language_filter(language):
+    """Documents in the reader's language, and Indonesian ones that have no translation into it."""
+    if language == FALLBACK_LANGUAGE:
+        return Q("term", language=language)
+    fallback = Q("term", language=FALLBACK_LANGUAGE) & ~Q("term", available_languages=language)
+    return Q("bool", should=[Q("term", language=language), fallback], minimum_should_match=1)
+
+
+def build_query(query, now=None):
+    """The search request body for a SearchQuery (elasticsearch-dsl, as a dict)."""
+    text_query = Q(
+        "multi_match",
+        query=query.text,
+        fields=TEXT_FIELDS,
+        type="most_fields",
+        fuzziness="AUTO",
+        prefix_length=1,
+        minimum_should_match="2<70%",
+    )
+    functions = [
+        {"filter": {"term": {"kind": kind}}, "weight": weight} for kind, weight in KIND_BOOSTS.items()
+    ]
+    functions.append({"field_value_factor": {"field": "boost", "missing": 1}})
+    functions.append(
+        {"gauss": {"updated": {"origin": now or "now", "scale": "365d", "decay": 0.8}}, "weight": 1}
+    )
+    scored = Q(
+        "function_score", query=text_query, functions=functions, score_mode="multiply", boost_mode="multiply"
+    )
+    filters = [language_filter(query.language)]
+    if query.upcoming_only:
+        filters.append(Q("range", event_start={"gte": "now"}))
+    search = Search().query(Q("bool", must=[scored], filter=filters))
+    selected = []
+    if query.kinds:
+        selected.append(Q("terms", kind=list(query.kinds)))
+    if query.topics:
+        selected.append(Q("terms", topics=list(query.topics)))
+    if query.audiences:
+        selected.append(Q("terms", audience=list(query.audiences)))
+    if selected:
+        search = search.post_filter(Q("bool", filter=selected))
+    for name, field in FACETS.items():
+        search.aggs.bucket(name, "terms", field=field, size=30)
+    search = search.highlight(
+        "summary",
+        "body",
+        fragment_size=200,
+        number_of_fragments=1,
+        pre_tags=[MARK_START],
+        post_tags=[MARK_END],
+    )
+    search = search.highlight_options(encoder="default", no_match_size=200)
+    search = search.suggest(
+        "did_you_mean",
+        query.text,
+        phrase={
+            "field": "title.exact",
+            "size": 1,
+            "confidence": 1.0,
+            "direct_generator": [{"field": "title.exact", "suggest_mode": "always", "min_word_length": 3}],
+        },
+    )
+    search = search.source(["title", "url", "kind", "language", "summary", "topics", "updated"])
+    return search[query.offset : query.offset + query.per_page].to_dict()
+
+
+class RemoteEngine(SearchEngine):
+    def __init__(self, kind, url, timeout=2.0, prefix=None):
+        self.name = kind
+        self.url = url
+        self.client = (OpenSearchClient if kind == "opensearch" else ElasticsearchClient)(url, timeout)
+        self.prefix = prefix
+        self._ready = False
+
+    def alias(self, language):
+        return f"{self.prefix}-{language}" if self.prefix else index_defs.alias_name(language)
+
+    def _call(self, function, *args, **kwargs):
+        try:
+            return function(*args, **kwargs)
+        except self.client.errors as error:
+            raise EngineUnavailable(f"{self.name}: {error}") from error
+
+    def ping(self):
+        try:
+            self.client.info()
+            return True
+        except self.client.errors:
+            return False
+
+    # --- index lifecycle ------------------------------------------------------
+
+    def new_index_name(self, language):
+        return f"{self.alias(language)}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
+
+    def ensure_indexes(self):
+        """Create each language's index and alias when missing (first start)."""
+        if self._ready:
+            return
+        for language in languages():
+            alias = self.alias(language)
+            if not self._call(self.client.indexes_of, alias):
+                name = self.new_index_name(language)
+                self._call(self.client.create_index, name, index_defs.index_body(language))
+                self._call(self.client.update_aliases, [{"add": {"index": name, "alias": alias}}])
+        self._ready = True
+
+    def rebuild(self, documents, progress=None):
+        """Build fresh indexes beside the live ones, then swap the aliases in one step.
+
+        Readers see the old indexes until the swap and the new ones right after:
+        there is no moment without results. Returns the number of documents sent.
+        """
+        new = {language: self.new_index_name(language) for language in languages()}
+        for language, name in new.items():
+            self._call(self.client.create_index, name, index_defs.index_body(language))
+            self._call(self.client.put_settings, name, {"index": {"refresh_interval": "-1"}})
+        count = 0
+
+        def actions():
+            nonlocal count
+            for document in documents:
+                count += 1
+                if progress:
+                    progress(count)
+                yield self._action(document, new[document.language])
+
+        self._bulk(actions())
+        old = {language: self._call(self.client.indexes_of, self.alias(language)) for language in new}
+        swap = []
+        for language, name in new.items():
+            self._call(self.client.put_settings, name, {"index": {"refresh_interval": "1s"}})
+            self._call(self.client.refresh, name)
+            swap += [
+                {"remove": {"index": old_name, "alias": self.alias(language)}} for old_name in old[language]
+            ]
+            swap.append({"add": {"index": name, "alias": self.alias(language)}})
+        self._call(self.client.update_aliases, swap)
+        for names in old.values():
+            for name in names:
+                self._call(self.client.delete_index, name)
+        self._ready = True
+        return count
+
+    def drop(self):
+        """Remove every index behind this engine's aliases (tests and `search_index drop`)."""
+        for language in languages():
+            for name in self._call(self.client.indexes_of, self.alias(language)):
+                self._call(self.client.delete_index, name)
+        self._ready = False
+
+    def reload_synonyms(self):
+        """Apply edited synonym files: close, update analysis settings, reopen. No reindex."""
+        for language in languages():
+            for name in self._call(self.client.indexes_of, self.alias(language)):
+                self._call(self.client.put_analysis, name, index_defs.analysis_settings(language))
+
+    def refresh(self):
+        for language in languages():
+            self._call(self.client.refresh, self.alias(language))
+
+    # --- writing --------------------------------------------------------------
+
+    def _action(self, document, index_name):
+        return {
+            "_op_type": "index",
+            "_index": index_name,
+            "_id": document.doc_id,
+            "version": document.version,
+            "version_type": "external_gte",
+            "_source": document.to_index(),
+        }
+
+    def _bulk(self, actions):
+        def run():
+            _ok, errors = self.client.helpers.bulk(
+                self.client.client, actions, raise_on_error=False, chunk_size=500, max_retries=2
+            )
+            return errors
+
+        errors = self._call(run)
+        # A version conflict means a newer version is already there: that is success.
+        real = [error for error in errors if next(iter(error.values())).get("status") != 409]
+        if real:
+            raise EngineUnavailable(f"{self.name}: {len(real)} documents failed, first: {real[0]}")
+
+    def index(self, documents):
+        self.ensure_indexes()
+        self._bulk(self._action(document, self.alias(document.language)) for document in documents)
+
+    def delete(self, source, object_id, version, keep_languages=()):
+        self.ensure_indexes()
+        actions = [
+            {
+                "_op_type": "delete",
+                "_index": self.alias(language),
+                "_id": f"{source}:{object_id}",
+                "version": version,
+                "version_type": "external_gte",
+            }
+            for language in languages()
+            if language not in keep_languages
+        ]
+
+        def run():
+            _ok, errors = self.client.helpers.bulk(self.client.client, actions, raise_on_error=False)
+            return errors
+
+        errors = self._call(run)
+        real = [e for e in errors if next(iter(e.values())).get("status") not in (404, 409)]
+        if real:
+            raise EngineUnavailable(f"{self.name}: delete failed: {real[0]}")
+
+    def indexed_versions(self, language):
+        versions = {}
+        body = {"query": {"match_all": {}}, "_source": ["version"], "size": 1000, "sort": ["_doc"]}
+        after = None
+        while True:
+            if after:
+                body["search_after"] = after
+            response = self._call(self.client.search, self.alias(language), body)
+            hits = response["hits"]["hits"]
+            for hit in hits:
+                versions[hit["_id"]] = hit["_source"].get("version", 0)
+            if len(hits) < body["size"]:
+                return versions
+            after = hits[-1]["sort"]
+
+    # --- reading --------------------------------------------------------------
+
+    def _indexes_for(self, language):
+        names = [self.alias(language)]
+        if language != FALLBACK_LANGUAGE:
+            names.append(self.alias(FALLBACK_LANGUAGE))
+        return ",".join(names)
+
+    def search(self, query):
+        started = time.monotonic()
+        response = self._call(self.client.search, self._indexes_for(query.language), build_query(query))
+        hits = []
+        for raw in response["hits"]["hits"]:
+            source = raw["_source"]
+            highlight = raw.get("highlight", {})
+            fragment = (highlight.get("body") or highlight.get("summary") or [source.get("summary", "")])[0]
+            hits.append(
+                Hit(
+                    title=source["title"],
+                    url=source["url"],
+                    kind=source["kind"],
+                    language=source["language"],
+                    snippet=mark_snippet(fragment),
+                    summary=source.get("summary", ""),
+                    topics=source.get("topics", []),
+                    updated=source.get("updated"),
+                    score=raw.get("_score") or 0.0,
+                )
+            )
+        facets = {
+            name: [
+                (bucket["key"], bucket["doc_count"]) for bucket in response["aggregations"][name]["buckets"]
+            ]
+            for name in FACETS
+        }
+        options = response.get("suggest", {}).get("did_you_mean", [{}])[0].get("options", [])
+        suggestion = options[0]["text"] if options else ""
+        results = SearchResults(
+            query, hits, response["hits"]["total"]["value"], facets, suggestion, self.name
+        )
+        results.took_ms = (time.monotonic() - started) * 1000
+        return results
+
+    def autocomplete(self, text, language, limit=8):
+        body = {
+            "size": limit,
+            "_source": ["title", "url"],
+            "query": {
+                "bool": {
+                    "must": [
+                        {
+                            "multi_match": {
+                                "query": text,
+                                "type": "bool_prefix",
+                                "fields": ["suggest", "suggest._2gram", "suggest._3gram"],
+                            }
+                        }
+                    ],
+                    "filter": [language_filter(language).to_dict()],
+                }
+            },
+        }
+        response = self._call(self.client.search, self._indexes_for(language), body)
+        return [
+            {"title": hit["_source"]["title"], "url": hit["_source"]["url"]}
+            for hit in response["hits"]["hits"]
+        ]

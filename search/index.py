@@ -1,0 +1,158 @@
+"""Index definitions, one index per language, written with elasticsearch-dsl.
+
+Each language gets analysers for its own script and morphology. Synonyms are
+applied only at search time (``synonym_graph`` in the search analyser), so the
+lists in ``search/synonyms/<lang>.txt`` can change without reindexing: the index
+is closed, its settings updated and opened again (``search_index synonyms``).
+
+The definitions are plain dictionaries produced by elasticsearch-dsl, so the same
+body is sent to Elasticsearch (``elasticsearch`` client) and OpenSearch
+(``opensearch-py``).
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from elasticsearch_dsl import (
+    Date,
+    Float,
+    Index,
+    Keyword,
+    Long,
+    Mapping,
+    SearchAsYouType,
+    Text,
+    analyzer,
+    char_filter,
+    normalizer,
+    token_filter,
+)
+
+SYNONYMS_DIR = Path(__file__).resolve().parent / "synonyms"
+
+html_strip = char_filter("html_strip_filter", "html_strip")
+lowercase_normalizer = normalizer("lowercase_normalizer", filter=["lowercase", "asciifolding"])
+
+
+def synonym_rules(language):
+    """The synonym rules for a language, without comments and blank lines."""
+    path = SYNONYMS_DIR / f"{language}.txt"
+    if not path.exists():
+        return []
+    lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+def language_filters(language, icu=False):
+    """(tokenizer, filters) for a language's text, before synonyms are added."""
+    if language == "id":
+        return "standard", [
+            "lowercase",
+            token_filter("indonesian_stop", "stop", stopwords="_indonesian_"),
+            token_filter("indonesian_stemmer", "stemmer", language="indonesian"),
+        ]
+    if language == "en":
+        return "standard", [
+            token_filter("english_possessive", "stemmer", language="possessive_english"),
+            "lowercase",
+            token_filter("english_stop", "stop", stopwords="_english_"),
+            token_filter("english_stemmer", "stemmer", language="english"),
+        ]
+    if language == "ar":
+        return "standard", [
+            "lowercase",
+            "decimal_digit",
+            token_filter("arabic_stop", "stop", stopwords="_arabic_"),
+            "arabic_normalization",
+            token_filter("arabic_stemmer", "stemmer", language="arabic"),
+        ]
+    if language == "zh-hans":
+        if icu:
+            return "icu_tokenizer", ["cjk_width", "lowercase"]
+        return "standard", ["cjk_width", "lowercase", "cjk_bigram"]
+    raise ValueError(f"no analysis defined for language {language!r}")
+
+
+def analyzers(language, icu=False):
+    """(index analyser, search analyser): the search one adds the synonym graph."""
+    tokenizer_name, filters = language_filters(language, icu)
+    index_analyzer = analyzer(
+        f"text_{language}", tokenizer=tokenizer_name, filter=filters, char_filter=[html_strip]
+    )
+    synonyms = token_filter(
+        f"synonyms_{language}", "synonym_graph", synonyms=synonym_rules(language) or ["sinergi, sinergi"]
+    )
+    # Synonyms right after lowercasing, before stop words and stemming, so that
+    # multi-word rules ("visa on arrival") match what the reader typed.
+    position = 2 if language == "en" else 1
+    search_filters = filters[:position] + [synonyms] + filters[position:]
+    search_analyzer = analyzer(f"search_{language}", tokenizer=tokenizer_name, filter=search_filters)
+    return index_analyzer, search_analyzer
+
+
+exact_analyzer = analyzer("exact", tokenizer="standard", filter=["lowercase", "asciifolding"])
+autocomplete_analyzer = analyzer(
+    "autocomplete_text", tokenizer="standard", filter=["lowercase", "asciifolding"]
+)
+
+
+def text_field(language, icu=False, **extra):
+    index_analyzer, search_analyzer = analyzers(language, icu)
+    return Text(analyzer=index_analyzer, search_analyzer=search_analyzer, **extra)
+
+
+def mapping(language, icu=False):
+    m = Mapping()
+    m.meta("dynamic", "strict")
+    exact = Text(analyzer=exact_analyzer)
+    keyword = Keyword(normalizer=lowercase_normalizer, ignore_above=256)
+    m.field("source", Keyword())
+    m.field("object_id", Keyword())
+    m.field("language", Keyword())
+    m.field("available_languages", Keyword())
+    m.field("kind", Keyword())
+    m.field("title", text_field(language, icu, fields={"exact": exact, "keyword": keyword}))
+    m.field("summary", text_field(language, icu, fields={"exact": exact}))
+    m.field("body", text_field(language, icu, fields={"exact": exact}))
+    m.field("topics", Keyword())
+    m.field("topic_titles", text_field(language, icu))
+    m.field("audience", Keyword())
+    m.field("url", Keyword(index=False))
+    m.field("published", Date())
+    m.field("updated", Date())
+    m.field("event_start", Date())
+    m.field("status", Keyword())
+    m.field("boost", Float())
+    m.field("version", Long())
+    m.field("suggest", SearchAsYouType(analyzer=autocomplete_analyzer))
+    return m
+
+
+def index_prefix():
+    return getattr(settings, "SEARCH_INDEX_PREFIX", "sinergi")
+
+
+def alias_name(language):
+    """The alias readers and writers use; it points at the current physical index."""
+    return f"{index_prefix()}-{language}"
+
+
+def languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def index_body(language, icu=False, shards=1, replicas=0):
+    """Settings and mappings of one language's index, as a request body."""
+    index = Index("unused")
+    index.settings(
+        number_of_shards=shards,
+        number_of_replicas=replicas,
+        max_ngram_diff=3,
+    )
+    index.mapping(mapping(language, icu))
+    return index.to_dict()
+
+
+def analysis_settings(language, icu=False):
+    """Only the analysis part, for updating synonyms on a closed index."""
+    return index_body(language, icu)["settings"]["analysis"]

@@ -1,0 +1,27 @@
+"""Page events that change what the index must hold."""
+
+from django.db.models.signals import post_delete
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+
+def _object_changed(instance, **kwargs):
+    from search.pipeline import schedule_object
+
+    schedule_object(instance)
+
+
+def _page_moved(instance, **kwargs):
+    """A move changes the URL of the page and of everything under it."""
+    from search.pipeline import schedule_object
+
+    for page in Page.objects.descendant_of(instance, inclusive=True).specific(defer=True):
+        schedule_object(page)
+
+
+def connect():
+    page_published.connect(_object_changed, dispatch_uid="search.published")
+    page_unpublished.connect(_object_changed, dispatch_uid="search.unpublished")
+    # Any model: schedule_object ignores models no source is registered for.
+    post_delete.connect(_object_changed, dispatch_uid="search.deleted")
+    post_page_move.connect(_page_moved, dispatch_uid="search.moved")

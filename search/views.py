@@ -1,0 +1,92 @@
+"""The search page and the autocomplete endpoint."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_GET
+
+from search import service
+from search.engines.base import SearchQuery, clean_query
+from search.forms import SearchForm
+from search.labels import labels
+
+
+def facet_links(request, results, name, param):
+    """Facet values with counts, labels, and the URL that toggles each one."""
+    values = [value for value, _count in results.facets.get(name, [])]
+    names = labels(name, values)
+    selected = set(request.GET.getlist(param))
+    links = []
+    for value, count in results.facets.get(name, []):
+        params = request.GET.copy()
+        params.pop("page", None)
+        chosen = params.getlist(param)
+        if value in selected:
+            params.setlist(param, [item for item in chosen if item != value])
+        else:
+            params.setlist(param, [*chosen, value])
+        links.append(
+            {
+                "value": value,
+                "label": names.get(value, value),
+                "count": count,
+                "selected": value in selected,
+                "url": "?" + params.urlencode(),
+            }
+        )
+    return links
+
+
+def page_url(request, number):
+    params = request.GET.copy()
+    params["page"] = str(number)
+    return "?" + params.urlencode()
+
+
+@require_GET
+def search_page(request):
+    form = SearchForm(request.GET)
+    form.is_valid()  # every field cleans to something usable
+    data = form.cleaned_data
+    context = {"form": form, "query": data.get("q", ""), "results": None}
+    if context["query"]:
+        query = SearchQuery(
+            text=context["query"],
+            language=get_language(),
+            kinds=tuple(data.get("kind") or ()),
+            topics=tuple(data.get("topic") or ()),
+            audiences=tuple(data.get("audience") or ()),
+            upcoming_only=bool(data.get("upcoming")),
+            page=data.get("page") or 1,
+        )
+        results = service.search(query)
+        if results.total and query.page > results.pages:  # past the end: show the last page
+            query = SearchQuery(**{**query.__dict__, "page": results.pages})
+            results = service.search(query)
+        context.update(
+            results=results,
+            facets=[
+                ("kind", facet_links(request, results, "kind", "kind")),
+                ("topics", facet_links(request, results, "topics", "topic")),
+                ("audience", facet_links(request, results, "audience", "audience")),
+            ],
+            previous_url=page_url(request, query.page - 1) if query.page > 1 else None,
+            next_url=page_url(request, query.page + 1) if query.page < results.pages else None,
+            first_number=query.offset + 1,
+            last_number=query.offset + len(results.hits),
+        )
+        if results.suggestion:
+            params = request.GET.copy()
+            params["q"] = results.suggestion
+            params.pop("page", None)
+            context["suggestion_url"] = "?" + params.urlencode()
+    return render(request, "search/search.html", context)
+
+
+@require_GET
+def suggest(request):
+    text = clean_query(request.GET.get("q", ""))[:100]
+    suggestions = service.autocomplete(text, get_language()) if len(text) >= 2 else []
+    response = JsonResponse({"query": text, "suggestions": suggestions})
+    response["Cache-Control"] = "public, max-age=60"
+    return response
