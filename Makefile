@@ -7,7 +7,7 @@ PORT ?= 8000
 # compilemessages and makemessages walk the tree; keep them out of installed packages.
 I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=var
 
-.PHONY: help run install messages migrate demo serve test test-fast test-postgres check lint makemessages bench clean
+.PHONY: help run install messages migrate demo serve test test-fast test-postgres check lint makemessages bench bench-search search-engine search-engine-stop clean
 
 help:
 	@echo "make run           set up everything and serve the demo site on http://$(HOST):$(PORT)/"
@@ -15,6 +15,7 @@ help:
 	@echo "make test-fast     the quick tests only (no browser, no search engine), SQLite"
 	@echo "make makemessages  refresh the translation catalogues in locale/ after changing strings"
 	@echo "make bench         page speed figures (see docs/performance.md)"
+	@echo "make search-engine start a local OpenSearch node (Java + Maven); then SEARCH_URL=opensearch+http://127.0.0.1:9251"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +36,7 @@ migrate: install
 
 demo: migrate
 	$(PY) manage.py load_demo
+	$(PY) manage.py search_index rebuild
 
 serve:
 	$(PY) manage.py runserver $(HOST):$(PORT)
@@ -61,6 +63,12 @@ makemessages: install
 
 bench: install messages node_modules/.package-lock.json
 	$(PY) bench/pages.py
+
+search-engine: install
+	$(PY) -m search.launcher start
+
+search-engine-stop: install
+	$(PY) -m search.launcher stop
 
 clean:
 	rm -rf $(VENV) node_modules var

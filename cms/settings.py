@@ -276,6 +276,7 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
         # The search clients log every request at INFO.
+        "opensearchpy": {"level": "WARNING"},
         "opensearch": {"level": "WARNING"},
         "elastic_transport": {"level": "WARNING"},
     },

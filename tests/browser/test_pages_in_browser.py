@@ -9,7 +9,7 @@ GUIDE = "/visa/visa-kunjungan/"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("path", ["/", GUIDE], ids=["home", "guide"])
+@pytest.mark.parametrize("path", ["/", GUIDE, "/search/?q=visa"], ids=["home", "guide", "search"])
 def test_no_serious_accessibility_violations(site_url, page, axe_violations, language, path):
     response = page.goto(f"{site_url}/{language}{path}")
     assert response.status == 200
@@ -67,3 +67,28 @@ def test_skip_link_is_first_and_visible_on_focus(site_url, page):
     assert box["y"] >= 0, "the focused skip link is on screen"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
+
+
+def test_search_without_javascript(site_url, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(f"{site_url}/en/")
+        page.fill("#header-search-q", "passport")
+        page.press("#header-search-q", "Enter")
+        page.wait_for_load_state()
+        assert "/en/search/?q=passport" in page.url
+        assert page.locator(".result-list li").count() > 0
+        page.locator(".facets a").first.click()
+        page.wait_for_load_state()
+        assert page.locator(".facets a[aria-current]").count() == 1
+    finally:
+        context.close()
+
+
+def test_autocomplete_suggests_while_typing(site_url, page):
+    page.goto(f"{site_url}/en/search/")
+    page.locator("#search-q").press_sequentially("pass", delay=50)
+    page.wait_for_function("document.querySelectorAll('#search-suggestions option').length > 0")
+    options = page.eval_on_selector_all("#search-suggestions option", "els => els.map(e => e.value)")
+    assert all("pass" in option.lower() for option in options)

@@ -1,0 +1,138 @@
+"""The embedded database engine and the search page on it (the default set-up)."""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from search.engines import database_engine
+from search.engines.base import SearchQuery
+from tests.helpers import url_in
+
+pytestmark = pytest.mark.django_db
+
+
+def search(text, language="en", **kwargs):
+    return database_engine().search(SearchQuery(text=text, language=language, **kwargs))
+
+
+def test_finds_guides_in_the_readers_language(indexed):
+    results = search("passport")
+    assert results.total >= 3
+    assert all(hit.language == "en" for hit in results.hits)
+    assert "Passport" in results.hits[0].title
+
+
+def test_falls_back_to_indonesian_for_untranslated(indexed, english_only_guide):
+    with translation.override("id"):
+        word = english_only_guide.title.split()[0]
+    results = search(word, language="ar")
+    assert any(hit.language == "id" and hit.url.startswith("/id/") for hit in results.hits)
+    # a guide translated into Arabic is never shown in its Indonesian version to Arabic readers
+    assert not any(hit.language == "id" and hit.url == "/id/visa/visa-kunjungan/" for hit in results.hits)
+
+
+def test_snippets_mark_matches_and_escape_text(indexed):
+    results = search("KITAS")
+    assert "<mark>" in str(results.hits[0].snippet)
+    from search.engines.database import snippet
+
+    assert str(snippet("<script>alert(1)</script> kitas", ["kitas"])) == (
+        "&lt;script&gt;alert(1)&lt;/script&gt; <mark>kitas</mark>"
+    )
+
+
+def test_facets_and_filters(indexed):
+    results = search("visa")
+    kinds = dict(results.facets["kind"])
+    assert kinds["guide"] >= 3
+    filtered = search("visa", topics=("paspor",))
+    assert filtered.total < results.total
+    assert dict(filtered.facets["kind"]) == kinds  # facets count the whole query
+
+
+def test_did_you_mean(indexed):
+    results = search("pasprt")
+    assert results.suggestion == "passport" or results.total > 0
+
+
+def test_pagination(indexed):
+    first = search("visa", per_page=2)
+    second = search("visa", per_page=2, page=2)
+    assert first.pages >= 2
+    assert {hit.url for hit in first.hits}.isdisjoint(hit.url for hit in second.hits)
+
+
+def test_autocomplete(indexed):
+    suggestions = database_engine().autocomplete("pass", "en")
+    assert suggestions and all("pass" in item["title"].lower() for item in suggestions)
+
+
+def test_newer_version_is_never_overwritten(indexed, guide):
+    from search import registry
+
+    document = registry.sources()["cms.guide"].documents(guide)[1]
+    engine = database_engine()
+    from dataclasses import replace
+
+    engine.index([replace(document, title="Newer", version=document.version + 10)])
+    engine.index([replace(document, title="Older", version=document.version + 5)])
+    from search.models import SearchEntry
+
+    assert SearchEntry.objects.get(source="cms.guide", object_id=str(guide.pk), language="en").title == "Newer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"', "*", "(", "title:(kitas OR", "🙂🛂", "جواز", "'; DROP TABLE search_searchentry; --", "x" * 5000, "%", "_"],
+)
+def test_odd_queries_give_a_normal_page(client, indexed, text):
+    response = client.get("/en/search/", {"q": text})
+    assert response.status_code == 200
+    assert 'role="status"' in response.content.decode()
+
+
+def test_search_page_shows_results_facets_and_highlights(client, indexed):
+    response = client.get("/en/search/", {"q": "passport"})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "<mark>" in content
+    assert 'class="facets"' in content
+    assert "Guides" in content  # kind facet label
+    assert "Passports" in content  # topic facet label from cms
+
+
+def test_search_page_in_arabic_is_rtl_and_translated(client, indexed):
+    content = client.get("/ar/search/", {"q": "جواز"}).content.decode()
+    assert 'dir="rtl"' in content
+    assert "Filter results" not in content  # labels come from the Arabic catalogue
+    assert not re.search(r'role="status">\d+ results?<', content)
+
+
+def test_page_out_of_range_gives_last_page(client, indexed):
+    response = client.get("/en/search/", {"q": "visa", "page": "9999"})
+    assert response.status_code == 200
+    assert "Next page" not in response.content.decode()
+    assert client.get("/en/search/", {"q": "visa", "page": "abc"}).status_code == 200
+
+
+def test_facet_filter_links_work_without_javascript(client, indexed):
+    content = client.get("/en/search/", {"q": "visa"}).content.decode()
+    assert "?q=visa&amp;topic=visa" in content or "topic=visa" in content
+
+
+def test_zero_results_help(client, indexed):
+    content = client.get("/en/search/", {"q": "qwxzv"}).content.decode()
+    assert "No results" in content
+    assert "Browse the guides by topic" in content
+
+
+def test_suggest_endpoint(client, indexed):
+    data = client.get("/en/search/suggest/", {"q": "pass"}).json()
+    assert data["suggestions"][0]["url"].startswith("/en/")
+    assert client.get("/en/search/suggest/", {"q": ""}).json()["suggestions"] == []
+
+
+def test_header_search_box_on_every_page(client, guide):
+    content = client.get(url_in(guide, "en")).content.decode()
+    assert 'role="search"' in content and 'action="/en/search/"' in content

@@ -1,0 +1,38 @@
+"""Apps turn their objects into documents; search discovers them without knowing the models."""
+
+import pytest
+
+from cms.models import GuidePage
+from search import registry
+
+pytestmark = pytest.mark.django_db
+
+
+def test_cms_sources_are_discovered():
+    assert {"cms.guide", "cms.topic"} <= set(registry.sources())
+
+
+def test_guide_documents_one_per_language(guide):
+    source = registry.sources()["cms.guide"]
+    documents = source.documents(guide)
+    assert [document.language for document in documents] == ["id", "en", "ar", "zh-hans"]
+    english = documents[1]
+    assert english.kind == "guide"
+    assert english.url == "/en/visa/visa-kunjungan/"
+    assert english.topics == ["visa"]
+    assert "visitors" in english.audience
+    assert english.body and "<" not in english.body  # text, no markup
+    assert english.version > 0
+    assert english.available_languages == ["id", "en", "ar", "zh-hans"]
+
+
+def test_unpublished_and_private_pages_are_not_sources(guide, topic):
+    source = registry.sources()["cms.guide"]
+    guide.unpublish()
+    assert source.get(guide.pk) is None
+    other = GuidePage.objects.live().exclude(pk=guide.pk).first()
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(page=other, restriction_type="login")
+    assert source.get(other.pk) is None
+    assert not source.objects().filter(pk__in=[guide.pk, other.pk]).exists()

@@ -1,0 +1,142 @@
+"""Against a real OpenSearch node (and Elasticsearch when ELASTICSEARCH_TEST_URL is set)."""
+
+import threading
+from dataclasses import replace
+
+import pytest
+
+from search import pipeline, registry
+from search.engines.base import SearchQuery
+from search.index import analysis_settings
+
+pytestmark = [pytest.mark.engine, pytest.mark.django_db]
+
+
+def analyze(engine, language, text):
+    name = engine.client.indexes_of(engine.alias(language))[0]
+    body = {"analyzer": f"search_{language}", "text": text}
+    client = engine.client.client
+    if engine.name == "elasticsearch":
+        response = client.indices.analyze(index=name, **body).body
+    else:
+        response = client.indices.analyze(index=name, body=body)
+    return [token["token"] for token in response["tokens"]]
+
+
+def search(engine, text, language="en", **kwargs):
+    return engine.search(SearchQuery(text=text, language=language, **kwargs))
+
+
+def test_language_analysis(remote_indexed):
+    engine = remote_indexed
+    assert "panjang" in analyze(engine, "id", "perpanjangan")  # Indonesian stemmer, not snowball
+    assert "arriv" in analyze(engine, "en", "arrivals")
+    assert "اقام" in analyze(engine, "ar", "إقامة")  # normalised hamza and taa marbuta, stemmed
+    tokens = analyze(engine, "zh-hans", "居留许可")
+    assert "居留" in tokens  # CJK bigrams
+
+
+def test_synonyms_at_search_time(remote_indexed):
+    tokens = analyze(remote_indexed, "en", "kitas")
+    assert {"ita", "limit", "temporari"} <= set(tokens)  # synonyms, then the English stemmer
+    assert search(remote_indexed, "limited stay permit").hits[0].title.lower().count("kitas") >= 1
+
+
+def test_relevance_typos_and_did_you_mean(remote_indexed):
+    results = search(remote_indexed, "pasport lost")
+    assert "Passport" in results.hits[0].title
+    assert results.suggestion  # "did you mean"
+
+
+def test_highlighted_snippets_are_safe_html(remote_indexed):
+    results = search(remote_indexed, "overstay")
+    assert "<mark>" in str(results.hits[0].snippet)
+    assert "<script" not in str(results.hits[0].snippet)
+
+
+def test_facets_and_filters(remote_indexed):
+    results = search(remote_indexed, "visa")
+    kinds = dict(results.facets["kind"])
+    assert kinds.get("guide", 0) >= 3
+    assert results.facets["topics"]
+    only_passports = search(remote_indexed, "visa", topics=("paspor",))
+    assert only_passports.total < results.total
+    assert all("paspor" in hit.topics for hit in only_passports.hits)
+
+
+def test_fallback_to_indonesian(remote_indexed):
+    results = search(remote_indexed, "kitas", language="ar")
+    languages = {hit.language for hit in results.hits}
+    assert languages == {"ar", "id"}
+    assert not any(hit.url == "/id/izin-tinggal/kitas-kerja/" for hit in results.hits)  # has Arabic
+
+
+def test_autocomplete(remote_indexed):
+    suggestions = remote_indexed.autocomplete("pass", "en")
+    assert suggestions and all("pass" in item["title"].lower() for item in suggestions)
+
+
+def test_versions_older_update_never_wins(remote_indexed, guide):
+    document = registry.sources()["cms.guide"].documents(guide)[1]
+    remote_indexed.index([replace(document, title="Newest", version=document.version + 100)])
+    remote_indexed.index([replace(document, title="Stale", version=document.version + 50)])
+    remote_indexed.refresh()
+    assert search(remote_indexed, "Newest").hits[0].title == "Newest"
+    assert all(hit.title != "Stale" for hit in search(remote_indexed, "Stale").hits)
+
+
+def test_rebuild_swaps_aliases_without_an_empty_moment(remote_indexed):
+    engine = remote_indexed
+    before = engine.client.indexes_of(engine.alias("en"))
+    counts = []
+    stop = threading.Event()
+
+    def keep_searching():
+        while not stop.is_set():
+            counts.append(search(engine, "passport").total)
+
+    reader = threading.Thread(target=keep_searching)
+    reader.start()
+    try:
+        engine.rebuild(pipeline.all_documents())
+    finally:
+        stop.set()
+        reader.join()
+    after = engine.client.indexes_of(engine.alias("en"))
+    assert before != after and len(after) == 1
+    assert counts and min(counts) > 0
+
+
+def test_sync_on_publish_reaches_the_engine(remote_indexed, guide, settings, django_capture_on_commit_callbacks):
+    from search.engines import configured_engine
+
+    settings.SEARCH_URL = f"opensearch+{remote_indexed.url}"
+    settings.SEARCH_INDEX_PREFIX = remote_indexed.prefix
+    configured_engine.cache_clear()
+    try:
+        guide.title_en = "Tourist visa zebracorn"
+        with django_capture_on_commit_callbacks(execute=True):
+            guide.save_revision().publish()
+        remote_indexed.refresh()
+        assert search(remote_indexed, "zebracorn").total == 1
+        with django_capture_on_commit_callbacks(execute=True):
+            guide.unpublish()
+        remote_indexed.refresh()
+        assert search(remote_indexed, "zebracorn").total == 0
+    finally:
+        configured_engine.cache_clear()
+
+
+def test_synonyms_reload_without_reindexing(remote_indexed, monkeypatch):
+    from search import index
+
+    monkeypatch.setattr(index, "synonym_rules", lambda language: ["zebracorn, passport"])
+    assert analysis_settings("en")  # the new rules are in the settings that will be sent
+    remote_indexed.reload_synonyms()
+    assert search(remote_indexed, "zebracorn").total > 0
+
+
+def test_check_matches_after_rebuild(remote_indexed):
+    remote_indexed.refresh()
+    report = pipeline.check(remote_indexed)
+    assert all(not any(entry.values()) for entry in report.values())

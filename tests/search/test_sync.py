@@ -1,0 +1,129 @@
+"""Publishing, unpublishing, moving and deleting keep the index in step, after commit, never lost."""
+
+import time
+
+import pytest
+
+from search import pipeline, service
+from search.engines import database_engine
+from search.engines.base import SearchQuery
+from search.engines.remote import RemoteEngine
+from search.models import PendingUpdate, SearchEntry
+
+pytestmark = pytest.mark.django_db
+
+UNREACHABLE = "http://127.0.0.1:9"  # discard port: nothing listens, connections are refused
+
+
+def entries(page):
+    return SearchEntry.objects.filter(object_id=str(page.pk))
+
+
+def test_publish_updates_the_index_after_commit(indexed, guide, django_capture_on_commit_callbacks):
+    guide.title_en = "Visitor visa, renewed"
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        guide.save_revision().publish()
+        # Inside the transaction nothing has reached the index yet.
+        assert entries(guide).get(language="en").title != "Visitor visa, renewed"
+    assert PendingUpdate.objects.filter(object_id=str(guide.pk)).exists()
+    for callback in callbacks:
+        callback()
+    assert entries(guide).get(language="en").title == "Visitor visa, renewed"
+    assert not PendingUpdate.objects.exists()
+
+
+def test_unpublish_removes_from_every_language(indexed, guide, django_capture_on_commit_callbacks):
+    assert entries(guide).count() == 4
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.unpublish()
+    assert not entries(guide).exists()
+
+
+def test_delete_removes(indexed, english_only_guide, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        english_only_guide.delete()
+    assert not entries(english_only_guide).exists()
+
+
+def test_move_reindexes_new_urls(indexed, guide, django_capture_on_commit_callbacks):
+    from cms.models import TopicPage
+
+    target = TopicPage.objects.get(slug="paspor")
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.move(target, pos="last-child")
+    assert entries(guide).get(language="en").url == "/en/paspor/visa-kunjungan/"
+
+
+def test_removed_translation_leaves_that_language(indexed, guide, django_capture_on_commit_callbacks):
+    guide.title_zh_hans = ""
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.save_revision().publish()
+    assert set(entries(guide).values_list("language", flat=True)) == {"id", "en", "ar"}
+
+
+def test_failed_update_is_kept_and_retried(indexed, guide):
+    down = RemoteEngine("opensearch", UNREACHABLE, timeout=0.5, prefix="never")
+    pipeline.schedule(pipeline.registry.source_for_model(type(guide)).name, guide.pk)
+    done, failed = pipeline.process_pending(targets=[database_engine(), down])
+    assert (done, failed) == (0, 1)
+    pending = PendingUpdate.objects.get()
+    assert pending.attempts == 1 and "opensearch" in pending.last_error
+    done, failed = pipeline.process_pending(targets=[database_engine()])
+    assert (done, failed) == (1, 0)
+    assert not PendingUpdate.objects.exists()
+
+
+def test_catch_up_finds_changes_that_bypassed_signals(indexed, guide):
+    from cms.models import GuidePage
+
+    SearchEntry.objects.filter(object_id=str(guide.pk)).delete()
+    GuidePage.objects.filter(pk=guide.pk).update(latest_revision_created_at=guide.last_published_at)
+    assert pipeline.catch_up(minutes=60 * 24 * 365 * 5) > 0
+    pipeline.process_pending(targets=[database_engine()])
+    assert entries(guide).count() == 4
+
+
+def test_check_reports_missing_stale_and_extra(indexed, guide):
+    engine = database_engine()
+    assert all(not any(report.values()) for report in pipeline.check(engine).values())
+    entries(guide).filter(language="en").delete()
+    SearchEntry.objects.filter(language="id").exclude(object_id=str(guide.pk)).update(version=1)
+    SearchEntry.objects.create(source="cms.guide", object_id="999999", language="ar", kind="guide", title="x", url="/")
+    report = pipeline.check(engine)
+    assert f"cms.guide:{guide.pk}" in report["en"]["missing"]
+    assert report["id"]["stale"]
+    assert "cms.guide:999999" in report["ar"]["extra"]
+
+
+def test_search_falls_back_to_database_when_engine_is_down(indexed, settings):
+    from search.engines import configured_engine
+
+    settings.SEARCH_URL = f"opensearch+{UNREACHABLE}"
+    configured_engine.cache_clear()
+    try:
+        started = time.monotonic()
+        results = service.search(SearchQuery(text="passport", language="en"))
+        assert time.monotonic() - started < 2
+        assert results.degraded and results.total > 0
+    finally:
+        configured_engine.cache_clear()
+
+
+def test_search_page_says_when_degraded(client, indexed, settings):
+    from search.engines import configured_engine
+
+    settings.SEARCH_URL = f"opensearch+{UNREACHABLE}"
+    configured_engine.cache_clear()
+    try:
+        content = client.get("/en/search/", {"q": "passport"}).content.decode()
+        assert "simplified mode" in content
+    finally:
+        configured_engine.cache_clear()
+
+
+def test_search_index_commands(indexed, capsys):
+    from django.core.management import call_command
+
+    call_command("search_index", "rebuild", verbosity=0)
+    call_command("search_index", "check")
+    assert "match the database" in capsys.readouterr().out
