@@ -36,14 +36,18 @@ def opensearch_url(tmp_path_factory):
 
     url = os.environ.get("OPENSEARCH_TEST_URL")
     if url:
-        return url
+        yield url
+        return
+    already_running = launcher.health(launcher.node_url(launcher.DEFAULT_PORT)) is not None
     problem = launcher.missing_tools()
-    if problem and not launcher.health(launcher.node_url(launcher.DEFAULT_PORT)):
+    if problem and not already_running:
         _missing(f"no OpenSearch for engine tests: {problem}")
     try:
-        return launcher.start(progress=lambda message: None)
+        yield launcher.start(progress=lambda message: None)
     except launcher.LauncherError as error:
         _missing(f"OpenSearch could not be started: {error}")
+    if not already_running:  # leave a developer's own node alone, stop the one we started
+        launcher.stop()
 
 
 def _engine_params():
@@ -57,7 +61,9 @@ def _engine_params():
 def remote(request, opensearch_url, db):
     """A remote engine with its own index prefix, dropped after the test."""
     if request.param == "elasticsearch":
-        engine = RemoteEngine("elasticsearch", os.environ["ELASTICSEARCH_TEST_URL"], prefix=f"t{uuid.uuid4().hex[:8]}")
+        engine = RemoteEngine(
+            "elasticsearch", os.environ["ELASTICSEARCH_TEST_URL"], prefix=f"t{uuid.uuid4().hex[:8]}"
+        )
     else:
         engine = RemoteEngine("opensearch", opensearch_url, prefix=f"t{uuid.uuid4().hex[:8]}")
     yield engine

@@ -79,12 +79,25 @@ def test_newer_version_is_never_overwritten(indexed, guide):
     engine.index([replace(document, title="Older", version=document.version + 5)])
     from search.models import SearchEntry
 
-    assert SearchEntry.objects.get(source="cms.guide", object_id=str(guide.pk), language="en").title == "Newer"
+    assert (
+        SearchEntry.objects.get(source="cms.guide", object_id=str(guide.pk), language="en").title == "Newer"
+    )
 
 
 @pytest.mark.parametrize(
     "text",
-    ['"', "*", "(", "title:(kitas OR", "🙂🛂", "جواز", "'; DROP TABLE search_searchentry; --", "x" * 5000, "%", "_"],
+    [
+        '"',
+        "*",
+        "(",
+        "title:(kitas OR",
+        "🙂🛂",
+        "جواز",
+        "'; DROP TABLE search_searchentry; --",
+        "x" * 5000,
+        "%",
+        "_",
+    ],
 )
 def test_odd_queries_give_a_normal_page(client, indexed, text):
     response = client.get("/en/search/", {"q": text})

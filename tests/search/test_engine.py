@@ -107,7 +107,9 @@ def test_rebuild_swaps_aliases_without_an_empty_moment(remote_indexed):
     assert counts and min(counts) > 0
 
 
-def test_sync_on_publish_reaches_the_engine(remote_indexed, guide, settings, django_capture_on_commit_callbacks):
+def test_sync_on_publish_reaches_the_engine(
+    remote_indexed, guide, settings, django_capture_on_commit_callbacks
+):
     from search.engines import configured_engine
 
     settings.SEARCH_URL = f"opensearch+{remote_indexed.url}"

@@ -88,7 +88,9 @@ def test_check_reports_missing_stale_and_extra(indexed, guide):
     assert all(not any(report.values()) for report in pipeline.check(engine).values())
     entries(guide).filter(language="en").delete()
     SearchEntry.objects.filter(language="id").exclude(object_id=str(guide.pk)).update(version=1)
-    SearchEntry.objects.create(source="cms.guide", object_id="999999", language="ar", kind="guide", title="x", url="/")
+    SearchEntry.objects.create(
+        source="cms.guide", object_id="999999", language="ar", kind="guide", title="x", url="/"
+    )
     report = pipeline.check(engine)
     assert f"cms.guide:{guide.pk}" in report["en"]["missing"]
     assert report["id"]["stale"]
