@@ -33,9 +33,10 @@ def test_arabic_layout_mirrors(site_url, page):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_no_horizontal_scrolling_at_320_px(site_url, page, language):
+@pytest.mark.parametrize("path", ["/", GUIDE, "/search/?q=visa"], ids=["home", "guide", "search"])
+def test_no_horizontal_scrolling_at_320_px(site_url, page, language, path):
     page.set_viewport_size({"width": 320, "height": 640})
-    page.goto(f"{site_url}/{language}{GUIDE}")
+    page.goto(f"{site_url}/{language}{path}")
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
 
 
