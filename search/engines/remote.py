@@ -9,7 +9,6 @@ Every document is written with ``version_type=external_gte`` and the document's
 version, so an update that arrives late can never replace a newer one.
 """
 
-import time
 from datetime import UTC, datetime
 
 from elasticsearch_dsl import Q, Search
@@ -29,16 +28,17 @@ from .base import (
     mark_snippet,
 )
 
-TEXT_FIELDS = [
-    "title^4",
-    "title.exact^5",
-    "summary^2",
-    "summary.exact",
-    "body",
-    "body.exact^0.5",
-    "topic_titles^2",
-]
+# Analysed fields take typos (fuzziness); the exact sub-fields (acronyms,
+# regulation numbers, words the stemmer would change) match as typed.
+TEXT_FIELDS = ["title^4", "summary^2", "body", "topic_titles^2"]
+EXACT_FIELDS = ["title.exact^5", "summary.exact", "body.exact^0.5"]
 FACETS = {"kind": "kind", "topics": "topics", "audience": "audience"}
+SUGGEST_BELOW = 5
+# While a new index is filled nobody reads it: no refreshes, no per-request fsync.
+LOADING_SETTINGS = {"index": {"refresh_interval": "-1", "translog.durability": "async"}}
+SERVING_SETTINGS = {
+    "index": {"refresh_interval": "1s", "translog.durability": "request"}
+}  # offer "did you mean" when a query finds fewer results than this
 
 
 class OpenSearchClient:
@@ -133,16 +133,35 @@ def language_filter(language):
     return Q("bool", should=[Q("term", language=language), fallback], minimum_should_match=1)
 
 
+def build_suggestion(text):
+    """A "did you mean" request: the closest phrase made of words that occur in titles."""
+    phrase = {
+        "field": "title.exact",
+        "size": 1,
+        "confidence": 1.0,
+        "direct_generator": [{"field": "title.exact", "suggest_mode": "always", "min_word_length": 3}],
+    }
+    return {"size": 0, "suggest": {"did_you_mean": {"text": text, "phrase": phrase}}}
+
+
 def build_query(query, now=None):
     """The search request body for a SearchQuery (elasticsearch-dsl, as a dict)."""
     text_query = Q(
-        "multi_match",
-        query=query.text,
-        fields=TEXT_FIELDS,
-        type="most_fields",
-        fuzziness="AUTO",
-        prefix_length=1,
-        minimum_should_match="2<70%",
+        "bool",
+        should=[
+            Q(
+                "multi_match",
+                query=query.text,
+                fields=TEXT_FIELDS,
+                type="most_fields",
+                fuzziness="AUTO",
+                prefix_length=1,
+                max_expansions=20,
+                minimum_should_match="2<70%",
+            ),
+            Q("multi_match", query=query.text, fields=EXACT_FIELDS, type="most_fields"),
+        ],
+        minimum_should_match=1,
     )
     functions = [
         {"filter": {"term": {"kind": kind}}, "weight": weight} for kind, weight in KIND_BOOSTS.items()
@@ -178,16 +197,6 @@ def build_query(query, now=None):
         post_tags=[MARK_END],
     )
     search = search.highlight_options(encoder="default", no_match_size=200)
-    search = search.suggest(
-        "did_you_mean",
-        query.text,
-        phrase={
-            "field": "title.exact",
-            "size": 1,
-            "confidence": 1.0,
-            "direct_generator": [{"field": "title.exact", "suggest_mode": "always", "min_word_length": 3}],
-        },
-    )
     search = search.source(["title", "url", "kind", "language", "summary", "topics", "updated"])
     return search[query.offset : query.offset + query.per_page].to_dict()
 
@@ -242,7 +251,7 @@ class RemoteEngine(SearchEngine):
         new = {language: self.new_index_name(language) for language in languages()}
         for language, name in new.items():
             self._call(self.client.create_index, name, index_defs.index_body(language))
-            self._call(self.client.put_settings, name, {"index": {"refresh_interval": "-1"}})
+            self._call(self.client.put_settings, name, LOADING_SETTINGS)
         count = 0
 
         def actions():
@@ -257,7 +266,7 @@ class RemoteEngine(SearchEngine):
         old = {language: self._call(self.client.indexes_of, self.alias(language)) for language in new}
         swap = []
         for language, name in new.items():
-            self._call(self.client.put_settings, name, {"index": {"refresh_interval": "1s"}})
+            self._call(self.client.put_settings, name, SERVING_SETTINGS)
             self._call(self.client.refresh, name)
             swap += [
                 {"remove": {"index": old_name, "alias": self.alias(language)}} for old_name in old[language]
@@ -302,7 +311,7 @@ class RemoteEngine(SearchEngine):
     def _bulk(self, actions):
         def run():
             _ok, errors = self.client.helpers.bulk(
-                self.client.client, actions, raise_on_error=False, chunk_size=500, max_retries=2
+                self.client.client, actions, raise_on_error=False, chunk_size=1000, max_retries=2
             )
             return errors
 
@@ -363,7 +372,6 @@ class RemoteEngine(SearchEngine):
         return ",".join(names)
 
     def search(self, query):
-        started = time.monotonic()
         response = self._call(self.client.search, self._indexes_for(query.language), build_query(query))
         hits = []
         for raw in response["hits"]["hits"]:
@@ -389,13 +397,17 @@ class RemoteEngine(SearchEngine):
             ]
             for name in FACETS
         }
-        options = response.get("suggest", {}).get("did_you_mean", [{}])[0].get("options", [])
-        suggestion = options[0]["text"] if options else ""
-        results = SearchResults(
-            query, hits, response["hits"]["total"]["value"], facets, suggestion, self.name
+        total = response["hits"]["total"]["value"]
+        # Spelling suggestions cost a second request, so only when results are few.
+        suggestion = self._suggestion(query) if total < SUGGEST_BELOW else ""
+        return SearchResults(query, hits, total, facets, suggestion, self.name)
+
+    def _suggestion(self, query):
+        response = self._call(
+            self.client.search, self._indexes_for(query.language), build_suggestion(query.text)
         )
-        results.took_ms = (time.monotonic() - started) * 1000
-        return results
+        options = response.get("suggest", {}).get("did_you_mean", [{}])[0].get("options", [])
+        return options[0]["text"] if options else ""
 
     def autocomplete(self, text, language, limit=8):
         body = {

@@ -1,0 +1,153 @@
+"""Search speed on generated documents: indexing, rebuild, query and autocomplete latency.
+
+    .venv/bin/python bench/search.py [--documents 100000] [--db-documents 10000] [--queries 300]
+
+Documents are generated from the demo content's own words in each language (so
+the analysers do real work), spread evenly over the four languages. OpenSearch
+runs on the local node (search/launcher.py); the database engine on a fresh
+SQLite file. Latency is measured from this process, one query at a time, as the
+search page sees it. Targets (issue 4): query p95 < 50 ms, autocomplete p95 <
+20 ms, bulk indexing >= 2,000 documents/s, rebuild of 100,000 < 2 minutes;
+database engine p95 < 150 ms at 10,000 documents.
+"""
+
+import argparse
+import json
+import random
+import re
+import time
+import uuid
+from pathlib import Path
+
+from _site import opensearch_engine, percentile, setup_django
+
+DATA = Path(__file__).resolve().parents[1] / "cms" / "demo" / "data" / "guides"
+LANGUAGES = ["id", "en", "ar", "zh-hans"]
+KINDS = ["guide", "guide", "guide", "regulation", "event", "thread", "topic"]
+TOPICS = ["visa", "izin-tinggal", "paspor", "hak-dan-kewajiban", "pengungsi", "pelaporan"]
+AUDIENCES = ["citizens", "visitors", "workers", "refugees", "employers"]
+
+
+def vocabulary():
+    """Words per language from the demo guides (Chinese: runs of 2 characters)."""
+    words = {language: set() for language in LANGUAGES}
+    for path in DATA.glob("*.json"):
+        guide = json.loads(path.read_text(encoding="utf-8"))
+        for language in LANGUAGES:
+            text = json.dumps(guide.get("body", {}).get(language, ""), ensure_ascii=False)
+            text += " " + guide["title"].get(language, "") + " " + guide["summary"].get(language, "")
+            if language == "zh-hans":
+                for run in re.findall(r"[\u4e00-\u9fff]+", text):
+                    words[language].update(run[i : i + 2] for i in range(0, len(run) - 1, 2))
+            else:
+                words[language].update(
+                    word for word in re.findall(r"\w{3,}", text.lower()) if not word.isdigit()
+                )
+    return {language: sorted(found) for language, found in words.items()}
+
+
+def generate(count, words, seed=7):
+    from datetime import UTC, datetime, timedelta
+
+    from search.documents import SearchDocument
+
+    rng = random.Random(seed)
+    start = datetime(2020, 1, 1, tzinfo=UTC)
+    joiner = {"zh-hans": ""}
+    for number in range(count):
+        language = LANGUAGES[number % len(LANGUAGES)]
+        vocab = words[language]
+        glue = joiner.get(language, " ")
+        updated = start + timedelta(hours=rng.randrange(60_000))
+        yield SearchDocument(
+            source="bench.generated",
+            object_id=str(number),
+            language=language,
+            kind=rng.choice(KINDS),
+            title=glue.join(rng.choices(vocab, k=rng.randint(3, 8))),
+            url=f"/{language}/bench/{number}/",
+            summary=glue.join(rng.choices(vocab, k=25)),
+            body=glue.join(rng.choices(vocab, k=rng.randint(120, 300))),
+            topics=[rng.choice(TOPICS)],
+            topic_titles=[],
+            audience=rng.sample(AUDIENCES, k=2),
+            published=updated,
+            updated=updated,
+            available_languages=[language],
+            version=number + 1,
+        )
+
+
+def query_texts(words, count, seed=11):
+    rng = random.Random(seed)
+    texts = []
+    for number in range(count):
+        language = LANGUAGES[number % len(LANGUAGES)]
+        texts.append((language, " ".join(rng.choices(words[language], k=rng.randint(1, 3)))))
+    return texts
+
+
+def latency(function, inputs):
+    timings = []
+    for item in inputs:
+        started = time.perf_counter()
+        function(*item)
+        timings.append((time.perf_counter() - started) * 1000)
+    return percentile(timings, 0.5), percentile(timings, 0.95)
+
+
+def report(label, p50, p95):
+    print(f"{label:<44}p50 {p50:7.1f} ms   p95 {p95:7.1f} ms", flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=100_000)
+    parser.add_argument("--db-documents", type=int, default=10_000)
+    parser.add_argument("--queries", type=int, default=300)
+    args = parser.parse_args()
+
+    setup_django()
+    from django.core.management import call_command
+
+    from search.engines.base import SearchQuery
+    from search.engines.database import DatabaseEngine
+
+    call_command("migrate", "--noinput", verbosity=0)
+    words = vocabulary()
+    queries = query_texts(words, args.queries)
+    prefixes = [(language, text.split()[0][:4]) for language, text in queries]
+
+    def search_with(engine):
+        return lambda language, text: engine.search(SearchQuery(text=text, language=language))
+
+    def complete_with(engine):
+        return lambda language, text: engine.autocomplete(text, language)
+
+    engine = opensearch_engine(prefix=f"speed-{uuid.uuid4().hex[:6]}")
+    try:
+        print(
+            f"OpenSearch at {engine.url}: {args.documents:,} generated documents in 4 languages", flush=True
+        )
+        started = time.perf_counter()
+        sent = engine.rebuild(generate(args.documents, words))
+        elapsed = time.perf_counter() - started
+        print(f"{'full rebuild with alias swap':<44}{elapsed:7.1f} s    ({sent / elapsed:,.0f} documents/s)")
+        engine.refresh()
+        latency(search_with(engine), queries[:30])  # warm caches
+        report(f"query ({len(queries)} queries, one at a time)", *latency(search_with(engine), queries))
+        report(f"autocomplete ({len(prefixes)} prefixes)", *latency(complete_with(engine), prefixes))
+    finally:
+        engine.drop()
+
+    database = DatabaseEngine()
+    print(f"\nDatabase engine (SQLite): {args.db_documents:,} generated documents", flush=True)
+    started = time.perf_counter()
+    database.rebuild(generate(args.db_documents, words))
+    print(f"{'load':<44}{time.perf_counter() - started:7.1f} s")
+    report(f"query ({len(queries)} queries, one at a time)", *latency(search_with(database), queries))
+    report(f"autocomplete ({len(prefixes)} prefixes)", *latency(complete_with(database), prefixes))
+
+
+if __name__ == "__main__":
+    main()
