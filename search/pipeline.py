@@ -84,10 +84,11 @@ def catch_up(minutes=60):
     """Schedule objects changed recently (changes that bypassed signals) and removed ones."""
     since = timezone.now() - timedelta(minutes=minutes)
     scheduled = 0
-    for source in registry.sources().values():
-        for obj in source.changed_since(since):
-            schedule(source.name, source.object_id(obj))
-            scheduled += 1
+    with transaction.atomic():  # one batch: processing starts once, after all are recorded
+        for source in registry.sources().values():
+            for obj in source.changed_since(since):
+                schedule(source.name, source.object_id(obj))
+                scheduled += 1
     return scheduled
 
 
