@@ -14,7 +14,7 @@ PER_PAGE = 10
 MARK_START = "\ue000"
 MARK_END = "\ue001"
 # How much each kind weighs in relevance, beyond text match: guides answer questions.
-KIND_BOOSTS = {"guide": 1.5, "regulation": 1.3, "topic": 1.2, "event": 1.0, "thread": 0.9}
+KIND_BOOSTS = {"guide": 1.5, "regulation": 1.3, "event": 1.0, "thread": 0.9, "topic": 0.8}
 FALLBACK_LANGUAGE = "id"
 
 

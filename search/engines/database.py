@@ -35,10 +35,19 @@ MAX_TERMS = 8
 MAX_CANDIDATES = 2000
 SNIPPET_LENGTH = 220
 WORD = re.compile(r"\w+", re.UNICODE)
+CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def words(text):
-    return [word.lower() for word in WORD.findall(text or "")]
+    """Lower-cased words; Chinese, written without spaces, as overlapping character pairs."""
+    found = []
+    for word in WORD.findall(text or ""):
+        word = word.lower()
+        if CJK.search(word) and len(word) > 2:
+            found.extend(word[index : index + 2] for index in range(len(word) - 1))
+        else:
+            found.append(word)
+    return found
 
 
 def search_text(document):
