@@ -99,7 +99,7 @@ class SearchEngine:
     def autocomplete(self, text, language, limit=8):
         raise NotImplementedError
 
-    def rebuild(self, documents, progress=None):
+    def rebuild(self, documents):
         raise NotImplementedError
 
     def indexed_versions(self, language):

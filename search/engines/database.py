@@ -115,13 +115,12 @@ class DatabaseEngine(SearchEngine):
             language__in=keep_languages
         ).delete()
 
-    def rebuild(self, documents, progress=None):
+    def rebuild(self, documents):
+        """Replace the whole index in one transaction: readers see the old or the new, never empty."""
         with transaction.atomic():
             SearchEntry.objects.all().delete()
-            for number, document in enumerate(documents, start=1):
+            for document in documents:
                 self.index([document])
-                if progress:
-                    progress(number)
 
     def indexed_versions(self, language):
         rows = SearchEntry.objects.filter(language=language).values_list("source", "object_id", "version")

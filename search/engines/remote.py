@@ -230,19 +230,42 @@ class RemoteEngine(SearchEngine):
     def new_index_name(self, language):
         return f"{self.alias(language)}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
 
+    def write_alias(self, language):
+        """Writers use their own alias, so that writes and reads can be pointed apart if needed."""
+        return f"{self.alias(language)}-write"
+
+    def _has_icu(self):
+        """Whether the analysis-icu plugin is installed (better Chinese word breaking)."""
+        try:
+            plugins = self.client.client.cat.plugins(format="json")
+        except self.client.errors:
+            return False
+        plugins = getattr(plugins, "body", plugins)
+        return any(plugin.get("component") == "analysis-icu" for plugin in plugins)
+
+    def _create(self, name, language):
+        self._call(self.client.create_index, name, index_defs.index_body(language, icu=self._has_icu()))
+
+    def _point_aliases(self, language, name, previous=()):
+        """Move the read and write aliases to ``name`` in one atomic step."""
+        actions = []
+        for alias in (self.alias(language), self.write_alias(language)):
+            actions += [{"remove": {"index": old, "alias": alias}} for old in previous]
+            actions.append({"add": {"index": name, "alias": alias}})
+        return actions
+
     def ensure_indexes(self):
-        """Create each language's index and alias when missing (first start)."""
+        """Create each language's index and aliases when missing (first start)."""
         if self._ready:
             return
         for language in languages():
-            alias = self.alias(language)
-            if not self._call(self.client.indexes_of, alias):
+            if not self._call(self.client.indexes_of, self.alias(language)):
                 name = self.new_index_name(language)
-                self._call(self.client.create_index, name, index_defs.index_body(language))
-                self._call(self.client.update_aliases, [{"add": {"index": name, "alias": alias}}])
+                self._create(name, language)
+                self._call(self.client.update_aliases, self._point_aliases(language, name))
         self._ready = True
 
-    def rebuild(self, documents, progress=None):
+    def rebuild(self, documents):
         """Build fresh indexes beside the live ones, then swap the aliases in one step.
 
         Readers see the old indexes until the swap and the new ones right after:
@@ -250,7 +273,7 @@ class RemoteEngine(SearchEngine):
         """
         new = {language: self.new_index_name(language) for language in languages()}
         for language, name in new.items():
-            self._call(self.client.create_index, name, index_defs.index_body(language))
+            self._create(name, language)
             self._call(self.client.put_settings, name, LOADING_SETTINGS)
         count = 0
 
@@ -258,8 +281,6 @@ class RemoteEngine(SearchEngine):
             nonlocal count
             for document in documents:
                 count += 1
-                if progress:
-                    progress(count)
                 yield self._action(document, new[document.language])
 
         self._bulk(actions())
@@ -268,10 +289,7 @@ class RemoteEngine(SearchEngine):
         for language, name in new.items():
             self._call(self.client.put_settings, name, SERVING_SETTINGS)
             self._call(self.client.refresh, name)
-            swap += [
-                {"remove": {"index": old_name, "alias": self.alias(language)}} for old_name in old[language]
-            ]
-            swap.append({"add": {"index": name, "alias": self.alias(language)}})
+            swap += self._point_aliases(language, name, old[language])
         self._call(self.client.update_aliases, swap)
         for names in old.values():
             for name in names:
@@ -323,14 +341,14 @@ class RemoteEngine(SearchEngine):
 
     def index(self, documents):
         self.ensure_indexes()
-        self._bulk(self._action(document, self.alias(document.language)) for document in documents)
+        self._bulk(self._action(document, self.write_alias(document.language)) for document in documents)
 
     def delete(self, source, object_id, version, keep_languages=()):
         self.ensure_indexes()
         actions = [
             {
                 "_op_type": "delete",
-                "_index": self.alias(language),
+                "_index": self.write_alias(language),
                 "_id": f"{source}:{object_id}",
                 "version": version,
                 "version_type": "external_gte",

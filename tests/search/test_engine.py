@@ -105,6 +105,7 @@ def test_rebuild_swaps_aliases_without_an_empty_moment(remote_indexed):
         reader.join()
     after = engine.client.indexes_of(engine.alias("en"))
     assert before != after and len(after) == 1
+    assert engine.client.indexes_of(engine.write_alias("en")) == after  # writers moved with readers
     assert counts and min(counts) > 0
 
 
