@@ -223,6 +223,12 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILADMIN_PATH = os.environ.get("WAGTAILADMIN_PATH", "admin/").strip("/") + "/"
 WAGTAIL_APPEND_SLASH = True
 
+# --- Background tasks ----------------------------------------------------------
+# django-tasks. The immediate backend runs a task as soon as it is enqueued, which
+# for index updates means right after the transaction commits. Production with a
+# worker process is set up in issue 9 (docs/deployment.md).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
 # --- Search ------------------------------------------------------------------
 # "db" (embedded), "opensearch+http://host:9200" or "elasticsearch+http://host:9200".
 SEARCH_URL = os.environ.get("SEARCH_URL", "db")
