@@ -1,6 +1,7 @@
 """Admin views of the editorial core."""
 
 from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_denied
@@ -46,4 +47,44 @@ class OutdatedTranslationsView(TemplateView):
         context["page_title"] = _("Outdated translations")
         context["header_icon"] = "globe"
         context["rows"] = pages_with_outdated_translations(self.request.user)
+        return context
+
+
+class SubscriberCountsView(TemplateView):
+    """How many people follow each topic and regulation. Counts only: editors never see addresses."""
+
+    template_name = "cms/admin/subscriber_counts.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not PagePermissionPolicy().user_has_permission(request.user, "change"):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        from django.db.models import Count
+
+        from wagtail.models import Page as WagtailPage
+
+        from cms.models import Subscription
+
+        confirmed = Subscription.objects.filter(confirmed_at__isnull=False)
+        context = super().get_context_data(**kwargs)
+        context["page_title"] = _("Email subscribers")
+        context["header_icon"] = "mail"
+        context["rows"] = [
+            (WagtailPage.objects.get(pk=row["page"]).specific_deferred, row["count"])
+            for row in (
+                list(
+                    confirmed.filter(topic__isnull=False)
+                    .values(page=models.F("topic"))
+                    .annotate(count=Count("id"))
+                )
+                + list(
+                    confirmed.filter(regulation__isnull=False)
+                    .values(page=models.F("regulation"))
+                    .annotate(count=Count("id"))
+                )
+            )
+        ]
+        context["pending"] = Subscription.objects.filter(confirmed_at__isnull=True).count()
         return context

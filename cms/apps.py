@@ -7,10 +7,13 @@ class CmsConfig(AppConfig):
     verbose_name = _("Sinergi content")
 
     def ready(self):
-        from cms import page_cache
+        from wagtail.signals import page_published
+
+        from cms import follow, page_cache
         from cms.main_tasks import MainTask, register_main_task
 
         page_cache.connect()
+        page_published.connect(follow.on_page_published, dispatch_uid="cms.follow.published")
 
         register_main_task(
             MainTask(

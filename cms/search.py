@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.html import strip_tags
 
-from cms.models import Audience, GuidePage, TopicPage
+from cms.models import Audience, GuidePage, LibraryDocument, PartnerPage, RegulationPage, TopicPage
 from search.documents import SearchDocument
 from search.labels import register_labeller
 from search.registry import SearchSource, register
@@ -87,8 +87,89 @@ class TopicSource(PageSource):
         return {"summary": page.intro, "topics": [page.slug], "topic_titles": [page.title]}
 
 
+class RegulationSource(PageSource):
+    name = "cms.regulation"
+    model = RegulationPage
+    kind = "regulation"
+
+    def fields(self, page):
+        return {
+            "summary": page.summary,
+            "body": " ".join([page.citation, page.affects, strip_tags(page.body or "")]),
+            "topics": [topic.slug for topic in page.topics.all()],
+            "topic_titles": [topic.title for topic in page.topics.all()],
+            "audience": [audience.code for audience in page.audiences.all()],
+            "status": page.status,
+            # A revoked regulation is history: still findable, ranked below what is in force.
+            "boost": 0.5 if page.status == "revoked" else 1.0,
+        }
+
+
+class PartnerSource(PageSource):
+    name = "cms.partner"
+    model = PartnerPage
+    kind = "partner"
+
+    def fields(self, page):
+        return {
+            "summary": page.description,
+            "body": " ".join(str(label) for label in page.service_labels() + page.regions + page.language_labels()),
+            "topics": [topic.slug for topic in page.topics.all()],
+            "topic_titles": [topic.title for topic in page.topics.all()],
+        }
+
+
+class FormSource(SearchSource):
+    """Current versions of library documents; a replaced version is not offered any more."""
+
+    name = "cms.form"
+    model = LibraryDocument
+
+    def objects(self):
+        return LibraryDocument.objects.filter(in_library=True, superseded_by__isnull=True).order_by("pk")
+
+    def changed_since(self, moment):
+        return LibraryDocument.objects.filter(updated_at__gte=moment)
+
+    def documents(self, document):
+        if not self.objects().filter(pk=document.pk).exists():
+            return []
+        languages = [language for language in available_languages() if document.translated_title(language)]
+        version = int(document.updated_at.timestamp() * 1_000_000)
+        topics = list(document.topics.all())
+        results = []
+        for language in languages:
+            with translation.override(language):
+                results.append(
+                    SearchDocument(
+                        source=self.name,
+                        object_id=str(document.pk),
+                        language=language,
+                        kind="form",
+                        title=" ".join(filter(None, [document.form_number, document.title])),
+                        url=document.url,
+                        summary=document.description or "",
+                        topics=[topic.slug for topic in topics],
+                        topic_titles=[topic.title for topic in topics],
+                        updated=document.updated_at,
+                        available_languages=languages,
+                        version=version,
+                    )
+                )
+        return results
+
+
+def available_languages():
+    from django.conf import settings
+
+    return [code for code, _name in settings.LANGUAGES]
+
+
 register(GuideSource())
 register(TopicSource())
+register(RegulationSource())
+register(PartnerSource())
+register(FormSource())
 
 
 def topic_labels(values):

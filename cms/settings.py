@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "cms",
     "search",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
@@ -214,11 +215,17 @@ WAGTAILMODELTRANSLATION_LOCALE_PICKER = True
 # --- Wagtail ---------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Sinergi"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
+# The public address, for links in emails sent by background tasks (no request to ask).
+SITE_BASE_URL = os.environ.get("SITE_BASE_URL", WAGTAILADMIN_BASE_URL).rstrip("/")
 WAGTAIL_I18N_ENABLED = False  # content translation is done by modeltranslation
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods", "txt", "csv"]
+WAGTAILDOCS_DOCUMENT_MODEL = "cms.LibraryDocument"
+# Only formats people can open safely; content is checked too (cms/document_checks.py).
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods"]
+SINERGI_MAX_DOCUMENT_SIZE = 20 * 1024 * 1024
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.document_checks.LibraryDocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILADMIN_PATH = os.environ.get("WAGTAILADMIN_PATH", "admin/").strip("/") + "/"
 WAGTAIL_APPEND_SLASH = True

@@ -6,7 +6,20 @@ by wagtail-modeltranslation; these add the content of Sinergi's page types.
 
 from modeltranslation.translator import TranslationOptions, register
 
-from cms.models import GuideChangeNote, GuidePage, HomePage, StandardPage, TopicPage
+from cms.models import (
+    FormsLibraryPage,
+    GuideChangeNote,
+    GuidePage,
+    HomePage,
+    LibraryDocument,
+    PartnerIndexPage,
+    PartnerPage,
+    RegulationChangeNote,
+    RegulationIndexPage,
+    RegulationPage,
+    StandardPage,
+    TopicPage,
+)
 
 
 @register(HomePage)
@@ -34,4 +47,45 @@ class GuideChangeNoteTranslation(TranslationOptions):
 @register(StandardPage)
 class StandardPageTranslation(TranslationOptions):
     fields = ("body",)
+    required_languages = ("id",)
+
+
+@register(RegulationIndexPage)
+class RegulationIndexPageTranslation(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(RegulationPage)
+class RegulationPageTranslation(TranslationOptions):
+    fields = ("summary", "affects", "body", "authority")
+    required_languages = ("id",)
+
+
+@register(RegulationChangeNote)
+class RegulationChangeNoteTranslation(TranslationOptions):
+    fields = ("note",)
+    required_languages = ("id",)
+
+
+@register(PartnerIndexPage)
+class PartnerIndexPageTranslation(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(PartnerPage)
+class PartnerPageTranslation(TranslationOptions):
+    fields = ("description", "opening_hours")
+    required_languages = ("id",)
+
+
+@register(FormsLibraryPage)
+class FormsLibraryPageTranslation(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(LibraryDocument)
+class LibraryDocumentTranslation(TranslationOptions):
+    """Titles and descriptions per language; the file itself has one language (file_language)."""
+
+    fields = ("title", "description")
     required_languages = ("id",)

@@ -8,7 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from cms import views
+from cms import follow_views, views
 from cms.sitemaps import PageSitemap
 
 urlpatterns = [
@@ -25,6 +25,9 @@ if settings.DEBUG:
 
 # The project URLconf is the one place that knows every app's URLs.
 urlpatterns += i18n_patterns(
+    path("follow/", follow_views.follow_page, name="follow"),
+    path("follow/confirm/<str:token>/", follow_views.confirm_page, name="follow_confirm"),
+    path("follow/unsubscribe/<str:token>/", follow_views.unsubscribe_page, name="follow_unsubscribe"),
     path("", include("search.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

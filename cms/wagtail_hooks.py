@@ -9,7 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from cms.admin_views import OutdatedTranslationsView
+from cms.admin_views import OutdatedTranslationsView, SubscriberCountsView
 from cms.translation_state import TranslatedPageMixin
 
 
@@ -20,7 +20,8 @@ def register_outdated_translations_url():
             "reports/outdated-translations/",
             OutdatedTranslationsView.as_view(),
             name="cms_outdated_translations",
-        )
+        ),
+        path("reports/subscribers/", SubscriberCountsView.as_view(), name="cms_subscriber_counts"),
     ]
 
 
@@ -37,6 +38,17 @@ def register_outdated_translations_menu_item():
         name="outdated-translations",
         icon_name="globe",
         order=1000,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_subscriber_counts_menu_item():
+    return EditorsMenuItem(
+        _("Email subscribers"),
+        reverse("cms_subscriber_counts"),
+        name="subscriber-counts",
+        icon_name="mail",
+        order=1010,
     )
 
 

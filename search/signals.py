@@ -1,6 +1,6 @@
 """Page events that change what the index must hold."""
 
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -9,6 +9,12 @@ def _object_changed(instance, **kwargs):
     from search.pipeline import schedule_object
 
     schedule_object(instance)
+
+
+def _object_saved(instance, **kwargs):
+    """Non-page objects (documents, ...) change when saved; pages only when published."""
+    if not isinstance(instance, Page):
+        _object_changed(instance)
 
 
 def _page_moved(instance, **kwargs):
@@ -25,3 +31,4 @@ def connect():
     # Any model: schedule_object ignores models no source is registered for.
     post_delete.connect(_object_changed, dispatch_uid="search.deleted")
     post_page_move.connect(_page_moved, dispatch_uid="search.moved")
+    post_save.connect(_object_saved, dispatch_uid="search.saved")

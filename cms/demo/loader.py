@@ -15,7 +15,26 @@ from django.db import transaction
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page, Site
 
-from cms.models import Audience, GuideChangeNote, GuidePage, HomePage, SiteProfile, StandardPage, TopicPage
+from django.core.files.base import ContentFile
+
+from cms.demo.pdf import sample_pdf
+from cms.models import (
+    Audience,
+    FormsLibraryPage,
+    GuideChangeNote,
+    GuidePage,
+    HomePage,
+    LibraryDocument,
+    PartnerIndexPage,
+    PartnerPage,
+    RegulationChangeNote,
+    RegulationIndexPage,
+    RegulationPage,
+    RegulationRelation,
+    SiteProfile,
+    StandardPage,
+    TopicPage,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
@@ -66,6 +85,11 @@ class DemoLoader:
             self.guide_page(read_json(path))
         for page_data in read_json(self.data_dir / "pages.json"):
             self.standard_page(home, page_data)
+        sections = read_json(self.data_dir / "sections.json")
+        self.forms(read_json(self.data_dir / "forms.json"))
+        self.regulations(home, sections["regulations"], read_json(self.data_dir / "regulations.json"))
+        self.partners(home, sections["partners"], read_json(self.data_dir / "partners.json"))
+        self.section(home, FormsLibraryPage, sections["forms"])
         profile = SiteProfile.load()
         profile.sample_content = True
         profile.save()
@@ -152,3 +176,125 @@ class DemoLoader:
         set_translations(page, "title", data["title"])
         set_translations(page, "body", data["body"])
         return self.publish(home, page, label)
+
+    def section(self, home, model, data):
+        """An index page directly under home (regulations, partners, forms library)."""
+        label = f"section {data['slug']}"
+        page = self.existing_child(home, model, data["slug"], label)
+        if page:
+            return page
+        page = model(slug=data["slug"], show_in_menus=False)
+        set_translations(page, "title", data["title"])
+        set_translations(page, "intro", data["intro"])
+        set_translations(page, "search_description", data["intro"])
+        return self.publish(home, page, label)
+
+    def forms(self, items):
+        """Library documents with a generated PDF each; returns {key: document}. Kept if present."""
+        documents = {}
+        for item in items:
+            document = LibraryDocument.objects.filter(form_number=item["number"], version=item["version"]).first()
+            if document is None:
+                document = LibraryDocument(
+                    form_number=item["number"],
+                    file_language=item["file_language"],
+                    version=item["version"],
+                    valid_from=date.fromisoformat(item["valid_from"]),
+                )
+                set_translations(document, "title", item["title"])
+                set_translations(document, "description", item["description"])
+                lines = [
+                    f"{item['number']} - version {item['version']}",
+                    item["title"]["en"].encode("latin-1", "replace").decode("latin-1"),
+                    "SAMPLE FORM - Sinergi demonstration content. Not an official document.",
+                ]
+                document.file.save(f"{item['key']}.pdf", ContentFile(sample_pdf(lines)), save=False)
+                document.save()
+                document.topics.set(TopicPage.objects.filter(slug__in=item.get("topics", [])))
+                self.report.created.append(f"form {item['key']}")
+            else:
+                self.report.kept.append(f"form {item['key']}")
+            documents[item["key"]] = document
+        for item in items:
+            newer = documents.get(item.get("superseded_by") or "")
+            if newer and documents[item["key"]].superseded_by_id != newer.pk:
+                documents[item["key"]].superseded_by = newer
+                documents[item["key"]].save(update_fields=["superseded_by", "updated_at"])
+        return documents
+
+    def official_text(self, item):
+        """A placeholder PDF standing for the official text (kept out of the forms library)."""
+        document = LibraryDocument(file_language="id", version=str(item["year"]), in_library=False)
+        set_translations(document, "title", item["title"])
+        lines = [
+            item["title"]["en"].encode("latin-1", "replace").decode("latin-1"),
+            "SAMPLE - the official text is published in the State Gazette (Lembaran Negara).",
+        ]
+        document.file.save(f"{item['slug']}.pdf", ContentFile(sample_pdf(lines)), save=False)
+        document.save()
+        return document
+
+    def regulations(self, home, section, items):
+        index = self.section(home, RegulationIndexPage, section)
+        pages, created = {}, []
+        for item in items:
+            label = f"regulation {item['slug']}"
+            page = self.existing_child(index, RegulationPage, item["slug"], label)
+            if page is None:
+                page = RegulationPage(
+                    slug=item["slug"],
+                    regulation_type=item["type"],
+                    number=item["number"],
+                    year=item["year"],
+                    enacted=date.fromisoformat(item["enacted"]),
+                    in_force_from=date.fromisoformat(item["in_force"]),
+                )
+                for name in ("title", "summary", "affects", "body", "authority"):
+                    set_translations(page, name, item[name])
+                set_translations(page, "search_description", item["summary"])
+                page.topics.set(TopicPage.objects.filter(slug__in=item.get("topics", [])))
+                page.audiences.set(Audience.objects.filter(code__in=item.get("audiences", [])))
+                page.official_text = self.official_text(item)
+                index.add_child(instance=page)
+                created.append((page, item))
+                self.report.created.append(label)
+            pages[item["slug"]] = page
+        # Relations need every target to exist; then publish, then publish each later version.
+        for page, item in created:
+            for order, relation in enumerate(item.get("relations", [])):
+                page.relations.add(
+                    RegulationRelation(kind=relation["type"], target=pages[relation["target"]], sort_order=order)
+                )
+            page.save_revision().publish()
+        for page, item in created:
+            for order, version in enumerate(item.get("versions", [])):
+                set_translations(page, "body", version["body"])
+                note = RegulationChangeNote(date=date.fromisoformat(version["date"]), sort_order=order)
+                set_translations(note, "note", version["note"])
+                page.change_notes.add(note)
+                page.save_revision().publish()
+        return pages
+
+    def partners(self, home, section, items):
+        index = self.section(home, PartnerIndexPage, section)
+        for item in items:
+            label = f"partner {item['slug']}"
+            if self.existing_child(index, PartnerPage, item["slug"], label):
+                continue
+            page = PartnerPage(
+                slug=item["slug"],
+                services=item["services"],
+                regions=item["regions"],
+                languages_spoken=item["languages"],
+                phone=item["phone"],
+                email=item["email"],
+                website=item["website"],
+                address=item["address"],
+            )
+            # An organisation's name is the same in every language its description is in.
+            set_translations(page, "title", dict.fromkeys(item["description"], item["name"]))
+            set_translations(page, "description", item["description"])
+            set_translations(page, "opening_hours", item["opening_hours"])
+            set_translations(page, "search_description", item["description"])
+            page.topics.set(TopicPage.objects.filter(slug__in=item.get("topics", [])))
+            self.publish(index, page, label)

@@ -9,20 +9,20 @@ languages fall back to it.
 from django import forms
 from django.db import models
 from django.urls import translate_url
-from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 
 from cms.blocks import RICH_TEXT_FEATURES, GuideBodyBlock
 from cms.main_tasks import main_tasks
 from cms.translation_state import SOURCE_LANGUAGE, TranslatedPageMixin
 
 from .audiences import Audience
+from .history import ChangeNoteBase, PublicHistoryMixin
 
 
 class SinergiPage(TranslatedPageMixin, Page):
@@ -50,7 +50,13 @@ class HomePage(SinergiPage):
     intro = RichTextField(_("introduction"), features=RICH_TEXT_FEATURES, blank=True)
 
     translation_fields = ("title", "search_description", "intro")
-    subpage_types = ["cms.TopicPage", "cms.StandardPage"]
+    subpage_types = [
+        "cms.TopicPage",
+        "cms.StandardPage",
+        "cms.RegulationIndexPage",
+        "cms.PartnerIndexPage",
+        "cms.FormsLibraryPage",
+    ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
@@ -62,6 +68,11 @@ class HomePage(SinergiPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = TopicPage.objects.child_of(self).live().public()
+        # Regulations, forms library, partner directory: sections that are not topics.
+        # Plain pages suffice (title, URL, search description), saving a query per type.
+        context["sections"] = (
+            self.get_children().live().public().not_type(TopicPage, StandardPage).order_by("path")
+        )
         context["latest_guides"] = GuidePage.latest_updates(limit=6)
         context["main_tasks"] = main_tasks()
         return context
@@ -88,7 +99,7 @@ class TopicPage(SinergiPage):
         return context
 
 
-class GuidePage(SinergiPage):
+class GuidePage(PublicHistoryMixin, SinergiPage):
     summary = models.TextField(
         _("summary"),
         max_length=300,
@@ -124,38 +135,26 @@ class GuidePage(SinergiPage):
             .prefetch_related("change_notes")[:limit]
         )
 
-    @cached_property
-    def sorted_change_notes(self):
-        """Newest first; uses the prefetched notes when the caller prefetched them."""
-        return sorted(self.change_notes.all(), key=lambda note: note.date, reverse=True)
-
-    @property
-    def last_updated(self):
-        """The date readers are told: the newest public change note, else first publication."""
-        notes = self.sorted_change_notes
-        if notes:
-            return notes[0].date
-        published = self.first_published_at or timezone.now()
-        return timezone.localdate(published)
+    def comparison_paragraphs(self):
+        """The summary, then each body block's text (headings, steps, fees ... as plain text)."""
+        paragraphs = [self.summary]
+        for block in self.body:
+            text = " ".join(str(part) for part in block.block.get_searchable_content(block.value))
+            paragraphs.append(strip_tags(text))
+        return [paragraph for paragraph in paragraphs if paragraph.strip()]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["audience_list"] = list(self.audiences.all())
         context["change_notes"] = self.sorted_change_notes
+        context["can_compare"] = self.has_versions_to_compare()
         return context
 
 
-class GuideChangeNote(Orderable):
+class GuideChangeNote(ChangeNoteBase):
     """A public note saying what changed in a guide and when (GOV.UK style)."""
 
     page = ParentalKey(GuidePage, on_delete=models.CASCADE, related_name="change_notes")
-    date = models.DateField(_("date"), default=timezone.localdate)
-    note = models.CharField(_("what changed"), max_length=500)
-
-    panels = [FieldPanel("date"), FieldPanel("note")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("change note")
 
 
 class StandardPage(SinergiPage):

@@ -142,7 +142,8 @@ def test_zero_results_help(client, indexed):
 
 def test_suggest_endpoint(client, indexed):
     data = client.get("/en/search/suggest/", {"q": "pass"}).json()
-    assert data["suggestions"][0]["url"].startswith("/en/")
+    assert data["suggestions"] and all("pass" in item["title"].lower() for item in data["suggestions"])
+    assert any(item["url"].startswith("/en/") for item in data["suggestions"])
     assert client.get("/en/search/suggest/", {"q": ""}).json()["suggestions"] == []
 
 

@@ -1,0 +1,89 @@
+"""Pages for following by email: the form, the confirmation and the one-click unsubscribe."""
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from cms import follow
+from cms.models import TopicPage
+
+RATE_LIMIT = 5  # subscription requests per address per hour
+RATE_WINDOW = 3600
+
+
+class FollowForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Your email address"),
+        max_length=254,
+        error_messages={"invalid": _("Enter an email address like name@example.org.")},
+    )
+    language = forms.ChoiceField(label=_("Language of the emails"), choices=settings.LANGUAGES)
+    # A field people never see; bots fill it in.
+    website = forms.CharField(
+        required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
+    )
+
+
+def too_many(request):
+    key = f"follow-rate:{request.META.get('REMOTE_ADDR', '')}"
+    count = cache.get_or_set(key, 0, RATE_WINDOW)
+    if count >= RATE_LIMIT:
+        return True
+    cache.incr(key)
+    return False
+
+
+@require_http_methods(["GET", "POST"])
+def follow_page(request):
+    source = request.POST if request.method == "POST" else request.GET
+    topic, regulation = follow.subject_from_request(source)
+    if topic is None and regulation is None:
+        return render(request, "cms/follow/unknown.html", status=404)
+    form = FollowForm(request.POST or None, initial={"language": get_language()})
+    context = {"form": form, "topic": topic, "regulation": regulation, "subject": topic or regulation}
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["website"]:
+            return render(request, "cms/follow/check_email.html", context)  # a bot: pretend
+        if too_many(request):
+            form.add_error(None, _("Too many requests from your connection. Please try again in an hour."))
+            return render(request, "cms/follow/form.html", context, status=429)
+        follow.subscribe(
+            form.cleaned_data["email"],
+            form.cleaned_data["language"],
+            request.build_absolute_uri("/").rstrip("/"),
+            topic=topic,
+            regulation=regulation,
+        )
+        return render(request, "cms/follow/check_email.html", context)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "cms/follow/form.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def confirm_page(request, token):
+    """GET shows a button; only the POST confirms, so link scanners cannot subscribe anyone."""
+    try:
+        subscription = follow.read_token(token, "confirm")
+        if request.method == "POST":
+            subscription = follow.confirm(token)
+            return render(request, "cms/follow/confirmed.html", {"subject": subscription.subject})
+    except follow.BadToken:
+        return render(request, "cms/follow/bad_link.html", status=400)
+    return render(request, "cms/follow/confirm.html", {"subject": subscription.subject, "token": token})
+
+
+@csrf_exempt  # mail clients send the RFC 8058 one-click POST without a CSRF token
+@require_http_methods(["GET", "POST"])
+def unsubscribe_page(request, token):
+    try:
+        subject = follow.unsubscribe(token)
+    except follow.BadToken:
+        return render(request, "cms/follow/bad_link.html", status=400)
+    key = "topic" if isinstance(subject, TopicPage) else "regulation"
+    again = f"{key}={subject.slug if key == 'topic' else subject.pk}" if subject else ""
+    return render(request, "cms/follow/unsubscribed.html", {"subject": subject, "subscribe_again": again})
