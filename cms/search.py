@@ -113,7 +113,9 @@ class PartnerSource(PageSource):
     def fields(self, page):
         return {
             "summary": page.description,
-            "body": " ".join(str(label) for label in page.service_labels() + page.regions + page.language_labels()),
+            "body": " ".join(
+                str(label) for label in page.service_labels() + page.regions + page.language_labels()
+            ),
             "topics": [topic.slug for topic in page.topics.all()],
             "topic_titles": [topic.title for topic in page.topics.all()],
         }

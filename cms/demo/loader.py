@@ -79,14 +79,15 @@ class DemoLoader:
         home = self.home_page()
         for topic_data in read_json(self.data_dir / "topics.json"):
             self.topic_page(home, topic_data)
+        sections = read_json(self.data_dir / "sections.json")
+        self.documents = self.forms(read_json(self.data_dir / "forms.json"))
+        self.guide_documents = sections.get("guide_documents", {})
         guide_files = sorted((self.data_dir / "guides").glob("*.json"))
         for number, path in enumerate(guide_files, start=1):
             self.progress(f"[{number}/{len(guide_files)}] {path.stem}")
             self.guide_page(read_json(path))
         for page_data in read_json(self.data_dir / "pages.json"):
             self.standard_page(home, page_data)
-        sections = read_json(self.data_dir / "sections.json")
-        self.forms(read_json(self.data_dir / "forms.json"))
         self.regulations(home, sections["regulations"], read_json(self.data_dir / "regulations.json"))
         self.partners(home, sections["partners"], read_json(self.data_dir / "partners.json"))
         self.section(home, FormsLibraryPage, sections["forms"])
@@ -157,9 +158,16 @@ class DemoLoader:
         set_translations(page, "title", data["title"])
         set_translations(page, "summary", data["summary"])
         set_translations(page, "search_description", data["summary"])
-        set_translations(
-            page, "body", {language: stream_data(blocks) for language, blocks in data["body"].items()}
-        )
+        body = {language: stream_data(blocks) for language, blocks in data["body"].items()}
+        forms = [self.documents[key] for key in self.guide_documents.get(data["slug"], [])]
+        if forms:  # links to library documents; readers are sent to the current version
+            for language, blocks in body.items():
+                links = [
+                    {"title": form.translated_title(language) or form.title, "url": "", "document": form.pk}
+                    for form in forms
+                ]
+                blocks.append({"type": "links", "value": links})
+        set_translations(page, "body", body)
         for order, note_data in enumerate(data.get("change_notes", [])):
             note = GuideChangeNote(date=date.fromisoformat(note_data["date"]), sort_order=order)
             set_translations(note, "note", note_data["note"])
@@ -193,7 +201,9 @@ class DemoLoader:
         """Library documents with a generated PDF each; returns {key: document}. Kept if present."""
         documents = {}
         for item in items:
-            document = LibraryDocument.objects.filter(form_number=item["number"], version=item["version"]).first()
+            document = LibraryDocument.objects.filter(
+                form_number=item["number"], version=item["version"]
+            ).first()
             if document is None:
                 document = LibraryDocument(
                     form_number=item["number"],
@@ -263,7 +273,9 @@ class DemoLoader:
         for page, item in created:
             for order, relation in enumerate(item.get("relations", [])):
                 page.relations.add(
-                    RegulationRelation(kind=relation["type"], target=pages[relation["target"]], sort_order=order)
+                    RegulationRelation(
+                        kind=relation["type"], target=pages[relation["target"]], sort_order=order
+                    )
                 )
             page.save_revision().publish()
         for page, item in created:

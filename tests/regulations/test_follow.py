@@ -28,7 +28,13 @@ def subscribe(client, django_capture_on_commit_callbacks, **data):
 
 
 def test_double_opt_in_and_notification(client, regulation, django_capture_on_commit_callbacks):
-    response = subscribe(client, django_capture_on_commit_callbacks, regulation=regulation.pk, email="Reader@Example.org", language="ar")
+    response = subscribe(
+        client,
+        django_capture_on_commit_callbacks,
+        regulation=regulation.pk,
+        email="Reader@Example.org",
+        language="ar",
+    )
     assert response.status_code == 200 and "Check your email" in response.content.decode()
     assert len(mail.outbox) == 1  # sent by the task, after commit
     confirm_link = next(link for link in links_in(mail.outbox[0]) if "/confirm/" in link)
@@ -44,7 +50,9 @@ def test_double_opt_in_and_notification(client, regulation, django_capture_on_co
 
     from cms.models import RegulationChangeNote
 
-    RegulationChangeNote.objects.create(page=regulation, note="Diperbarui", note_ind="Diperbarui", note_ar="تم التحديث")
+    RegulationChangeNote.objects.create(
+        page=regulation, note="Diperbarui", note_ind="Diperbarui", note_ar="تم التحديث"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         regulation.save_revision().publish()
     assert len(mail.outbox) == 2
@@ -55,7 +63,13 @@ def test_double_opt_in_and_notification(client, regulation, django_capture_on_co
 
 
 def test_one_click_unsubscribe(client, regulation, django_capture_on_commit_callbacks):
-    subscribe(client, django_capture_on_commit_callbacks, regulation=regulation.pk, email="a@example.org", language="en")
+    subscribe(
+        client,
+        django_capture_on_commit_callbacks,
+        regulation=regulation.pk,
+        email="a@example.org",
+        language="en",
+    )
     unsubscribe = next(link for link in links_in(mail.outbox[0]) if "/unsubscribe/" in link)
     response = client.post(unsubscribe)  # RFC 8058 one-click POST, no CSRF token
     assert response.status_code == 200
@@ -73,7 +87,13 @@ def test_bad_tokens_get_a_clear_page(client, token):
 
 
 def test_expired_confirmation_link(client, regulation, django_capture_on_commit_callbacks, monkeypatch):
-    subscribe(client, django_capture_on_commit_callbacks, regulation=regulation.pk, email="a@example.org", language="en")
+    subscribe(
+        client,
+        django_capture_on_commit_callbacks,
+        regulation=regulation.pk,
+        email="a@example.org",
+        language="en",
+    )
     confirm_link = next(link for link in links_in(mail.outbox[0]) if "/confirm/" in link)
     monkeypatch.setattr(follow, "CONFIRM_MAX_AGE", -1)
     response = client.post(confirm_link)
@@ -82,7 +102,9 @@ def test_expired_confirmation_link(client, regulation, django_capture_on_commit_
 
 
 def test_malformed_email_keeps_the_form(client, regulation):
-    response = client.post("/id/follow/", {"regulation": regulation.pk, "email": "not-an-address", "language": "id"})
+    response = client.post(
+        "/id/follow/", {"regulation": regulation.pk, "email": "not-an-address", "language": "id"}
+    )
     assert response.status_code == 400
     content = response.content.decode()
     assert 'value="not-an-address"' in content and 'aria-invalid="true"' in content
@@ -101,7 +123,9 @@ def test_topic_followers_hear_about_guides(client, guide, django_capture_on_comm
     follow.confirm(follow.make_token(subscription, "confirm"))
     from cms.models import GuideChangeNote
 
-    GuideChangeNote.objects.create(page=guide, note="Fee changed", note_ind="Biaya berubah", note_en="Fee changed")
+    GuideChangeNote.objects.create(
+        page=guide, note="Fee changed", note_ind="Biaya berubah", note_en="Fee changed"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         guide.save_revision().publish()
     assert mail.outbox[-1].to == ["t@example.org"] and "Fee changed" in mail.outbox[-1].body
@@ -122,13 +146,17 @@ def test_failed_email_is_kept_and_retried(settings):
 
 def test_honeypot_and_rate_limit(client, regulation):
     topic = TopicPage.objects.first()
-    bot = client.post("/en/follow/", {"topic": topic.slug, "email": "b@example.org", "language": "en", "website": "x"})
+    bot = client.post(
+        "/en/follow/", {"topic": topic.slug, "email": "b@example.org", "language": "en", "website": "x"}
+    )
     assert bot.status_code == 200 and not Subscription.objects.exists()
     from django.core.cache import cache
 
     cache.clear()
     statuses = [
-        client.post("/en/follow/", {"topic": topic.slug, "email": f"p{n}@example.org", "language": "en"}).status_code
+        client.post(
+            "/en/follow/", {"topic": topic.slug, "email": f"p{n}@example.org", "language": "en"}
+        ).status_code
         for n in range(7)
     ]
     assert statuses[:5] == [200] * 5 and statuses[5:] == [429, 429]
@@ -138,7 +166,11 @@ def test_honeypot_and_rate_limit(client, regulation):
 def test_no_page_shows_a_subscribers_address(client, make_user, regulation):
     Subscription.objects.create(email="secret-person@example.org", language="en", regulation=regulation)
     client.force_login(make_user("editor", "Editors"))
-    for url in (url_in(regulation, "en"), "/admin/reports/subscribers/", f"/admin/pages/{regulation.pk}/edit/"):
+    for url in (
+        url_in(regulation, "en"),
+        "/admin/reports/subscribers/",
+        f"/admin/pages/{regulation.pk}/edit/",
+    ):
         content = client.get(url).content.decode()
         assert "secret-person" not in content
     counts = client.get("/admin/reports/subscribers/").content.decode()

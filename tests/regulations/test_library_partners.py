@@ -78,7 +78,12 @@ def test_admin_upload_of_a_forbidden_type_is_refused(client, make_user):
     before = LibraryDocument.objects.count()
     response = client.post(
         "/admin/documents/add/",
-        {"title": "Bad", "title_en": "", "file": SimpleUploadedFile("evil.pdf", b"MZ not a pdf"), "file_language": "id"},
+        {
+            "title": "Bad",
+            "title_en": "",
+            "file": SimpleUploadedFile("evil.pdf", b"MZ not a pdf"),
+            "file_language": "id",
+        },
     )
     assert response.status_code == 200
     assert "not a valid" in response.content.decode()
@@ -92,7 +97,9 @@ def test_partner_directory_filters(client):
     legal = client.get(url_in(index, "en"), {"service": "legal_aid"}).context["partners"]
     assert legal and all("legal_aid" in partner.services for partner in legal)
     region = everyone[0].regions[0]
-    assert all(region in p.regions for p in client.get(url_in(index, "en"), {"region": region}).context["partners"])
+    assert all(
+        region in p.regions for p in client.get(url_in(index, "en"), {"region": region}).context["partners"]
+    )
     assert client.get(url_in(index, "en"), {"service": "<script>"}).context["partners"] == []
 
 
@@ -100,3 +107,15 @@ def test_partner_page(client):
     partner = PartnerPage.objects.live().first()
     content = client.get(url_in(partner, "ar")).content.decode()
     assert partner.phone in content and 'dir="rtl"' in content
+
+
+def test_guide_links_to_the_current_version_of_a_form(client):
+    from cms.models import GuidePage
+
+    guide = GuidePage.objects.get(slug="paspor-baru")
+    old = LibraryDocument.objects.filter(
+        superseded_by__isnull=False, in_library=True, form_number__icontains="Perdim"
+    ).first()
+    content = client.get(url_in(guide, "en")).content.decode()
+    assert old.current_version().url in content
+    assert f'href="{old.url}"' not in content

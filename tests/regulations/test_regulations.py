@@ -44,7 +44,9 @@ def test_revoked_banner_links_to_replacement(client):
 def test_amended_banner(client):
     content = client.get(url_in(regulation("pp-31-2013"), "en")).content.decode()
     assert "banner--amended" in content
-    amenders = [rel.page for rel in RegulationRelation.objects.filter(target=regulation("pp-31-2013"), kind="amends")]
+    amenders = [
+        rel.page for rel in RegulationRelation.objects.filter(target=regulation("pp-31-2013"), kind="amends")
+    ]
     assert all(url_in(page, "en") in content for page in amenders)
 
 
@@ -89,7 +91,9 @@ def test_listing_filters(client, index, params, check):
     assert pages and all(check(page) for page in pages)
 
 
-@pytest.mark.parametrize("params", [{"page": "999"}, {"page": "x"}, {"year": "20x1"}, {"type": "<b>"}, {"topic": "nope"}])
+@pytest.mark.parametrize(
+    "params", [{"page": "999"}, {"page": "x"}, {"year": "20x1"}, {"type": "<b>"}, {"topic": "nope"}]
+)
 def test_listing_bad_input_is_not_an_error(client, index, params):
     assert client.get(url_in(index, "en"), params).status_code == 200
 
@@ -116,7 +120,9 @@ def test_feeds_per_language_and_topic(client, index):
     assert arabic.feed.get("language", "ar").startswith("ar") or "/ar/" in arabic.feed.link
     topic = feedparser.parse(client.get(f"{url_in(index, 'en')}feed/pengungsi/atom/").content)
     refugees = {url_in(page, "en") for page in RegulationPage.objects.filter(topics__slug="pengungsi")}
-    assert topic.entries and all(entry.link.replace("http://testserver", "") in refugees for entry in topic.entries)
+    assert topic.entries and all(
+        entry.link.replace("http://testserver", "") in refugees for entry in topic.entries
+    )
     assert client.get(f"{url_in(index, 'en')}feed/no-such-topic/atom/").status_code == 404
 
 

@@ -10,7 +10,10 @@ pytestmark = pytest.mark.django_db
 
 
 def test_word_level_comparison():
-    changes = compare_paragraphs(["Keep this.", "The fee is Rp 500.000 per visit."], ["Keep this.", "The fee is Rp 650.000 per visit.", "New rule."])
+    changes = compare_paragraphs(
+        ["Keep this.", "The fee is Rp 500.000 per visit."],
+        ["Keep this.", "The fee is Rp 650.000 per visit.", "New rule."],
+    )
     assert [change.kind for change in changes] == ["same", "changed", "added"]
     segments = {(segment.kind, segment.text) for segment in changes[1].segments}
     assert ("removed", "500.000") in segments and ("added", "650.000") in segments
