@@ -62,7 +62,6 @@ class SubscriberCountsView(TemplateView):
 
     def get_context_data(self, **kwargs):
         from django.db.models import Count
-
         from wagtail.models import Page as WagtailPage
 
         from cms.models import Subscription

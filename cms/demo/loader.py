@@ -11,11 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page, Site
-
-from django.core.files.base import ContentFile
 
 from cms.demo.pdf import sample_pdf
 from cms.models import (
