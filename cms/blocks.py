@@ -106,6 +106,18 @@ class LinksBlock(blocks.ListBlock):
         label = _("Links and documents")
 
 
+class PartnersBlock(blocks.ListBlock):
+    """Organisations from the partner directory that can help with what the guide is about."""
+
+    def __init__(self, **kwargs):
+        super().__init__(blocks.PageChooserBlock(page_type="cms.PartnerPage"), **kwargs)
+
+    class Meta:
+        template = "cms/blocks/partners.html"
+        icon = "group"
+        label = _("Organisations that can help")
+
+
 class GuideBodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
         max_length=200, template="cms/blocks/heading.html", icon="title", label=_("Heading")
@@ -117,3 +129,4 @@ class GuideBodyBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     faq = FaqBlock()
     links = LinksBlock()
+    partners = PartnersBlock()

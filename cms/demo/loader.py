@@ -81,6 +81,10 @@ class DemoLoader:
         sections = read_json(self.data_dir / "sections.json")
         self.documents = self.forms(read_json(self.data_dir / "forms.json"))
         self.guide_documents = sections.get("guide_documents", {})
+        self.partner_pages = self.partners(
+            home, sections["partners"], read_json(self.data_dir / "partners.json")
+        )
+        self.guide_partners = sections.get("guide_partners", {})
         guide_files = sorted((self.data_dir / "guides").glob("*.json"))
         for number, path in enumerate(guide_files, start=1):
             self.progress(f"[{number}/{len(guide_files)}] {path.stem}")
@@ -88,7 +92,6 @@ class DemoLoader:
         for page_data in read_json(self.data_dir / "pages.json"):
             self.standard_page(home, page_data)
         self.regulations(home, sections["regulations"], read_json(self.data_dir / "regulations.json"))
-        self.partners(home, sections["partners"], read_json(self.data_dir / "partners.json"))
         self.section(home, FormsLibraryPage, sections["forms"])
         profile = SiteProfile.load()
         profile.sample_content = True
@@ -166,6 +169,10 @@ class DemoLoader:
                     for form in forms
                 ]
                 blocks.append({"type": "links", "value": links})
+        helpers = [self.partner_pages[slug].pk for slug in self.guide_partners.get(data["slug"], [])]
+        if helpers:
+            for blocks in body.values():
+                blocks.append({"type": "partners", "value": helpers})
         set_translations(page, "body", body)
         for order, note_data in enumerate(data.get("change_notes", [])):
             note = GuideChangeNote(date=date.fromisoformat(note_data["date"]), sort_order=order)
@@ -287,10 +294,14 @@ class DemoLoader:
         return pages
 
     def partners(self, home, section, items):
+        """Partner pages; returns {slug: page}."""
         index = self.section(home, PartnerIndexPage, section)
+        pages = {}
         for item in items:
             label = f"partner {item['slug']}"
-            if self.existing_child(index, PartnerPage, item["slug"], label):
+            existing = self.existing_child(index, PartnerPage, item["slug"], label)
+            if existing:
+                pages[item["slug"]] = existing
                 continue
             page = PartnerPage(
                 slug=item["slug"],
@@ -308,4 +319,5 @@ class DemoLoader:
             set_translations(page, "opening_hours", item["opening_hours"])
             set_translations(page, "search_description", item["description"])
             page.topics.set(TopicPage.objects.filter(slug__in=item.get("topics", [])))
-            self.publish(index, page, label)
+            pages[item["slug"]] = self.publish(index, page, label)
+        return pages

@@ -45,7 +45,7 @@ def test_load_demo_is_idempotent(capsys):
     call_command("load_demo")
     assert Page.objects.count() == pages_before
     assert Revision.objects.count() == revisions_before
-    assert "0 pages created" in capsys.readouterr().out
+    assert "0 items created" in capsys.readouterr().out
 
 
 def test_load_demo_keeps_editors_changes(guide):

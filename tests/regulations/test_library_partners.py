@@ -119,3 +119,15 @@ def test_guide_links_to_the_current_version_of_a_form(client):
     content = client.get(url_in(guide, "en")).content.decode()
     assert old.current_version().url in content
     assert f'href="{old.url}"' not in content
+
+
+def test_guide_shows_partners_that_can_help(client):
+    from cms.models import GuidePage
+
+    guide = GuidePage.objects.get(slug="hak-dan-layanan-pengungsi")
+    content = client.get(url_in(guide, "en")).content.decode()
+    assert "Organisations that can help" in content
+    partner = PartnerPage.objects.get(slug="klinik-sahabat-sehat-medan")
+    assert url_in(partner, "en") in content
+    partner.unpublish()
+    assert url_in(partner, "en") not in client.get(url_in(guide, "en")).content.decode()
