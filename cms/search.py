@@ -1,5 +1,6 @@
 """How the editorial core's pages become search documents (discovered by search/)."""
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import translation
 from django.utils.html import strip_tags
@@ -136,7 +137,7 @@ class FormSource(SearchSource):
     def documents(self, document):
         if not self.objects().filter(pk=document.pk).exists():
             return []
-        languages = [language for language in available_languages() if document.translated_title(language)]
+        languages = [code for code, _name in settings.LANGUAGES if document.translated_title(code)]
         version = int(document.updated_at.timestamp() * 1_000_000)
         topics = list(document.topics.all())
         results = []
@@ -159,12 +160,6 @@ class FormSource(SearchSource):
                     )
                 )
         return results
-
-
-def available_languages():
-    from django.conf import settings
-
-    return [code for code, _name in settings.LANGUAGES]
 
 
 register(GuideSource())

@@ -8,15 +8,13 @@ engines, the index definitions and the search page never import a feature app.
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 
-KINDS = ("guide", "topic", "page", "regulation", "event", "thread", "partner", "form")
-
 
 @dataclass(frozen=True)
 class SearchDocument:
     source: str  # the registered source that made it, e.g. "cms.guide"
     object_id: str  # the object's key within its source
     language: str  # the language this document is written in
-    kind: str  # one of KINDS: a facet and a ranking signal
+    kind: str  # guide, topic, regulation, form, partner, event, thread: a facet and a ranking signal
     title: str
     url: str
     summary: str = ""

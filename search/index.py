@@ -137,10 +137,6 @@ def alias_name(language):
     return f"{index_prefix()}-{language}"
 
 
-def languages():
-    return [code for code, _name in settings.LANGUAGES]
-
-
 def index_body(language, icu=False, shards=1, replicas=0):
     """Settings and mappings of one language's index, as a request body."""
     index = Index("unused")

@@ -60,7 +60,6 @@ class Hit:
     summary: str = ""
     topics: list = field(default_factory=list)
     updated: object = None
-    score: float = 0.0
 
 
 @dataclass
@@ -105,9 +104,6 @@ class SearchEngine:
     def indexed_versions(self, language):
         """{doc_id: version} of everything in one language's index (for `search_index check`)."""
         raise NotImplementedError
-
-    def ping(self):
-        return True
 
 
 def languages():

@@ -221,7 +221,6 @@ class DatabaseEngine(SearchEngine):
                 summary=entry.summary,
                 topics=entry.topics,
                 updated=entry.updated,
-                score=self._score(entry, terms, now),
             )
             for entry in page
         ]

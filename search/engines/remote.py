@@ -218,13 +218,6 @@ class RemoteEngine(SearchEngine):
         except self.client.errors as error:
             raise EngineUnavailable(f"{self.name}: {error}") from error
 
-    def ping(self):
-        try:
-            self.client.info()
-            return True
-        except self.client.errors:
-            return False
-
     # --- index lifecycle ------------------------------------------------------
 
     def new_index_name(self, language):
@@ -406,7 +399,6 @@ class RemoteEngine(SearchEngine):
                     summary=source.get("summary", ""),
                     topics=source.get("topics", []),
                     updated=source.get("updated"),
-                    score=raw.get("_score") or 0.0,
                 )
             )
         facets = {
