@@ -13,6 +13,7 @@ nDCG@10 at least 0.85 on OpenSearch, clearly above the database engine.
 import argparse
 import json
 import math
+import re
 import uuid
 from collections import defaultdict
 from pathlib import Path
@@ -24,6 +25,10 @@ K = 10
 
 
 def path_of(url, language):
+    """A result's key in the judgement list: its path without language, or form:<file name> for documents."""
+    document = re.match(r"/documents/\d+/([\w-]+?)(?:_\w{7})?\.\w+$", url)
+    if document:
+        return f"form:{document.group(1)}"
     prefix = f"/{language}/"
     for candidate in (prefix, "/id/"):
         if url.startswith(candidate):
