@@ -53,7 +53,9 @@ def test_facets_and_filters(indexed):
 
 def test_did_you_mean(indexed):
     results = search("pasprt")
-    assert results.suggestion == "passport" or results.total > 0
+    assert results.total == 0 and results.suggestion == "passport"
+    assert search("kitass").suggestion == "kitas"
+    assert search("passport").suggestion == ""  # nothing to correct
 
 
 def test_pagination(indexed):
