@@ -174,4 +174,4 @@ def test_no_page_shows_a_subscribers_address(client, make_user, regulation):
         content = client.get(url).content.decode()
         assert "secret-person" not in content
     counts = client.get("/admin/reports/subscribers/").content.decode()
-    assert "1 subscription waits for confirmation" in counts
+    assert "1 langganan menunggu konfirmasi" in counts  # the admin speaks Indonesian by default

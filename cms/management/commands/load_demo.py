@@ -15,6 +15,6 @@ class Command(BaseCommand):
         if verbose:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Demo content: {len(report.created)} pages created, {len(report.kept)} already there."
+                    f"Demo content: {len(report.created)} items created, {len(report.kept)} already there."
                 )
             )
