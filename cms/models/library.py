@@ -1,24 +1,14 @@
 """The forms and documents library page."""
 
-from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.models import Page
 
 from .documents import FILE_LANGUAGES, LibraryDocument
-from .pages import SinergiPage, TopicPage
+from .pages import SectionPage, TopicPage
 
 
-class FormsLibraryPage(SinergiPage):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    translation_fields = ("title", "search_description", "intro")
-    parent_page_types = ["cms.HomePage"]
+class FormsLibraryPage(SectionPage):
     subpage_types = []
-    max_count = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("forms library")

@@ -174,3 +174,18 @@ class StandardPage(SinergiPage):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class SectionPage(SinergiPage):
+    """A one-of-a-kind section under the home page (regulations, partners, forms library)."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    translation_fields = ("title", "search_description", "intro")
+    parent_page_types = ["cms.HomePage"]
+    max_count = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True

@@ -7,7 +7,7 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
-from .pages import SinergiPage
+from .pages import SectionPage, SinergiPage
 
 SERVICES = [
     ("legal_aid", _("Legal aid")),
@@ -33,15 +33,8 @@ SPOKEN_LANGUAGES = [
 ]
 
 
-class PartnerIndexPage(SinergiPage):
-    intro = models.TextField(_("introduction"), blank=True)
-
-    translation_fields = ("title", "search_description", "intro")
-    parent_page_types = ["cms.HomePage"]
+class PartnerIndexPage(SectionPage):
     subpage_types = ["cms.PartnerPage"]
-    max_count = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("partner directory")

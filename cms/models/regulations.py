@@ -23,7 +23,7 @@ from cms.blocks import RICH_TEXT_FEATURES
 
 from .audiences import Audience
 from .history import ChangeNoteBase, PublicHistoryMixin
-from .pages import SinergiPage
+from .pages import SectionPage, SinergiPage
 
 IN_FORCE, AMENDED, REVOKED = "in_force", "amended", "revoked"
 STATUS_CHOICES = [(IN_FORCE, _("In force")), (AMENDED, _("Amended")), (REVOKED, _("Revoked"))]
@@ -57,17 +57,10 @@ def filter_status(queryset, status):
     return queryset
 
 
-class RegulationIndexPage(RoutablePageMixin, SinergiPage):
+class RegulationIndexPage(RoutablePageMixin, SectionPage):
     """The list of regulations, newest first, with filters, pagination and feeds."""
 
-    intro = models.TextField(_("introduction"), blank=True)
-
-    translation_fields = ("title", "search_description", "intro")
-    parent_page_types = ["cms.HomePage"]
     subpage_types = ["cms.RegulationPage"]
-    max_count = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("regulation list")
