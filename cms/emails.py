@@ -1,19 +1,24 @@
 """Outgoing email through a queue: written in the transaction, sent by a background task.
 
-``queue_email`` stores the message and, after commit, enqueues ``send_emails_task``.
-A message that fails to send keeps its error and is retried by the next run (and
-by ``manage.py send_emails``, run periodically in production), so none is lost.
+``queue_email`` stores the message and, after commit, enqueues ``send_emails_task``
+(once per transaction). With django-tasks' immediate backend (the default) the
+task runs in the same process right after the commit; with a database backend and
+a worker (production) it runs in the worker. A message that fails to send keeps
+its error and is retried by the next run (and by ``manage.py send_emails``, run
+periodically in production), so none is lost. Each message is claimed with a
+compare-and-set on its attempt count before sending, so two runs at the same
+time never send it twice.
 """
 
 import logging
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
 from cms.models.subscriptions import OutgoingEmail
+from cms.on_commit import on_commit_once
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 10
@@ -21,7 +26,7 @@ MAX_ATTEMPTS = 10
 
 def queue_email(to, subject, body, headers=None):
     message = OutgoingEmail.objects.create(to=to, subject=subject, body=body, headers=headers or {})
-    transaction.on_commit(send_emails_task.enqueue)
+    on_commit_once(send_emails_task.enqueue)
     return message
 
 
@@ -30,6 +35,11 @@ def send_pending(limit=200):
     sent = failed = 0
     waiting = OutgoingEmail.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS).order_by("id")
     for message in list(waiting[:limit]):
+        claimed = OutgoingEmail.objects.filter(
+            pk=message.pk, sent_at__isnull=True, attempts=message.attempts
+        ).update(attempts=message.attempts + 1)
+        if not claimed:  # another run took it
+            continue
         email = EmailMessage(
             subject=message.subject,
             body=message.body,
@@ -42,13 +52,14 @@ def send_pending(limit=200):
         except Exception as error:  # any transport failure: keep the message, retry later
             failed += 1
             OutgoingEmail.objects.filter(pk=message.pk).update(
-                attempts=message.attempts + 1, last_error=f"{type(error).__name__}: {error}"[:2000]
+                last_error=f"{type(error).__name__}: {error}"[:2000]
             )
-            logger.warning("email %s not sent (attempt %s): %s", message.pk, message.attempts + 1, error)
+            # The error text can contain the address: it stays in the row, not in the log.
+            logger.warning(
+                "email %s not sent (attempt %s): %s", message.pk, message.attempts + 1, type(error).__name__
+            )
             continue
-        OutgoingEmail.objects.filter(pk=message.pk).update(
-            sent_at=timezone.now(), attempts=message.attempts + 1
-        )
+        OutgoingEmail.objects.filter(pk=message.pk).update(sent_at=timezone.now())
         sent += 1
     return sent, failed
 

@@ -14,6 +14,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
 from cms.models import RegulationPage, TopicPage
+from cms.models.regulations import AMENDED, IN_FORCE, REVOKED, STATUS_CHOICES, with_status
 
 ITEMS = 50
 
@@ -46,7 +47,9 @@ class RegulationRssFeed(Feed):
         return obj.intro or _("New and changed regulations on immigration in Indonesia.")
 
     def items(self, obj):
-        regulations = RegulationPage.objects.child_of(obj).live().public().prefetch_related("change_notes")
+        regulations = with_status(
+            RegulationPage.objects.child_of(obj).live().public().prefetch_related("change_notes")
+        )
         if self.topic:
             regulations = regulations.filter(topics=self.topic)
         return sorted(regulations, key=self.item_updateddate, reverse=True)[:ITEMS]
@@ -78,9 +81,8 @@ class RegulationRssFeed(Feed):
         return item.first_published_at or timezone.make_aware(datetime.combine(item.enacted, time(12)))
 
     def item_categories(self, item):
-        from cms.models.regulations import STATUS_CHOICES
-
-        return [item.get_regulation_type_display(), str(dict(STATUS_CHOICES)[item.status])]
+        status = REVOKED if item.is_revoked else AMENDED if item.is_amended else IN_FORCE
+        return [item.get_regulation_type_display(), str(dict(STATUS_CHOICES)[status])]
 
 
 class RegulationAtomFeed(RegulationRssFeed):

@@ -6,7 +6,8 @@ written in the subscriber's chosen language and go through the queue in
 cms/emails.py, so nothing is sent inside the request.
 """
 
-import hashlib
+import re
+from datetime import timedelta
 
 from django.core import signing
 from django.db import transaction
@@ -17,10 +18,11 @@ from django_tasks import task
 
 from cms.emails import queue_email
 from cms.models import GuidePage, RegulationPage, TopicPage
-from cms.models.subscriptions import NotifiedChange, Subscription
+from cms.models.subscriptions import NotifiedChange, OutgoingEmail, Subscription
 
 SALT = "cms.follow"
 CONFIRM_MAX_AGE = 7 * 24 * 3600
+RESEND_AFTER_MINUTES = 10
 
 
 class BadToken(Exception):
@@ -75,7 +77,9 @@ def subscribe(email, language, base_url, topic=None, regulation=None):
     )
     subscription.language = language
     subscription.save(update_fields=["language"])
-    if subscription.confirmed_at is None:
+    recently = timezone.now() - timedelta(minutes=RESEND_AFTER_MINUTES)
+    already_sent = OutgoingEmail.objects.filter(to=email, created__gte=recently).exists()
+    if subscription.confirmed_at is None and not already_sent:  # no flooding someone's inbox
         urls = links(subscription, base_url)
         with translation.override(language):
             subject = render_to_string(
@@ -102,8 +106,8 @@ def unsubscribe(token):
 
 
 def change_key(note):
-    text = note.note_ind or note.note or ""
-    return f"{note.date:%Y-%m-%d}:{hashlib.sha256(text.encode()).hexdigest()[:16]}"
+    """One notification per change note: a corrected typo in the note keeps the same key."""
+    return f"note:{note.pk}"
 
 
 def subscribers_for(page):
@@ -150,7 +154,7 @@ def subject_from_request(params):
     if topic:
         return TopicPage.objects.live().public().filter(slug=topic).first(), None
     regulation = params.get("regulation")
-    if regulation and str(regulation).isdigit():
+    if regulation and re.fullmatch(r"[0-9]{1,10}", str(regulation)):
         return None, RegulationPage.objects.live().public().filter(pk=int(regulation)).first()
     return None, None
 
@@ -160,8 +164,8 @@ def notify_subscribers_task(page_id):
     from django.conf import settings
     from wagtail.models import Page
 
-    page = Page.objects.filter(pk=page_id).first()
-    if page is None or not page.live:
+    page = Page.objects.live().public().filter(pk=page_id).first()  # never about restricted pages
+    if page is None:
         return 0
     return notify_change(page.specific, settings.SITE_BASE_URL)
 

@@ -31,11 +31,13 @@ class FollowForm(forms.Form):
 
 def too_many(request):
     key = f"follow-rate:{request.META.get('REMOTE_ADDR', '')}"
-    count = cache.get_or_set(key, 0, RATE_WINDOW)
-    if count >= RATE_LIMIT:
-        return True
-    cache.incr(key)
-    return False
+    cache.add(key, 0, RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr: start again
+        cache.set(key, 1, RATE_WINDOW)
+        count = 1
+    return count > RATE_LIMIT
 
 
 @require_http_methods(["GET", "POST"])
@@ -80,7 +82,11 @@ def confirm_page(request, token):
 @csrf_exempt  # mail clients send the RFC 8058 one-click POST without a CSRF token
 @require_http_methods(["GET", "POST"])
 def unsubscribe_page(request, token):
+    """GET shows one button (mail scanners open links); the POST, from it or a mail client, unsubscribes."""
     try:
+        if request.method == "GET":
+            subscription = follow.read_token(token, "unsubscribe")
+            return render(request, "cms/follow/unsubscribe.html", {"subject": subscription.subject})
         subject = follow.unsubscribe(token)
     except follow.BadToken:
         return render(request, "cms/follow/bad_link.html", status=400)

@@ -3,7 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from search.engines.base import MAX_QUERY_LENGTH, clean_query
+from search.engines.base import MAX_QUERY_LENGTH, PER_PAGE, clean_query
+
+MAX_PAGE = 10_000 // PER_PAGE
 
 
 class FilterField(forms.MultipleChoiceField):
@@ -26,6 +28,7 @@ class SearchForm(forms.Form):
 
     def clean_page(self):
         try:
-            return max(1, min(int(self.cleaned_data.get("page") or 1), 10_000))
+            # Engines do not page past 10,000 results; beyond that, refine the query.
+            return max(1, min(int(self.cleaned_data.get("page") or 1), MAX_PAGE))
         except ValueError:
             return 1

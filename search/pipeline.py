@@ -15,6 +15,7 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from cms.on_commit import on_commit_once
 from search import registry
 from search.engines import EngineUnavailable, engines
 from search.models import PendingUpdate
@@ -32,7 +33,7 @@ def schedule(source_name, object_id):
     PendingUpdate.objects.create(source=source_name, object_id=str(object_id))
     from search.tasks import process_pending_task
 
-    transaction.on_commit(process_pending_task.enqueue)
+    on_commit_once(process_pending_task.enqueue)
 
 
 def schedule_object(obj):
@@ -68,12 +69,15 @@ def process_pending(targets=None, limit=MAX_BATCH):
             if key not in seen:
                 apply_update(source, update.object_id, targets)
                 seen.add(key)
-        except (EngineUnavailable, LookupError) as error:
+        except Exception as error:  # noqa: BLE001 - one bad object must not block the queue
             failed += 1
             PendingUpdate.objects.filter(pk=update.pk).update(
-                attempts=update.attempts + 1, last_error=str(error)[:2000]
+                attempts=update.attempts + 1, last_error=f"{type(error).__name__}: {error}"[:2000]
             )
-            logger.warning("search update %s:%s failed, will retry: %s", *key, error)
+            if isinstance(error, EngineUnavailable | LookupError):
+                logger.warning("search update %s:%s failed, will retry: %s", *key, error)
+            else:
+                logger.exception("search update %s:%s failed, will retry", *key)
             continue
         PendingUpdate.objects.filter(pk=update.pk).delete()
         done += 1

@@ -7,6 +7,9 @@ published regulation is amended; otherwise it is in force. So the banner, the
 filters and the chain shown both ways can never disagree.
 """
 
+import html
+import re
+
 from django import forms
 from django.core.paginator import EmptyPage, Paginator
 from django.db import models
@@ -89,7 +92,7 @@ class RegulationIndexPage(RoutablePageMixin, SectionPage):
             regulations = filter_status(regulations, status)
             chosen["status"] = status
         year = params.get("year", "")
-        if year.isdigit() and len(year) == 4:
+        if re.fullmatch(r"[0-9]{4}", year):
             regulations = regulations.filter(year=int(year))
             chosen["year"] = year
         return regulations.distinct(), chosen
@@ -225,7 +228,7 @@ class RegulationPage(PublicHistoryMixin, SinergiPage):
     def comparison_paragraphs(self):
         paragraphs = [self.summary, self.affects]
         for chunk in (self.body or "").replace("</li>", "</li>\n").split("</p>"):
-            text = strip_tags(chunk).strip()
+            text = html.unescape(strip_tags(chunk)).strip()
             if text:
                 paragraphs.extend(line.strip() for line in text.splitlines() if line.strip())
         return [paragraph for paragraph in paragraphs if paragraph]

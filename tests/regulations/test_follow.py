@@ -175,3 +175,37 @@ def test_no_page_shows_a_subscribers_address(client, make_user, regulation):
         assert "secret-person" not in content
     counts = client.get("/admin/reports/subscribers/").content.decode()
     assert "1 langganan menunggu konfirmasi" in counts  # the admin speaks Indonesian by default
+
+
+def test_opening_the_unsubscribe_link_deletes_nothing(client, regulation, django_capture_on_commit_callbacks):
+    """Mail scanners open every link; only the button (a POST) unsubscribes."""
+    subscribe(
+        client,
+        django_capture_on_commit_callbacks,
+        regulation=regulation.pk,
+        email="a@example.org",
+        language="en",
+    )
+    unsubscribe = next(link for link in links_in(mail.outbox[0]) if "/unsubscribe/" in link)
+    response = client.get(unsubscribe)
+    assert response.status_code == 200 and "<form" in response.content.decode()
+    assert Subscription.objects.exists()
+
+
+def test_repeated_requests_send_one_confirmation(client, regulation, django_capture_on_commit_callbacks):
+    for _ in range(3):
+        subscribe(
+            client,
+            django_capture_on_commit_callbacks,
+            regulation=regulation.pk,
+            email="a@example.org",
+            language="en",
+        )
+    assert len(mail.outbox) == 1
+
+
+def test_odd_digits_in_filters_are_ignored(client):
+    assert client.get("/en/follow/", {"regulation": "²"}).status_code == 404
+    from cms.models import RegulationIndexPage
+
+    assert client.get(url_in(RegulationIndexPage.objects.get(), "en"), {"year": "²²²²"}).status_code == 200

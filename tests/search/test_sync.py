@@ -129,3 +129,12 @@ def test_search_index_commands(indexed, capsys):
     call_command("search_index", "rebuild", verbosity=0)
     call_command("search_index", "check")
     assert "match the database" in capsys.readouterr().out
+
+
+def test_a_broken_update_does_not_block_the_others(indexed, guide):
+    PendingUpdate.objects.create(source="cms.guide", object_id="not-a-number")
+    pipeline.schedule("cms.guide", guide.pk)
+    done, failed = pipeline.process_pending(targets=[database_engine()])
+    assert (done, failed) == (1, 1)
+    broken = PendingUpdate.objects.get()
+    assert broken.object_id == "not-a-number" and broken.attempts == 1 and broken.last_error
