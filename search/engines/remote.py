@@ -218,6 +218,10 @@ class RemoteEngine(SearchEngine):
         except self.client.errors as error:
             raise EngineUnavailable(f"{self.name}: {error}") from error
 
+    def info(self):
+        """The engine's own description; raises EngineUnavailable when it does not answer."""
+        return self._call(self.client.info)
+
     # --- index lifecycle ------------------------------------------------------
 
     def new_index_name(self, language):

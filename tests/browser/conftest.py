@@ -105,7 +105,10 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context()
+    # axe-core is injected as an inline script, which the site's Content Security
+    # Policy forbids; test_nothing_is_blocked_by_the_content_security_policy checks
+    # the policy with a context that does not bypass it.
+    context = browser.new_context(bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()

@@ -93,3 +93,22 @@ def test_autocomplete_suggests_while_typing(site_url, page):
     page.wait_for_function("document.querySelectorAll('#search-suggestions option').length > 0")
     options = page.eval_on_selector_all("#search-suggestions option", "els => els.map(e => e.value)")
     assert all("pass" in option.lower() for option in options)
+
+
+@pytest.mark.parametrize("path", ["/", GUIDE, "/search/?q=visa", "/peraturan/"])
+def test_nothing_is_blocked_by_the_content_security_policy(site_url, browser, path):
+    context = browser.new_context()
+    page = context.new_page()
+    problems = []
+    page.on(
+        "console",
+        lambda message: problems.append(message.text) if "Content Security Policy" in message.text else None,
+    )
+    try:
+        response = page.goto(f"{site_url}/en{path}")
+        assert "script-src 'self'" in response.headers["content-security-policy"]
+        page.locator("#header-search-q").press_sequentially("pas", delay=30)
+        page.wait_for_timeout(400)
+    finally:
+        context.close()
+    assert problems == []

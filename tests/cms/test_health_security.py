@@ -1,0 +1,54 @@
+"""Health endpoints and security headers."""
+
+import pytest
+
+from search.models import PendingUpdate
+
+pytestmark = pytest.mark.django_db
+
+
+def test_healthz(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200 and response.json() == {"status": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+def test_readyz_ok(client):
+    data = client.get("/readyz").json()
+    assert data["status"] == "ok", data
+    assert set(data["checks"]) == {"database", "cache", "search", "queues"}
+
+
+def test_readyz_reports_an_unreachable_engine_and_stuck_queue(client, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from search.engines import configured_engine
+
+    settings.SEARCH_URL = "opensearch+http://127.0.0.1:9"
+    configured_engine.cache_clear()
+    update = PendingUpdate.objects.create(source="cms.guide", object_id="1")
+    PendingUpdate.objects.filter(pk=update.pk).update(created=timezone.now() - timedelta(hours=1))
+    try:
+        data = client.get("/readyz").json()
+    finally:
+        configured_engine.cache_clear()
+    assert data["status"] == "degraded"
+    assert set(data["degraded"]) == {"search", "queues"}
+    assert "index updates 1" in data["checks"]["queues"]
+
+
+def test_public_pages_have_a_strict_content_security_policy(client, home):
+    response = client.get("/en/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert response["Permissions-Policy"].startswith("camera=()")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_admin_keeps_its_own_policy(client, make_user):
+    client.force_login(make_user("admin", is_superuser=True, is_staff=True))
+    assert "Content-Security-Policy" not in client.get("/admin/")
