@@ -52,3 +52,26 @@ def test_public_pages_have_a_strict_content_security_policy(client, home):
 def test_admin_keeps_its_own_policy(client, make_user):
     client.force_login(make_user("admin", is_superuser=True, is_staff=True))
     assert "Content-Security-Policy" not in client.get("/admin/")
+
+
+def test_request_id_is_returned_and_logged(client, home, caplog):
+    import json
+    import logging
+
+    from cms.request_log import JsonFormatter, RequestIdFilter, request_id
+
+    response = client.get("/en/", HTTP_X_REQUEST_ID="lb-1234567890")
+    assert response["X-Request-ID"] == "lb-1234567890"
+    generated = client.get("/en/", HTTP_X_REQUEST_ID="<bad id>")["X-Request-ID"]
+    assert generated != "<bad id>" and len(generated) == 32
+
+    record = logging.LogRecord("sinergi", logging.WARNING, __file__, 1, "hello %s", ("world",), None)
+    RequestIdFilter().filter(record)
+    line = json.loads(JsonFormatter().format(record))
+    assert line["message"] == "hello world" and line["level"] == "WARNING" and line["request_id"] == "-"
+    token = request_id.set("lb-1234567890")
+    try:
+        RequestIdFilter().filter(record)
+    finally:
+        request_id.reset(token)
+    assert json.loads(JsonFormatter().format(record))["request_id"] == "lb-1234567890"
