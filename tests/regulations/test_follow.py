@@ -27,6 +27,22 @@ def subscribe(client, django_capture_on_commit_callbacks, **data):
         return client.post("/en/follow/", data)
 
 
+def subscribe_reader(client, django_capture_on_commit_callbacks, regulation):
+    """a@example.org asks, in English, to follow ``regulation``."""
+    subscribe(
+        client,
+        django_capture_on_commit_callbacks,
+        regulation=regulation.pk,
+        email="a@example.org",
+        language="en",
+    )
+
+
+def email_link(kind):
+    """The first link of ``kind`` ("confirm" or "unsubscribe") in the first email sent."""
+    return next(link for link in links_in(mail.outbox[0]) if f"/{kind}/" in link)
+
+
 def test_double_opt_in_and_notification(client, regulation, django_capture_on_commit_callbacks):
     response = subscribe(
         client,
@@ -37,7 +53,7 @@ def test_double_opt_in_and_notification(client, regulation, django_capture_on_co
     )
     assert response.status_code == 200 and "Check your email" in response.content.decode()
     assert len(mail.outbox) == 1  # sent by the task, after commit
-    confirm_link = next(link for link in links_in(mail.outbox[0]) if "/confirm/" in link)
+    confirm_link = email_link("confirm")
     assert confirm_link.startswith("/ar/")  # in the subscriber's language
     assert mail.outbox[0].extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     subscription = Subscription.objects.get()
@@ -63,14 +79,8 @@ def test_double_opt_in_and_notification(client, regulation, django_capture_on_co
 
 
 def test_one_click_unsubscribe(client, regulation, django_capture_on_commit_callbacks):
-    subscribe(
-        client,
-        django_capture_on_commit_callbacks,
-        regulation=regulation.pk,
-        email="a@example.org",
-        language="en",
-    )
-    unsubscribe = next(link for link in links_in(mail.outbox[0]) if "/unsubscribe/" in link)
+    subscribe_reader(client, django_capture_on_commit_callbacks, regulation)
+    unsubscribe = email_link("unsubscribe")
     response = client.post(unsubscribe)  # RFC 8058 one-click POST, no CSRF token
     assert response.status_code == 200
     assert not Subscription.objects.exists()
@@ -87,14 +97,8 @@ def test_bad_tokens_get_a_clear_page(client, token):
 
 
 def test_expired_confirmation_link(client, regulation, django_capture_on_commit_callbacks, monkeypatch):
-    subscribe(
-        client,
-        django_capture_on_commit_callbacks,
-        regulation=regulation.pk,
-        email="a@example.org",
-        language="en",
-    )
-    confirm_link = next(link for link in links_in(mail.outbox[0]) if "/confirm/" in link)
+    subscribe_reader(client, django_capture_on_commit_callbacks, regulation)
+    confirm_link = email_link("confirm")
     monkeypatch.setattr(follow, "CONFIRM_MAX_AGE", -1)
     response = client.post(confirm_link)
     assert response.status_code == 400
@@ -179,14 +183,8 @@ def test_no_page_shows_a_subscribers_address(client, make_user, regulation):
 
 def test_opening_the_unsubscribe_link_deletes_nothing(client, regulation, django_capture_on_commit_callbacks):
     """Mail scanners open every link; only the button (a POST) unsubscribes."""
-    subscribe(
-        client,
-        django_capture_on_commit_callbacks,
-        regulation=regulation.pk,
-        email="a@example.org",
-        language="en",
-    )
-    unsubscribe = next(link for link in links_in(mail.outbox[0]) if "/unsubscribe/" in link)
+    subscribe_reader(client, django_capture_on_commit_callbacks, regulation)
+    unsubscribe = email_link("unsubscribe")
     response = client.get(unsubscribe)
     assert response.status_code == 200 and "<form" in response.content.decode()
     assert Subscription.objects.exists()
