@@ -11,6 +11,7 @@ time never send it twice.
 """
 
 import logging
+from email.mime.text import MIMEText
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -24,10 +25,24 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 10
 
 
-def queue_email(to, subject, body, headers=None):
-    message = OutgoingEmail.objects.create(to=to, subject=subject, body=body, headers=headers or {})
+def queue_email(to, subject, body, headers=None, attachments=None):
+    """Store a message to send after commit. ``attachments``: see OutgoingEmail.attachments."""
+    message = OutgoingEmail.objects.create(
+        to=to, subject=subject, body=body, headers=headers or {}, attachments=attachments or []
+    )
     on_commit_once(send_emails_task.enqueue)
     return message
+
+
+def text_attachment(attachment):
+    """A MIME part for a stored text attachment, with its parameters (method=REQUEST for
+    calendar invitations: Outlook and Gmail only offer "accept" when the part says so)."""
+    maintype, subtype = attachment["mimetype"].split("/", 1)
+    part = MIMEText(attachment["content"], subtype, "utf-8")
+    for name, value in attachment.get("params", {}).items():
+        part.set_param(name, value)
+    part.add_header("Content-Disposition", "attachment", filename=attachment["filename"])
+    return part
 
 
 def send_pending(limit=200):
@@ -47,6 +62,8 @@ def send_pending(limit=200):
             to=[message.to],
             headers=message.headers,
         )
+        for attachment in message.attachments:
+            email.attach(text_attachment(attachment))
         try:
             email.send()
         except Exception as error:  # any transport failure: keep the message, retry later

@@ -2,14 +2,13 @@
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from cms import follow
+from cms import follow, rate_limit
 from cms.models import TopicPage
 
 RATE_LIMIT = 5  # subscription requests per address per hour
@@ -30,14 +29,7 @@ class FollowForm(forms.Form):
 
 
 def too_many(request):
-    key = f"follow-rate:{request.META.get('REMOTE_ADDR', '')}"
-    cache.add(key, 0, RATE_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr: start again
-        cache.set(key, 1, RATE_WINDOW)
-        count = 1
-    return count > RATE_LIMIT
+    return rate_limit.hit("follow", rate_limit.client_address(request), RATE_LIMIT, RATE_WINDOW)
 
 
 @require_http_methods(["GET", "POST"])

@@ -82,6 +82,8 @@ INSTALLED_APPS = [
     "modeltranslation",
     "cms",
     "search",
+    "agenda",
+    "complaints",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
@@ -219,6 +221,9 @@ WAGTAIL_SITE_NAME = "Sinergi"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 # The public address, for links in emails sent by background tasks (no request to ask).
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", WAGTAILADMIN_BASE_URL).rstrip("/")
+# How many reverse proxies stand in front of the web processes; rate limits then
+# read the client address from X-Forwarded-For (cms/rate_limit.py). 0: none.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 WAGTAIL_I18N_ENABLED = False  # content translation is done by modeltranslation
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 WAGTAIL_WORKFLOW_ENABLED = True

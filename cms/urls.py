@@ -31,6 +31,8 @@ urlpatterns += i18n_patterns(
     path("follow/confirm/<str:token>/", follow_views.confirm_page, name="follow_confirm"),
     path("follow/unsubscribe/<str:token>/", follow_views.unsubscribe_page, name="follow_unsubscribe"),
     path("", include("search.urls")),
+    path("events/", include("agenda.urls")),
+    path("complaints/", include("complaints.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -62,6 +62,9 @@ class OutgoingEmail(models.Model):
     subject = models.CharField(max_length=300)
     body = models.TextField()
     headers = models.JSONField(default=dict, blank=True)
+    # [{"filename", "content" (text), "mimetype", "params" {name: value}}], for
+    # example a calendar invitation: text/calendar with params {"method": "REQUEST"}.
+    attachments = models.JSONField(default=list, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)

@@ -1,0 +1,4 @@
+"""Public URLs of the agenda (events) app (mounted under the language prefix in cms/urls.py)."""
+
+app_name = "agenda"
+urlpatterns = []
