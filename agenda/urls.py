@@ -1,4 +1,15 @@
-"""Public URLs of the agenda (events) app (mounted under the language prefix in cms/urls.py)."""
+"""Public URLs of the agenda (events) app that are not pages: the calendar entry point,
+the iCalendar files (Wagtail's page paths cannot end in ``.ics``, which some calendar
+programs expect) and the registrant's self-service page. Mounted at /<lang>/events/."""
+
+from django.urls import path
+
+from agenda import views
 
 app_name = "agenda"
-urlpatterns = []
+urlpatterns = [
+    path("", views.calendar_home, name="calendar"),
+    path("calendar.ics", views.feed, name="feed"),
+    path("<slug:slug>.ics", views.event_ics, name="event_ics"),
+    path("registration/<str:token>/", views.manage, name="registration"),
+]

@@ -149,6 +149,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Take the write lock when a transaction starts, so that counting seats and then
+    # writing (agenda/registration.py) is never interleaved with another writer;
+    # PostgreSQL gets the same guarantee from SELECT ... FOR UPDATE.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail 8's database search index uses PostgreSQL's full-text types.
     INSTALLED_APPS.append("django.contrib.postgres")

@@ -65,6 +65,13 @@ class HomePage(SinergiPage):
     class Meta:
         verbose_name = _("home page")
 
+    @classmethod
+    def allow_section(cls, model_label):
+        """Let a feature app put its section page under home (from its AppConfig.ready()),
+        since the core may not name the feature apps' models."""
+        if model_label not in cls.subpage_types:
+            cls.subpage_types = [*cls.subpage_types, model_label]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = TopicPage.objects.child_of(self).live().public()

@@ -16,6 +16,7 @@ MARK_END = "\ue001"
 # How much each kind weighs in relevance, beyond text match: guides answer questions.
 KIND_BOOSTS = {"guide": 1.5, "regulation": 1.3, "event": 1.0, "thread": 0.9, "topic": 0.8}
 FALLBACK_LANGUAGE = "id"
+PAST_EVENT_WEIGHT = 0.3  # events that have started rank below upcoming ones
 
 
 def clean_query(text):

@@ -25,6 +25,7 @@ from .base import (
     KIND_BOOSTS,
     MARK_END,
     MARK_START,
+    PAST_EVENT_WEIGHT,
     Hit,
     SearchEngine,
     SearchResults,
@@ -166,6 +167,8 @@ class DatabaseEngine(SearchEngine):
         score *= KIND_BOOSTS.get(entry.kind, 1.0) * (entry.boost or 1.0)
         if entry.updated and now - entry.updated < timedelta(days=365):
             score *= 1.1
+        if entry.event_start and entry.event_start < now:
+            score *= PAST_EVENT_WEIGHT
         return score
 
     @staticmethod

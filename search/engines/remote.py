@@ -20,6 +20,7 @@ from .base import (
     KIND_BOOSTS,
     MARK_END,
     MARK_START,
+    PAST_EVENT_WEIGHT,
     EngineUnavailable,
     Hit,
     SearchEngine,
@@ -167,6 +168,10 @@ def build_query(query, now=None):
         {"filter": {"term": {"kind": kind}}, "weight": weight} for kind, weight in KIND_BOOSTS.items()
     ]
     functions.append({"field_value_factor": {"field": "boost", "missing": 1}})
+    # An event whose start has passed is history: findable, below what is still to come.
+    functions.append(
+        {"filter": {"range": {"event_start": {"lt": now or "now"}}}, "weight": PAST_EVENT_WEIGHT}
+    )
     functions.append(
         {"gauss": {"updated": {"origin": now or "now", "scale": "365d", "decay": 0.8}}, "weight": 1}
     )

@@ -1,0 +1,89 @@
+"""Which sessions the calendar shows: filters, the upcoming list, the month grid, the feeds."""
+
+import calendar as stdlib_calendar
+import hashlib
+from datetime import date, timedelta
+
+from django.db.models import Max
+from django.utils import timezone
+
+from agenda.models import EventPage, EventSession
+
+FEED_HISTORY_DAYS = 90  # feeds keep recent past sessions so calendars do not drop them at once
+FEED_LIMIT = 5000
+
+
+def public_sessions():
+    return EventSession.objects.public().select_related("page")
+
+
+def apply_filters(sessions, chosen):
+    """Narrow sessions by the filters chosen (valid values only, see CalendarFilterForm)."""
+    pages = EventPage.objects.all()
+    if topic := chosen.get("topic"):
+        pages = pages.filter(topics__slug=topic)
+    if audience := chosen.get("audience"):
+        pages = pages.filter(audiences__code=audience)
+    if kind := chosen.get("kind"):
+        pages = pages.filter(kind=kind)
+    if language := chosen.get("language"):
+        # Languages are a short JSON list of codes; the quoted code matches exactly on
+        # every database (SQLite has no JSON "contains").
+        pages = pages.filter(languages__icontains=f'"{language}"')
+    if pages.query.where:
+        sessions = sessions.filter(page__in=pages.values("pk"))
+    region = chosen.get("region")
+    if region == "online":
+        sessions = sessions.filter(online=True)
+    elif region:
+        sessions = sessions.filter(region=region, online=False)
+    return sessions
+
+
+def upcoming(chosen, now=None):
+    return apply_filters(public_sessions().upcoming(now), chosen).with_seats_taken().order_by("start", "pk")
+
+
+def past(chosen, now=None):
+    return apply_filters(public_sessions().past(now), chosen).order_by("-start", "-pk")
+
+
+def month_grid(year, month, chosen):
+    """Weeks (Monday first) of days, each with the sessions held that day in their own zone."""
+    weeks = stdlib_calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    first, last = weeks[0][0], weeks[-1][-1]
+    sessions = apply_filters(public_sessions().filter(date__range=(first, last)), chosen).order_by(
+        "start", "pk"
+    )
+    by_day = {}
+    for session in sessions:
+        by_day.setdefault(session.date, []).append(session)
+    return [
+        [{"date": day, "in_month": day.month == month, "sessions": by_day.get(day, [])} for day in week]
+        for week in weeks
+    ]
+
+
+def neighbour_months(year, month):
+    first = date(year, month, 1)
+    previous = first - timedelta(days=1)
+    following = first + timedelta(days=32)
+    return (previous.year, previous.month), (following.year, following.month)
+
+
+def feed_sessions(chosen, now=None):
+    since = (now or timezone.now()) - timedelta(days=FEED_HISTORY_DAYS)
+    return apply_filters(public_sessions().filter(end__gte=since), chosen).order_by("start", "pk")
+
+
+def feed_version(sessions_queryset):
+    """(ETag, Last-Modified) of a feed, from one aggregate query: any change of a session
+    or its page, or a session entering or leaving the feed, changes them."""
+    summary = sessions_queryset.order_by().aggregate(
+        changed=Max("changed_at"), published=Max("page__last_published_at"), top=Max("pk")
+    )
+    count = sessions_queryset.order_by().count()
+    moments = [moment for moment in (summary["changed"], summary["published"]) if moment]
+    last_modified = max(moments) if moments else None
+    fingerprint = f"{count}:{summary['top']}:{last_modified.isoformat() if last_modified else ''}"
+    return hashlib.sha256(fingerprint.encode()).hexdigest()[:32], last_modified

@@ -1,0 +1,128 @@
+"""Forms of the events app: calendar filters, registration, changing a registration."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from agenda.choices import EVENT_LANGUAGES, KINDS, PROVINCES, REGISTRATION_KINDS
+from cms.models import Audience, TopicPage
+
+MAX_GROUP = 50
+
+
+class CalendarFilterForm(forms.Form):
+    """Filters of the calendar, month view and feeds. Unknown values are reported, then ignored."""
+
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    region = forms.ChoiceField(label=_("Province"), required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    language = forms.ChoiceField(label=_("Language spoken"), required=False)
+    audience = forms.ChoiceField(label=_("For"), required=False)
+
+    FIELDS = ("topic", "region", "kind", "language", "audience")
+
+    def __init__(self, data=None, **kwargs):
+        data = {name: value for name, value in (data or {}).items() if name in self.FIELDS}
+        super().__init__(data, **kwargs)
+        anything = [("", _("Any"))]
+        topics = TopicPage.objects.live().public().order_by("title")
+        self.fields["topic"].choices = anything + [(topic.slug, topic.title) for topic in topics]
+        self.fields["region"].choices = anything + [("online", _("Online"))] + PROVINCES
+        self.fields["kind"].choices = anything + KINDS
+        self.fields["language"].choices = anything + EVENT_LANGUAGES
+        self.fields["audience"].choices = anything + list(Audience.CHOICES)
+
+    def chosen(self):
+        """The valid filters chosen, as a dict; invalid ones are left out."""
+        if self.is_valid():
+            return {name: value for name, value in self.cleaned_data.items() if value}
+        return {
+            name: self.data[name] for name in self.FIELDS if self.data.get(name) and name not in self.errors
+        }
+
+
+class RegistrationForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Who is coming?"), choices=REGISTRATION_KINDS, widget=forms.RadioSelect, initial="individual"
+    )
+    name = forms.CharField(label=_("Your name"), max_length=150)
+    organisation = forms.CharField(
+        label=_("Name of the group or organisation"), max_length=200, required=False
+    )
+    people = forms.IntegerField(
+        label=_("Number of people, including you"),
+        min_value=1,
+        max_value=MAX_GROUP,
+        initial=1,
+        error_messages={
+            "max_value": _("For more than %(limit_value)s people, please contact the organisers."),
+            "min_value": _("At least one person."),
+            "invalid": _("Enter a number, for example 4."),
+        },
+    )
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        error_messages={"invalid": _("Enter an email address like name@example.org.")},
+    )
+    phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False)
+    language = forms.ChoiceField(label=_("Language of our emails"), choices=settings.LANGUAGES)
+    accessibility_needs = forms.CharField(
+        label=_("Anything we should prepare so you can take part? (optional)"),
+        help_text=_("For example a sign language interpreter, step-free access or large print."),
+        max_length=1000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    join_waitlist = forms.BooleanField(
+        label=_("If there are not enough seats, put us on the waitlist"), required=False, initial=True
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that the immigration office keeps these details to run this event."),
+        error_messages={"required": _("We need your agreement to keep your details for the event.")},
+    )
+    # A field people never see; bots fill it in.
+    website = forms.CharField(
+        required=False, widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("kind") == "group":
+            if not cleaned.get("organisation"):
+                self.add_error("organisation", _("Give the name of the group or organisation."))
+        elif cleaned.get("people", 1) != 1 and "people" not in self.errors:
+            self.add_error("people", _("To register more than one person, choose “A community group”."))
+        return cleaned
+
+    def details(self):
+        data = self.cleaned_data
+        return {
+            "kind": data["kind"],
+            "name": data["name"],
+            "organisation": data["organisation"] if data["kind"] == "group" else "",
+            "people": data["people"],
+            "email": data["email"],
+            "phone": data["phone"],
+            "language": data["language"],
+            "accessibility_needs": data["accessibility_needs"],
+            "consent": True,
+        }
+
+
+class ResizeForm(forms.Form):
+    people = forms.IntegerField(
+        label=_("Number of people"),
+        min_value=1,
+        max_value=MAX_GROUP,
+        error_messages={
+            "invalid": _("Enter a number, for example 4."),
+            "min_value": _("At least one person."),
+        },
+    )
+
+
+class OrganiserMessageForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=150)
+    body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 8}), max_length=5000)
+    include_waitlist = forms.BooleanField(label=_("Also send to people on the waitlist"), required=False)

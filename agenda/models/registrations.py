@@ -1,0 +1,91 @@
+"""A person's or a community group's place at a session (or in its waitlist).
+
+Private data: names, contacts and needs are shown only to organisers with the
+``agenda.view_registration`` permission and to the registrant through their
+signed link. They never reach feeds, search, public pages or logs.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.core import signing
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from agenda.choices import REGISTRATION_KINDS, REGISTRATION_STATUSES
+
+ACTIVE = ("confirmed", "waitlisted", "offered")
+LINK_SALT = "agenda.registration"
+
+
+def new_secret():
+    return secrets.token_urlsafe(12)
+
+
+class Registration(models.Model):
+    session = models.ForeignKey(
+        "agenda.EventSession",
+        on_delete=models.PROTECT,
+        related_name="registrations",
+        verbose_name=_("session"),
+    )
+    kind = models.CharField(_("registering"), max_length=12, choices=REGISTRATION_KINDS, default="individual")
+    name = models.CharField(_("name"), max_length=150)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    people = models.PositiveIntegerField(_("number of people"), default=1)
+    language = models.CharField(
+        _("preferred language"), max_length=10, choices=settings.LANGUAGES, default="id"
+    )
+    accessibility_needs = models.TextField(_("accessibility needs"), blank=True, max_length=1000)
+    consent = models.BooleanField(_("consent to store these details"), default=False)
+
+    status = models.CharField(_("status"), max_length=12, choices=REGISTRATION_STATUSES)
+    offer_expires_at = models.DateTimeField(_("offer expires"), null=True, blank=True)
+    created_at = models.DateTimeField(_("registered"), auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
+    reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # The highest SEQUENCE this registrant's calendar has received from us: each
+    # later email about the session must carry a higher one.
+    calendar_sequence = models.IntegerField(default=-1)
+    # Part of the self-service link; replacing it revokes old links.
+    secret = models.CharField(max_length=32, default=new_secret, editable=False)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "id"]
+        constraints = [
+            # One registration per email per session (a cancelled one may register again).
+            models.UniqueConstraint(
+                fields=["session", "email"],
+                condition=models.Q(status__in=ACTIVE),
+                name="one_active_per_email",
+            ),
+            models.CheckConstraint(condition=models.Q(people__gte=1), name="at_least_one_person"),
+        ]
+        indexes = [models.Index(fields=["session", "status", "created_at"])]
+
+    def __str__(self):
+        return f"registration {self.pk} ({self.get_status_display()})"
+
+    @property
+    def token(self):
+        return signing.Signer(salt=LINK_SALT).sign(f"{self.pk}.{self.secret}")
+
+    @classmethod
+    def from_token(cls, token):
+        """The registration a signed link belongs to, or None for a tampered or revoked link."""
+        try:
+            value = signing.Signer(salt=LINK_SALT).unsign(token)
+            pk, secret = value.split(".", 1)
+            registration = cls.objects.select_related("session__page").get(pk=int(pk))
+        except (signing.BadSignature, ValueError, cls.DoesNotExist):
+            return None
+        return registration if secrets.compare_digest(registration.secret, secret) else None
+
+    def next_calendar_sequence(self):
+        """A SEQUENCE for an email about this session that is higher than any we sent."""
+        return max(self.session.sequence, self.calendar_sequence + 1)

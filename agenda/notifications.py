@@ -1,0 +1,126 @@
+"""Emails to registrants, in the language each chose, with calendar attachments.
+
+Each function queues its emails in the current transaction (cms/emails.py), so an
+email goes out only if the change it reports was saved. Dates are written in the
+session's own time zone with its abbreviation (WIB, WITA, WIT).
+"""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from agenda import ics
+from cms.emails import queue_email
+
+
+def manage_url(registration):
+    with translation.override(registration.language):
+        return settings.SITE_BASE_URL + reverse("agenda:registration", kwargs={"token": registration.token})
+
+
+def _calendar_attachment(content, method):
+    return {
+        "filename": "cancel.ics" if method == "CANCEL" else "invite.ics",
+        "content": content.decode(),
+        "mimetype": "text/calendar",
+        "params": {"method": method},
+    }
+
+
+def _send(registration, template, subject, method=None, extra=None):
+    """Render ``agenda/email/<template>.txt`` for the registrant and queue it."""
+    session = registration.session
+    attachments = []
+    with translation.override(registration.language), timezone.override(session.zone):
+        if method:
+            sequence = registration.next_calendar_sequence()
+            builder = ics.invitation if method == "REQUEST" else ics.cancellation
+            attachments.append(_calendar_attachment(builder(registration, sequence), method))
+            registration.calendar_sequence = sequence
+            type(registration).objects.filter(pk=registration.pk).update(calendar_sequence=sequence)
+        context = {
+            "registration": registration,
+            "session": session,
+            "title": session.page.title,
+            "zone": session.zone_abbreviation,
+            "event_url": settings.SITE_BASE_URL + (session.page.url or "/"),
+            "manage_url": manage_url(registration),
+            **(extra or {}),
+        }
+        body = render_to_string(f"agenda/email/{template}.txt", context)
+        subject = subject % {"title": session.page.title}
+    queue_email(registration.email, subject, body, attachments=attachments)
+
+
+def registered(registration):
+    if registration.status == "confirmed":
+        with translation.override(registration.language):
+            subject = _("Your place is confirmed: %(title)s")
+        _send(registration, "confirmed", subject, method="REQUEST")
+    else:
+        with translation.override(registration.language):
+            subject = _("You are on the waitlist: %(title)s")
+        _send(registration, "waitlisted", subject)
+
+
+def offered(registration):
+    with translation.override(registration.language):
+        subject = _("A seat is free for you: %(title)s")
+    _send(registration, "offered", subject)
+
+
+def confirmed_from_waitlist(registration):
+    with translation.override(registration.language):
+        subject = _("Your place is confirmed: %(title)s")
+    _send(registration, "confirmed", subject, method="REQUEST")
+
+
+def offer_expired(registration):
+    with translation.override(registration.language):
+        subject = _("Your seat offer has expired: %(title)s")
+    _send(registration, "offer_expired", subject)
+
+
+def cancelled_by_registrant(registration, had_seats):
+    with translation.override(registration.language):
+        subject = _("Registration cancelled: %(title)s")
+    # A CANCEL only removes what an earlier REQUEST put in the calendar.
+    method = "CANCEL" if registration.calendar_sequence >= 0 else None
+    _send(registration, "cancelled", subject, method=method)
+
+
+def size_changed(registration):
+    with translation.override(registration.language):
+        subject = _("Registration changed: %(title)s")
+    _send(registration, "size_changed", subject)
+
+
+def reminder(registration):
+    with translation.override(registration.language):
+        subject = _("Reminder: %(title)s")
+    _send(registration, "reminder", subject)
+
+
+def organiser_message(registration, subject, body):
+    _send(registration, "organiser_message", subject.replace("%", "%%"), extra={"message": body})
+
+
+def session_changed(session, change):
+    """Tell everyone registered that the organiser changed or cancelled the session."""
+    active = session.registrations.filter(status__in=("confirmed", "waitlisted", "offered")).select_related(
+        "session__page"
+    )
+    for registration in active:
+        registration.session = session
+        has_entry = registration.calendar_sequence >= 0 and registration.status == "confirmed"
+        with translation.override(registration.language):
+            if change == "cancelled":
+                subject = _("Session cancelled: %(title)s")
+            else:
+                subject = _("Session changed: %(title)s")
+        if change == "cancelled":
+            _send(registration, "session_cancelled", subject, method="CANCEL" if has_entry else None)
+        else:
+            _send(registration, "session_changed", subject, method="REQUEST" if has_entry else None)

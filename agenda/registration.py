@@ -1,0 +1,218 @@
+"""The rules of seats: register, wait, get an offer, accept, change, cancel, check in.
+
+Every change that counts seats runs inside one transaction that first locks the
+session row (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite takes its write lock
+at the start of the transaction, see cms/settings.py). So two people pressing the
+button at the same moment are counted one after the other and the capacity is
+never exceeded. Emails are queued in the same transaction and sent after commit
+(cms/emails.py), so a registration and its confirmation stand or fall together.
+"""
+
+from datetime import timedelta
+
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from agenda import notifications
+from agenda.models import EventSession, Registration
+from agenda.models.registrations import ACTIVE
+
+OFFER_HOURS = 48
+
+
+class RegistrationError(Exception):
+    """A reason a request about seats cannot be done, in words for the reader."""
+
+    def __init__(self, message, field=None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+CLOSED_MESSAGES = {
+    "not_yet": _("Registration for this session has not opened yet."),
+    "closed": _("Registration for this session has closed."),
+    "cancelled": _("This session has been cancelled."),
+    "postponed": _("This session has been postponed. Registration will open again with the new date."),
+}
+
+
+def _locked_session(session_id):
+    return EventSession.objects.select_for_update().select_related("page").get(pk=session_id)
+
+
+def not_enough_seats(left):
+    return ngettext(
+        "Only %(left)s seat is left. Register fewer people, or choose to join the waitlist.",
+        "Only %(left)s seats are left. Register fewer people, or choose to join the waitlist.",
+        left,
+    ) % {"left": left}
+
+
+def register(session_id, details, *, join_waitlist_if_short=False, now=None):
+    """Create a confirmed or waitlisted registration; raises RegistrationError."""
+    now = now or timezone.now()
+    email = details["email"].strip().lower()
+    people = details.get("people") or 1
+    try:
+        with transaction.atomic():
+            session = _locked_session(session_id)
+            state = session.registration_state(now)
+            if state != "open":
+                raise RegistrationError(CLOSED_MESSAGES[state])
+            if session.registrations.filter(email=email, status__in=ACTIVE).exists():
+                raise RegistrationError(
+                    _(
+                        "This email address is already registered for this session. Use the link in your email to change it."
+                    ),
+                    field="email",
+                )
+            left = session.seats_left()
+            if people <= left:
+                status = "confirmed"
+            elif left == 0 or join_waitlist_if_short:
+                status = "waitlisted"
+            else:
+                raise RegistrationError(not_enough_seats(left), field="people")
+            # Someone who cancelled and registers again must get a higher SEQUENCE than the
+            # cancellation their calendar already holds.
+            earlier = session.registrations.filter(email=email).aggregate(top=Max("calendar_sequence"))["top"]
+            registration = Registration.objects.create(
+                session=session,
+                status=status,
+                calendar_sequence=earlier if earlier is not None else -1,
+                **{**details, "email": email, "people": people},
+            )
+            notifications.registered(registration)
+    except IntegrityError:  # the same email in a parallel request that committed first
+        raise RegistrationError(
+            _(
+                "This email address is already registered for this session. Use the link in your email to change it."
+            ),
+            field="email",
+        ) from None
+    return registration
+
+
+def promote(session, now=None):
+    """Offer freed seats to the waitlist, first come first served; a group that does not
+    fit keeps its place while smaller requests behind it are offered what is free."""
+    now = now or timezone.now()
+    left = session.seats_left()
+    expires = min(now + timedelta(hours=OFFER_HOURS), session.start)
+    offered = []
+    for waiting in session.registrations.filter(status="waitlisted").order_by("created_at", "id"):
+        if left <= 0:
+            break
+        if waiting.people <= left:
+            waiting.status = "offered"
+            waiting.offer_expires_at = expires
+            waiting.save(update_fields=["status", "offer_expires_at", "updated_at"])
+            left -= waiting.people
+            notifications.offered(waiting)
+            offered.append(waiting)
+    return offered
+
+
+def _reload_locked(registration):
+    session = _locked_session(registration.session_id)
+    registration = Registration.objects.select_related("session__page").get(pk=registration.pk)
+    registration.session = session
+    return registration
+
+
+def cancel(registration, now=None):
+    """Cancel (by the registrant); the seats go to the waitlist at once."""
+    with transaction.atomic():
+        registration = _reload_locked(registration)
+        if registration.status not in ACTIVE:
+            return registration
+        held_seats = registration.status in ("confirmed", "offered")
+        registration.status = "cancelled"
+        registration.offer_expires_at = None
+        registration.save(update_fields=["status", "offer_expires_at", "updated_at"])
+        notifications.cancelled_by_registrant(registration, had_seats=held_seats)
+        if held_seats:
+            promote(registration.session, now)
+    return registration
+
+
+def change_size(registration, people, now=None):
+    """Change the number of people in a group; more people need seats to be free."""
+    if people < 1:
+        raise RegistrationError(_("A registration is for at least one person."), field="people")
+    with transaction.atomic():
+        registration = _reload_locked(registration)
+        if registration.status not in ACTIVE:
+            raise RegistrationError(_("This registration has been cancelled."))
+        extra = people - registration.people
+        if registration.status in ("confirmed", "offered") and extra > 0:
+            left = registration.session.seats_left()
+            if extra > left:
+                raise RegistrationError(
+                    ngettext(
+                        "Only %(left)s more seat is free.",
+                        "Only %(left)s more seats are free.",
+                        left,
+                    )
+                    % {"left": left},
+                    field="people",
+                )
+        registration.people = people
+        registration.save(update_fields=["people", "updated_at"])
+        notifications.size_changed(registration)
+        if extra < 0 and registration.status in ("confirmed", "offered"):
+            promote(registration.session, now)
+    return registration
+
+
+def accept_offer(registration, now=None):
+    now = now or timezone.now()
+    with transaction.atomic():
+        registration = _reload_locked(registration)
+        if registration.status == "confirmed":
+            return registration
+        if registration.status != "offered":
+            raise RegistrationError(_("There is no seat offer waiting for this registration."))
+        if registration.offer_expires_at <= now:
+            _expire(registration, now)
+            raise RegistrationError(_("This offer has expired and the seat went to the next person waiting."))
+        registration.status = "confirmed"
+        registration.offer_expires_at = None
+        registration.save(update_fields=["status", "offer_expires_at", "updated_at"])
+        notifications.confirmed_from_waitlist(registration)
+    return registration
+
+
+def _expire(registration, now):
+    registration.status = "expired"
+    registration.save(update_fields=["status", "updated_at"])
+    notifications.offer_expired(registration)
+    promote(registration.session, now)
+
+
+def expire_offers(now=None):
+    """Expire offers not taken up in time and pass the seats on; returns how many expired."""
+    now = now or timezone.now()
+    expired = 0
+    due = Registration.objects.filter(status="offered", offer_expires_at__lte=now).values_list(
+        "pk", "session_id"
+    )
+    for pk, session_id in due:
+        with transaction.atomic():
+            registration = _reload_locked(Registration(pk=pk, session_id=session_id))
+            if registration.status == "offered" and registration.offer_expires_at <= now:
+                _expire(registration, now)
+                expired += 1
+    return expired
+
+
+def check_in(registration, now=None):
+    """Mark as arrived; pressing twice (or a retried request) changes nothing."""
+    Registration.objects.filter(pk=registration.pk, checked_in_at__isnull=True).update(
+        checked_in_at=now or timezone.now()
+    )
+    return Registration.objects.get(pk=registration.pk)

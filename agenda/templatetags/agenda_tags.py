@@ -1,0 +1,71 @@
+"""Template helpers for events: local times with their zone, seat states, form fields."""
+
+from django import template
+from django.utils import formats
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+register = template.Library()
+
+
+@register.simple_tag
+def session_when(session):
+    """'Monday 7 December 2026, 09:00–12:00 WIB' in the session's own time zone."""
+    start, end = session.local_start(), session.local_end()
+    day = formats.date_format(start, "l j F Y")
+    times = f"{formats.time_format(start, 'H:i')}–{formats.time_format(end, 'H:i')}"
+    if end.date() != start.date():
+        times = f"{formats.time_format(start, 'H:i')} – {formats.date_format(end, 'j F Y')} {formats.time_format(end, 'H:i')}"
+    return f"{day}, {times} {session.zone_abbreviation}"
+
+
+@register.simple_tag
+def session_time(session):
+    """'09:00 WITA': the start in the session's own zone."""
+    return f"{formats.time_format(session.local_start(), 'H:i')} {session.zone_abbreviation}"
+
+
+@register.simple_tag
+def in_session_zone(moment, session):
+    """Any moment (e.g. an offer's deadline) as the session's local clock shows it."""
+    local = moment.astimezone(session.zone)
+    return f"{formats.date_format(local, 'j F Y')}, {formats.time_format(local, 'H:i')} {session.zone_abbreviation}"
+
+
+@register.simple_tag
+def session_place(session):
+    if session.online:
+        return _("Online")
+    return ", ".join(part for part in (session.venue_name, session.region) if part)
+
+
+@register.simple_tag
+def seats_text(session):
+    """What a reader needs to know about seats and registration, in one phrase."""
+    state = session.registration_state()
+    if state == "cancelled":
+        return _("Cancelled")
+    if state == "postponed":
+        return _("Postponed: new date to follow")
+    if state == "not_yet":
+        return _("Registration opens soon")
+    if state == "closed":
+        return _("Registration closed")
+    left = session.seats_left()
+    if left == 0:
+        return _("Full: join the waitlist")
+    return ngettext("%(left)s seat left", "%(left)s seats left", left) % {"left": left}
+
+
+@register.simple_tag
+def field_widget(field, **attrs):
+    """The field's widget with the ARIA links to its error and hint."""
+    described = []
+    if field.errors:
+        attrs["aria-invalid"] = "true"
+        described.append(f"{field.auto_id}-error")
+    if field.help_text:
+        described.append(f"{field.auto_id}-hint")
+    if described:
+        attrs["aria-describedby"] = " ".join(described)
+    return field.as_widget(attrs=attrs)

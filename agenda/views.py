@@ -1,0 +1,293 @@
+"""Public views of the events app: calendar, month view, archive, feeds, registration.
+
+Decisions (what is shown, what is allowed) are made in agenda/calendar.py and
+agenda/registration.py; these views read the request, call them and render.
+"""
+
+import json
+from datetime import date
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from agenda import calendar, ics
+from agenda import registration as seats
+from agenda.forms import CalendarFilterForm, RegistrationForm, ResizeForm
+from agenda.models import EventIndexPage, EventPage, EventSession, Registration
+from cms import rate_limit
+
+PER_PAGE = 20
+REGISTRATIONS_PER_HOUR = 20  # per client address; only successful registrations count
+
+
+def _filters(request):
+    form = CalendarFilterForm(request.GET)
+    return form, form.chosen()
+
+
+def _subscription_links(request, path):
+    https = request.build_absolute_uri(path)
+    return {"feed_url": https, "webcal_url": "webcal://" + https.split("://", 1)[1]}
+
+
+def _feed_links(request, chosen):
+    query = f"?{urlencode(chosen)}" if chosen else ""
+    return _subscription_links(request, reverse("agenda:feed") + query)
+
+
+def _base_context(request, index_page, form, chosen):
+    today = date.today()
+    return {
+        "page": index_page,
+        "filter_form": form,
+        "chosen": chosen,
+        "query": urlencode(chosen),
+        "this_month_url": index_page.url + f"month/{today.year}/{today.month}/",
+        **_feed_links(request, chosen),
+    }
+
+
+def _paginate(request, sessions):
+    return Paginator(sessions, PER_PAGE).get_page(request.GET.get("page"))
+
+
+def upcoming(request, index_page):
+    form, chosen = _filters(request)
+    context = _base_context(request, index_page, form, chosen)
+    context.update(index_page.get_context(request))
+    context["sessions"] = _paginate(request, calendar.upcoming(chosen))
+    context["view"] = "upcoming"
+    return render(request, "agenda/event_index_page.html", context)
+
+
+def past(request, index_page):
+    form, chosen = _filters(request)
+    context = _base_context(request, index_page, form, chosen)
+    context.update(index_page.get_context(request))
+    context["sessions"] = _paginate(request, calendar.past(chosen))
+    context["view"] = "past"
+    return render(request, "agenda/event_index_page.html", context)
+
+
+def month(request, index_page, year, month):
+    form, chosen = _filters(request)
+    context = _base_context(request, index_page, form, chosen)
+    context.update(index_page.get_context(request))
+    context["view"] = "month"
+    if not (1 <= month <= 12 and 2000 <= year <= 2100):
+        context["date_error"] = _(
+            "There is no such month in the calendar. Choose a month between 2000 and 2100."
+        )
+        return render(request, "agenda/event_month.html", context, status=404)
+    (prev_year, prev_month), (next_year, next_month) = calendar.neighbour_months(year, month)
+    context.update(
+        month_start=date(year, month, 1),
+        weeks=calendar.month_grid(year, month, chosen),
+        previous_url=index_page.url + f"month/{prev_year}/{prev_month}/",
+        next_url=index_page.url + f"month/{next_year}/{next_month}/",
+    )
+    return render(request, "agenda/event_month.html", context)
+
+
+def _calendar_response(request, content, etag, last_modified, filename):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["ETag"] = f'"{etag}"'
+    if last_modified:
+        response["Last-Modified"] = http_date(last_modified.timestamp())
+    patch_cache_control(response, public=True, max_age=900)
+    return response
+
+
+def _calendar_page():
+    index_page = EventIndexPage.objects.live().public().first()
+    if index_page is None:
+        raise Http404
+    return index_page
+
+
+def feed(request):
+    """All public sessions (or those matching the filters in the query) as a feed."""
+    index_page = _calendar_page()
+    _form, chosen = _filters(request)
+    sessions = calendar.feed_sessions(chosen)
+    etag, last_modified = calendar.feed_version(sessions)
+    etag = f"{etag}-{get_language()}"
+    unchanged = get_conditional_response(
+        request, etag=f'"{etag}"', last_modified=last_modified.timestamp() if last_modified else None
+    )
+    if unchanged is not None:
+        return unchanged
+    name = index_page.title
+    content = ics.feed(sessions[: calendar.FEED_LIMIT], name)
+    return _calendar_response(request, content, etag, last_modified, "sinergi-events.ics")
+
+
+def event_ics(request, slug):
+    """One event's sessions, for a download or a subscription to that event alone."""
+    page = get_object_or_404(EventPage.objects.live().public(), slug=slug)
+    sessions = calendar.public_sessions().filter(page=page)
+    etag, last_modified = calendar.feed_version(sessions)
+    etag = f"{etag}-{get_language()}"
+    unchanged = get_conditional_response(
+        request, etag=f'"{etag}"', last_modified=last_modified.timestamp() if last_modified else None
+    )
+    if unchanged is not None:
+        return unchanged
+    content = ics.feed(sessions.order_by("start"), page.title)
+    return _calendar_response(request, content, etag, last_modified, f"{page.slug}.ics")
+
+
+def schema_org(request, page, sessions):
+    """schema.org Event data (JSON-LD), one item per session; safe to embed in a page."""
+    items = []
+    for session in sessions:
+        status = {
+            "cancelled": "https://schema.org/EventCancelled",
+            "postponed": "https://schema.org/EventPostponed",
+        }.get(session.status, "https://schema.org/EventScheduled")
+        if session.online:
+            location = {"@type": "VirtualLocation", "url": request.build_absolute_uri(page.url)}
+        else:
+            location = {
+                "@type": "Place",
+                "name": session.venue_name,
+                "address": {
+                    "@type": "PostalAddress",
+                    "streetAddress": session.address,
+                    "addressRegion": session.region,
+                    "addressCountry": "ID",
+                },
+            }
+        items.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "Event",
+                "name": f"{page.title}: {session.label}" if session.label else page.title,
+                "description": page.summary,
+                "startDate": session.local_start().isoformat(),
+                "endDate": session.local_end().isoformat(),
+                "eventStatus": status,
+                "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode"
+                if session.online
+                else "https://schema.org/OfflineEventAttendanceMode",
+                "location": location,
+                "inLanguage": page.languages,
+                "isAccessibleForFree": True,
+                "organizer": {"@type": "GovernmentOrganization", "name": "Sinergi"},
+                "url": request.build_absolute_uri(page.url),
+            }
+        )
+    text = json.dumps(items, ensure_ascii=False)
+    # Escape what could end the script element or start markup, as json_script does.
+    text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
+    return mark_safe(text)  # noqa: S308 - escaped above, the same way json_script does
+
+
+def event_context(request, page):
+    sessions = list(page.sessions.with_seats_taken().order_by("start", "pk"))
+    links = _subscription_links(request, reverse("agenda:event_ics", kwargs={"slug": page.slug}))
+    return {
+        "sessions": sessions,
+        "schema_org": schema_org(request, page, sessions),
+        "calendar_url": links["feed_url"],
+        "webcal_url": links["webcal_url"],
+        "calendar_page": page.get_parent().specific_deferred,
+    }
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def register(request, page, session_id):
+    session = get_object_or_404(
+        EventSession.objects.with_seats_taken().select_related("page"), pk=session_id, page=page
+    )
+    form = RegistrationForm(request.POST or None, initial={"language": get_language()})
+    context = {"page": page, "session": session, "form": form, "state": session.registration_state()}
+    context.update(page.get_context(request))
+    context["form"] = form
+    if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["website"]:
+            return render(request, "agenda/registration_received.html", context)  # a bot: pretend
+        address = rate_limit.client_address(request)
+        if rate_limit.exceeded("agenda-register", address, REGISTRATIONS_PER_HOUR):
+            form.add_error(
+                None, _("Too many registrations from your connection. Please try again in an hour.")
+            )
+            return render(request, "agenda/register.html", context, status=429)
+        try:
+            created = seats.register(
+                session.pk, form.details(), join_waitlist_if_short=form.cleaned_data["join_waitlist"]
+            )
+        except seats.RegistrationError as error:
+            form.add_error(error.field, error.message)
+            return render(request, "agenda/register.html", context, status=409)
+        rate_limit.hit("agenda-register", address, REGISTRATIONS_PER_HOUR, 3600)
+        return redirect(reverse("agenda:registration", kwargs={"token": created.token}) + "?new=1")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "agenda/register.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def manage(request, token):
+    """The registrant's own page, reached by the signed link in their emails."""
+    registration = Registration.from_token(token)
+    if registration is None:
+        return render(request, "agenda/bad_link.html", status=400)
+    seats.expire_offers()  # an offer past its time is shown as expired, never as open
+    registration.refresh_from_db()
+    resize_form = ResizeForm(initial={"people": registration.people})
+    message = None
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action == "cancel":
+                registration = seats.cancel(registration)
+                message = _("Your registration is cancelled. We sent you a confirmation.")
+            elif action == "accept":
+                registration = seats.accept_offer(registration)
+                message = _("The seat is yours. We sent you a calendar invitation.")
+            elif action == "resize":
+                resize_form = ResizeForm(request.POST)
+                if resize_form.is_valid():
+                    registration = seats.change_size(registration, resize_form.cleaned_data["people"])
+                    message = _("The number of people is changed.")
+                else:
+                    status = 400
+            else:
+                status = 400
+        except seats.RegistrationError as error:
+            resize_form.add_error("people" if action == "resize" else None, error.message)
+            status = 409
+    registration.refresh_from_db()
+    session = registration.session
+    context = {
+        "registration": registration,
+        "session": session,
+        "page": session.page.specific,
+        "resize_form": resize_form,
+        "message": message,
+        "just_registered": request.GET.get("new") == "1" and request.method == "GET",
+        "can_change": registration.status in ("confirmed", "waitlisted", "offered")
+        and session.end > timezone.now()
+        and session.status != "cancelled",
+    }
+    return render(request, "agenda/manage.html", context, status=status)
+
+
+def calendar_home(request):
+    """/<lang>/events/: the calendar page, wherever editors put it."""
+    return redirect(_calendar_page().url)
