@@ -177,13 +177,16 @@ def accept_offer(registration, now=None):
             return registration
         if registration.status != "offered":
             raise RegistrationError(_("There is no seat offer waiting for this registration."))
-        if registration.offer_expires_at <= now:
+        expired = registration.offer_expires_at <= now
+        if expired:
             _expire(registration, now)
-            raise RegistrationError(_("This offer has expired and the seat went to the next person waiting."))
-        registration.status = "confirmed"
-        registration.offer_expires_at = None
-        registration.save(update_fields=["status", "offer_expires_at", "updated_at"])
-        notifications.confirmed_from_waitlist(registration)
+        else:
+            registration.status = "confirmed"
+            registration.offer_expires_at = None
+            registration.save(update_fields=["status", "offer_expires_at", "updated_at"])
+            notifications.confirmed_from_waitlist(registration)
+    if expired:  # raised after the commit, so the expiry and the next offer are kept
+        raise RegistrationError(_("This offer has expired and the seat went to the next person waiting."))
     return registration
 
 

@@ -125,7 +125,7 @@ def feed(request):
     etag, last_modified = calendar.feed_version(sessions)
     etag = f"{etag}-{get_language()}"
     unchanged = get_conditional_response(
-        request, etag=f'"{etag}"', last_modified=last_modified.timestamp() if last_modified else None
+        request, etag=f'"{etag}"', last_modified=int(last_modified.timestamp()) if last_modified else None
     )
     if unchanged is not None:
         return unchanged
@@ -141,7 +141,7 @@ def event_ics(request, slug):
     etag, last_modified = calendar.feed_version(sessions)
     etag = f"{etag}-{get_language()}"
     unchanged = get_conditional_response(
-        request, etag=f'"{etag}"', last_modified=last_modified.timestamp() if last_modified else None
+        request, etag=f'"{etag}"', last_modified=int(last_modified.timestamp()) if last_modified else None
     )
     if unchanged is not None:
         return unchanged

@@ -1,0 +1,50 @@
+"""Periodic work of the events app: expire seat offers, send reminders.
+
+Run every few minutes (``manage.py agenda_tick`` from cron or a scheduler; see
+docs/events.md). Each step is safe to run twice or in parallel: offers are
+expired under the session lock, and a reminder is claimed with a compare-and-set
+on ``reminder_sent_at`` before its email is queued.
+"""
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+from django_tasks import task
+
+from agenda import notifications
+from agenda.models import Registration
+from agenda.registration import expire_offers
+
+REMINDER_BEFORE = timedelta(hours=24)
+
+
+def send_reminders(now=None):
+    """Remind confirmed registrants of sessions starting within the next 24 hours."""
+    now = now or timezone.now()
+    due = Registration.objects.filter(
+        status="confirmed",
+        reminder_sent_at__isnull=True,
+        session__status="scheduled",
+        session__start__gt=now,
+        session__start__lte=now + REMINDER_BEFORE,
+    ).select_related("session__page")
+    sent = 0
+    for registration in due:
+        with transaction.atomic():
+            claimed = Registration.objects.filter(pk=registration.pk, reminder_sent_at__isnull=True).update(
+                reminder_sent_at=now
+            )
+            if claimed:
+                notifications.reminder(registration)
+                sent += 1
+    return sent
+
+
+def tick(now=None):
+    return {"offers_expired": expire_offers(now), "reminders_sent": send_reminders(now)}
+
+
+@task()
+def agenda_tick_task():
+    return tick()

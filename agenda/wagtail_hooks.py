@@ -1,0 +1,49 @@
+"""Admin menu and URLs for event organisers."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from agenda import admin_views
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [
+        path("events/sessions/", admin_views.SessionsView.as_view(), name="agenda_admin_sessions"),
+        path(
+            "events/sessions/<int:pk>/", admin_views.SessionDetailView.as_view(), name="agenda_admin_session"
+        ),
+        path(
+            "events/sessions/<int:pk>/export.<str:file_format>",
+            admin_views.export,
+            name="agenda_admin_export",
+        ),
+        path(
+            "events/sessions/<int:pk>/check-in/<int:registration_pk>/",
+            admin_views.check_in,
+            name="agenda_admin_check_in",
+        ),
+        path(
+            "events/sessions/<int:pk>/message/",
+            admin_views.MessageView.as_view(),
+            name="agenda_admin_message",
+        ),
+    ]
+
+
+class OrganiserMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.VIEW)
+
+
+@hooks.register("register_admin_menu_item")
+def register_menu_item():
+    return OrganiserMenuItem(
+        _("Event registrations"),
+        reverse("agenda_admin_sessions"),
+        name="event-registrations",
+        icon_name="date",
+        order=250,
+    )
