@@ -5,3 +5,21 @@ from django.utils.translation import gettext_lazy as _
 class ComplaintsConfig(AppConfig):
     name = "complaints"
     verbose_name = _("Complaints")
+
+    def ready(self):
+        from cms.demo.extensions import DemoExtension, register_demo
+        from cms.main_tasks import MainTask, register_main_task
+        from complaints import demo
+
+        register_main_task(
+            MainTask(
+                key="complaints",
+                label=_("Report a problem or make a complaint"),
+                description=_(
+                    "About a service, misconduct, corruption or an illegal practice. You can stay anonymous."
+                ),
+                url_name="complaints:file",
+                order=50,
+            )
+        )
+        register_demo(DemoExtension(key="complaints", load=demo.load, order=50))

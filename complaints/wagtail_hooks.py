@@ -1,0 +1,59 @@
+"""The complaints views in the Wagtail admin, and a menu item for those who handle complaints."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from complaints import admin_views
+from complaints.models import Office
+
+admin_urls = (
+    [
+        path("", admin_views.QueueView.as_view(), name="queue"),
+        path("find/", admin_views.FindByCodeView.as_view(), name="find"),
+        path("<int:pk>/", admin_views.DetailView.as_view(), name="detail"),
+        path("attachments/<int:pk>/", admin_views.AttachmentView.as_view(), name="attachment"),
+    ],
+    "complaints_admin",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_complaints_urls():
+    return [path("complaints/", include(admin_urls))]
+
+
+class HandlersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.HANDLE)
+
+
+@hooks.register("register_admin_menu_item")
+def register_complaints_menu_item():
+    return HandlersMenuItem(
+        _("Complaints"), reverse("complaints_admin:queue"), name="complaints", icon_name="warning", order=400
+    )
+
+
+class OfficeViewSet(SnippetViewSet):
+    """Offices and services offered on the form (Snippets → Offices); names in the four languages."""
+
+    model = Office
+    icon = "site"
+    list_display = ["name", "city", "active"]
+    panels = [
+        FieldPanel("name_ind"),
+        FieldPanel("name_en"),
+        FieldPanel("name_ar"),
+        FieldPanel("name_zh_hans"),
+        FieldPanel("city"),
+        FieldPanel("active"),
+        FieldPanel("order"),
+    ]
+
+
+register_snippet(OfficeViewSet)
