@@ -76,7 +76,7 @@ class PostgresServer:
         )
         options = (
             f"-k {self.folder} -c listen_addresses='' -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
         )
         log = str(self.folder / "log")
         self.run(self.pg_ctl, "-D", str(self.data), "-o", options, "-l", log, "-w", "start")

@@ -125,10 +125,11 @@ def test_feed_filters_by_region_topic_and_language(make_event, client, topic):
     bali.topics.add(topic)
     bali.save_revision().publish()
     jakarta = make_event([{"region": "DKI Jakarta"}], languages=("id",))
-    uids = lambda query: {
-        str(e["UID"])
-        for e in Calendar.from_ical(client.get(reverse("agenda:feed") + query).content).walk("VEVENT")
-    }  # noqa: E731
+
+    def uids(query):
+        calendar = Calendar.from_ical(client.get(reverse("agenda:feed") + query).content)
+        return {str(event["UID"]) for event in calendar.walk("VEVENT")}
+
     bali_uid, jakarta_uid = bali.sessions.get().uid, jakarta.sessions.get().uid
     assert bali_uid in uids("?region=Bali") and jakarta_uid not in uids("?region=Bali")
     assert bali_uid in uids(f"?topic={topic.slug}") and jakarta_uid not in uids(f"?topic={topic.slug}")
