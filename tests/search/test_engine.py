@@ -144,3 +144,32 @@ def test_check_matches_after_rebuild(remote_indexed):
     remote_indexed.refresh()
     report = pipeline.check(remote_indexed)
     assert all(not any(entry.values()) for entry in report.values())
+
+
+def test_past_events_rank_below_upcoming_ones(remote):
+    """Ranking reads event_start at query time, so an event sinks once it has started."""
+    from datetime import UTC, datetime, timedelta
+
+    from search.documents import SearchDocument
+
+    now = datetime.now(UTC)
+    twins = [
+        SearchDocument(
+            source="test.event",
+            object_id=name,
+            language="en",
+            kind="event",
+            title=f"Zebracrossing orientation {name}",
+            url=f"/en/{name}/",
+            event_start=now + offset,
+            updated=now,
+            available_languages=["en"],
+            version=1,
+        )
+        for name, offset in (("past", timedelta(days=-30)), ("coming", timedelta(days=30)))
+    ]
+    remote.rebuild(twins)
+    titles = [hit.title for hit in search(remote, "zebracrossing orientation").hits]
+    assert titles == ["Zebracrossing orientation coming", "Zebracrossing orientation past"]
+    upcoming = search(remote, "zebracrossing", upcoming_only=True)
+    assert [hit.title for hit in upcoming.hits] == ["Zebracrossing orientation coming"]
