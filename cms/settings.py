@@ -270,6 +270,9 @@ if os.environ.get("EMAIL_URL"):
 
     _email = urlparse(os.environ["EMAIL_URL"])
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    if _email.scheme == "file":  # file:///path: each message written to a file (staging, browser tests)
+        EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+        EMAIL_FILE_PATH = unquote(_email.path)
     EMAIL_HOST = _email.hostname or "localhost"
     EMAIL_PORT = _email.port or 25
     EMAIL_HOST_USER = unquote(_email.username or "")

@@ -62,9 +62,21 @@ def wait_until_up(url, process, seconds=60):
 
 
 @pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    var = tmp_path_factory.mktemp("browser-site")
-    env = dict(os.environ, SINERGI_VAR_DIR=str(var), DEBUG="false", SINERGI_ENV="development")
+def site_var(tmp_path_factory):
+    """The test site's runtime folder; emails it sends are files under mail/."""
+    return tmp_path_factory.mktemp("browser-site")
+
+
+@pytest.fixture(scope="session")
+def site_url(site_var):
+    var = site_var
+    env = dict(
+        os.environ,
+        SINERGI_VAR_DIR=str(var),
+        DEBUG="false",
+        SINERGI_ENV="development",
+        EMAIL_URL=f"file://{var / 'mail'}",
+    )
     env.pop("DATABASE_URL", None)
     manage = [sys.executable, str(ROOT / "manage.py")]
     for command in (["migrate", "--noinput"], ["load_demo"]):
