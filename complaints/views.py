@@ -188,8 +188,9 @@ def status(request):
                     services.answer_satisfaction(complaint, form.cleaned_data["satisfaction"])
                     messages.success(request, _("Thank you for your answer."))
                 return redirect("complaints:status")
-            except ValidationError as error:
-                form.add_error(None, error)
+            except ValidationError as error:  # the complaint moved on meanwhile: say why, show it as it is
+                messages.error(request, " ".join(error.messages))
+                return redirect("complaints:status")
         code = 400
     now = timezone.now()
     context = {

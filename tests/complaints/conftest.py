@@ -48,10 +48,10 @@ def old_token():
     return form_tokens.issue(now=time.time() - 60)
 
 
-def form_data(office, **overrides):
+def form_data(the_office, **overrides):
     data = {
         "category": Category.MISCONDUCT,
-        "office": str(office.pk),
+        "office": str(the_office.pk),
         "description": SECRET_PHRASE + ", at the counter, in front of other people.",
         "happened_on": "2025-01-15",
         "contact_name": "",
