@@ -1,6 +1,6 @@
 """Tracking codes: 60 random bits, easy to read aloud, with a check character per group.
 
-A code looks like ``7KQ2-M9XD-A4RT-0HWC``: four groups of four characters from
+A code looks like ``7KQG-M9XZ-A4RT-0HW6``: four groups of four characters from
 Crockford's base-32 alphabet (digits and capital letters without I, L, O and U, so
 nothing is read as something else; when typed, O counts as 0 and I or L as 1, and
 case, spaces and hyphens do not matter).

@@ -126,7 +126,7 @@ class ComplaintForm(forms.Form):
 class TrackForm(forms.Form):
     code = forms.CharField(
         label=_("Your tracking code"),
-        help_text=_("Sixteen characters in four groups, for example 7KQ2-M9XD-A4RT-0HWC."),
+        help_text=_("Sixteen characters in four groups, for example 7KQG-M9XZ-A4RT-0HW6."),
         max_length=40,
         error_messages={"required": _("Enter your tracking code.")},
     )

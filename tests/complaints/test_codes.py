@@ -95,3 +95,10 @@ def test_only_a_hash_is_stored_and_it_is_not_the_code():
     code = codes.generate()
     assert codes.compact(code) not in codes.code_hash(code)
     assert len(codes.code_hash(code)) == 64
+
+
+def test_the_example_code_shown_to_people_passes_the_check():
+    from complaints.forms import TrackForm
+
+    example = str(TrackForm.base_fields["code"].help_text).split()[-1].rstrip(".")
+    assert codes.diagnose(example).ok
