@@ -7,6 +7,8 @@ import time
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import translation
 from PIL import Image
 
 from cms.demo.pdf import sample_pdf
@@ -22,6 +24,19 @@ def _private_files_and_fresh_limits(settings, tmp_path):
     cache.clear()
     yield
     cache.clear()
+
+
+def en_url(name):
+    """A public complaints URL in English: tests read English interface text."""
+    with translation.override("en"):
+        return reverse(f"complaints:{name}")
+
+
+@pytest.fixture
+def staff_client(client):
+    """The test client asking for the admin in English."""
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
 
 
 @pytest.fixture

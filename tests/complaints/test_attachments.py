@@ -3,12 +3,11 @@
 import pytest
 from django import forms
 from django.conf import settings as django_settings
-from django.urls import reverse
 
 from complaints import attachments
 from complaints.models import Attachment, Complaint
 
-from .conftest import SECRET_PHRASE, form_data, pdf_upload, png_bytes, upload
+from .conftest import SECRET_PHRASE, en_url, form_data, pdf_upload, png_bytes, upload
 
 EXE = (
     b"MZ\x90\x00\x03\x00\x00\x00\x04\x00\x00\x00\xff\xff\x00\x00"
@@ -53,7 +52,7 @@ def test_oversized_files_are_refused(settings):
 def test_a_disguised_file_on_the_form_stores_nothing_and_says_which(client, office):
     count = Complaint.objects.count()
     response = client.post(
-        reverse("complaints:file"),
+        en_url("file"),
         {**form_data(office), "attachments": [upload("invoice.pdf", EXE), pdf_upload()]},
     )
     assert response.status_code == 400
@@ -65,15 +64,13 @@ def test_a_disguised_file_on_the_form_stores_nothing_and_says_which(client, offi
 
 def test_too_many_files_are_refused(client, office, settings):
     settings.COMPLAINTS_MAX_ATTACHMENTS = 1
-    response = client.post(
-        reverse("complaints:file"), {**form_data(office), "attachments": [pdf_upload(), pdf_upload()]}
-    )
+    response = client.post(en_url("file"), {**form_data(office), "attachments": [pdf_upload(), pdf_upload()]})
     assert response.status_code == 400
 
 
 def test_accepted_files_are_stored_privately_under_a_random_name(client, office, settings):
     response = client.post(
-        reverse("complaints:file"),
+        en_url("file"),
         {
             **form_data(office),
             "attachments": [pdf_upload("my passport.pdf"), upload("x.exe.png", png_bytes())],

@@ -1,10 +1,11 @@
 """Demo complaints: every state, every category and office, idempotent, and the demo code works."""
 
 import pytest
-from django.urls import reverse
 
 from complaints import demo
 from complaints.models import Category, Complaint, Office, Status
+
+from .conftest import en_url
 
 pytestmark = pytest.mark.django_db
 
@@ -41,7 +42,7 @@ def test_loading_again_creates_nothing():
 
 
 def test_the_demo_code_opens_the_resolved_complaint(client):
-    response = client.post(reverse("complaints:track"), {"code": demo.demo_code(7)})
+    response = client.post(en_url("track"), {"code": demo.demo_code(7)})
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
     assert "Masalah telah ditangani" in page

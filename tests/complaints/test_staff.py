@@ -25,29 +25,31 @@ def test_the_handlers_group_has_the_custom_permissions(handler):
     assert handler.has_perm("wagtailadmin.access_admin")
 
 
-def test_only_handlers_reach_the_queue(client, make_user, handler):
+def test_only_handlers_reach_the_queue(staff_client, make_user, handler):
     queue = reverse("complaints_admin:queue")
-    assert client.get(queue).status_code == 302  # to the login page
-    client.force_login(make_user("editor", group="Editors"))
-    response = client.get(queue)
+    assert staff_client.get(queue).status_code == 302  # to the login page
+    staff_client.force_login(make_user("editor", group="Editors"))
+    response = staff_client.get(queue)
     assert response.status_code in (302, 403)
     assert SECRET_PHRASE not in response.content.decode()
-    client.force_login(handler)
-    response = client.get(queue)
+    staff_client.force_login(handler)
+    response = staff_client.get(queue)
     assert response.status_code == 200
-    assert reverse("complaints_admin:queue") in client.get(reverse("wagtailadmin_home")).content.decode()
+    assert (
+        reverse("complaints_admin:queue") in staff_client.get(reverse("wagtailadmin_home")).content.decode()
+    )
 
 
-def test_the_queue_filters_by_category_office_status_and_age(client, handler, file_via_service):
+def test_the_queue_filters_by_category_office_status_and_age(staff_client, handler, file_via_service):
     other_office = Office.objects.order_by("order")[1]
     suggestion = file_via_service(category=Category.SUGGESTION, office=other_office).complaint
     old = file_via_service(category=Category.ILLEGAL).complaint
     Complaint.objects.filter(pk=old.pk).update(received_at=timezone.now() - timedelta(days=20))
-    client.force_login(handler)
+    staff_client.force_login(handler)
     queue = reverse("complaints_admin:queue")
 
     def listed(**params):
-        return client.get(queue, params).content.decode()
+        return staff_client.get(queue, params).content.decode()
 
     page = listed(category="suggestion", office=other_office.pk, status="received")
     assert suggestion.reference in page and old.reference not in page
@@ -58,17 +60,17 @@ def test_the_queue_filters_by_category_office_status_and_age(client, handler, fi
     assert old.reference not in listed(status="verified")
 
 
-def test_a_status_change_needs_a_public_note_and_is_logged(client, handler, file_via_service):
+def test_a_status_change_needs_a_public_note_and_is_logged(staff_client, handler, file_via_service):
     complaint = file_via_service().complaint
-    client.force_login(handler)
-    response = client.post(
+    staff_client.force_login(handler)
+    response = staff_client.post(
         detail_url(complaint), {"action": "status", "status": "verified", "public_note": "  "}
     )
     assert response.status_code == 400
     complaint.refresh_from_db()
     assert complaint.status == Status.RECEIVED and complaint.first_response_at is None
 
-    response = client.post(
+    response = staff_client.post(
         detail_url(complaint), {"action": "status", "status": "verified", "public_note": "Checked."}
     )
     assert response.status_code == 302
@@ -79,10 +81,10 @@ def test_a_status_change_needs_a_public_note_and_is_logged(client, handler, file
     assert complaint.timeline.last().public_note == "Checked."
 
 
-def test_impossible_status_changes_are_refused(client, handler, file_via_service):
+def test_impossible_status_changes_are_refused(staff_client, handler, file_via_service):
     complaint = file_via_service().complaint
-    client.force_login(handler)
-    response = client.post(
+    staff_client.force_login(handler)
+    response = staff_client.post(
         detail_url(complaint), {"action": "status", "status": "closed", "public_note": "x"}
     )
     assert response.status_code == 400
@@ -90,12 +92,19 @@ def test_impossible_status_changes_are_refused(client, handler, file_via_service
     assert complaint.status == Status.RECEIVED
 
 
-def test_assignment_and_internal_notes_are_logged_and_notes_stay_internal(client, handler, file_via_service):
+def test_assignment_and_internal_notes_are_logged_and_notes_stay_internal(
+    staff_client, handler, file_via_service
+):
     complaint = file_via_service().complaint
-    client.force_login(handler)
-    assert client.post(detail_url(complaint), {"action": "assign", "assignee": handler.pk}).status_code == 302
+    staff_client.force_login(handler)
     assert (
-        client.post(detail_url(complaint), {"action": "note", "text": "Witness: the cashier"}).status_code
+        staff_client.post(detail_url(complaint), {"action": "assign", "assignee": handler.pk}).status_code
+        == 302
+    )
+    assert (
+        staff_client.post(
+            detail_url(complaint), {"action": "note", "text": "Witness: the cashier"}
+        ).status_code
         == 302
     )
     complaint.refresh_from_db()
@@ -103,12 +112,12 @@ def test_assignment_and_internal_notes_are_logged_and_notes_stay_internal(client
     assert InternalNote.objects.get(complaint=complaint).author == handler
     actions = list(complaint.audit_entries.filter(actor=handler).values_list("action", flat=True))
     assert Action.ASSIGNED in actions and Action.INTERNAL_NOTE in actions
-    page = client.get(detail_url(complaint)).content.decode()
+    page = staff_client.get(detail_url(complaint)).content.decode()
     assert "Witness: the cashier" in page
 
 
 def test_personal_data_and_attachments_need_their_own_permission(
-    client, handler, handler_without_personal_data, file_via_service
+    staff_client, handler, handler_without_personal_data, file_via_service
 ):
     from complaints import attachments
 
@@ -118,17 +127,20 @@ def test_personal_data_and_attachments_need_their_own_permission(
     ).complaint
     attachment = complaint.attachments.get()
 
-    client.force_login(handler_without_personal_data)
-    page = client.get(detail_url(complaint)).content.decode()
+    staff_client.force_login(handler_without_personal_data)
+    page = staff_client.get(detail_url(complaint)).content.decode()
     assert SECRET_PHRASE in page  # handlers read what happened
     assert "pelapor@example.org" not in page and "evidence.pdf" not in page
-    assert client.get(reverse("complaints_admin:attachment", args=[attachment.pk])).status_code in (302, 403)
+    assert staff_client.get(reverse("complaints_admin:attachment", args=[attachment.pk])).status_code in (
+        302,
+        403,
+    )
     assert not complaint.audit_entries.filter(action=Action.PERSONAL_DATA_VIEWED).exists()
 
-    client.force_login(handler)
-    page = client.get(detail_url(complaint)).content.decode()
+    staff_client.force_login(handler)
+    page = staff_client.get(detail_url(complaint)).content.decode()
     assert "pelapor@example.org" in page and "evidence.pdf" in page
-    response = client.get(reverse("complaints_admin:attachment", args=[attachment.pk]))
+    response = staff_client.get(reverse("complaints_admin:attachment", args=[attachment.pk]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
@@ -137,27 +149,27 @@ def test_personal_data_and_attachments_need_their_own_permission(
     assert {Action.PERSONAL_DATA_VIEWED, Action.ATTACHMENT_DOWNLOADED} <= logged
 
 
-def test_complaint_text_is_escaped_in_the_admin(client, handler, file_via_service):
+def test_complaint_text_is_escaped_in_the_admin(staff_client, handler, file_via_service):
     complaint = file_via_service(description="<img src=x onerror=alert(1)> happened at the desk").complaint
-    client.force_login(handler)
-    page = client.get(detail_url(complaint)).content.decode()
+    staff_client.force_login(handler)
+    page = staff_client.get(detail_url(complaint)).content.decode()
     assert "<img src=x" not in page and "&lt;img src=x" in page
 
 
-def test_staff_find_a_complaint_by_the_code_a_caller_reads_out(client, handler, file_via_service):
+def test_staff_find_a_complaint_by_the_code_a_caller_reads_out(staff_client, handler, file_via_service):
     filed = file_via_service()
-    client.force_login(handler)
-    response = client.post(reverse("complaints_admin:find"), {"code": filed.code.lower()})
+    staff_client.force_login(handler)
+    response = staff_client.post(reverse("complaints_admin:find"), {"code": filed.code.lower()})
     assert response["Location"] == detail_url(filed.complaint)
     assert filed.complaint.audit_entries.filter(action=Action.CODE_CHECKED, actor=handler).exists()
-    response = client.post(reverse("complaints_admin:find"), {"code": "0000-0000-0000-0000"})
+    response = staff_client.post(reverse("complaints_admin:find"), {"code": "0000-0000-0000-0000"})
     assert response["Location"] == reverse("complaints_admin:queue")
 
 
-def test_staff_can_manage_offices_as_snippets(client, django_user_model):
+def test_staff_can_manage_offices_as_snippets(staff_client, django_user_model):
     admin = django_user_model.objects.create_superuser("root", "root@example.org", "pw-test-1234")
-    client.force_login(admin)
-    response = client.get(reverse("wagtailsnippets_complaints_office:list"))
+    staff_client.force_login(admin)
+    response = staff_client.get(reverse("wagtailsnippets_complaints_office:list"))
     assert response.status_code == 200
 
 

@@ -4,19 +4,18 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.urls import reverse
 from django.utils import timezone
 
 from complaints import codes, services
 from complaints.models import Addition, AuditEntry, Satisfaction, Status, TimelineEntry
 
-from .conftest import SECRET_PHRASE, pdf_upload, upload
+from .conftest import SECRET_PHRASE, en_url, pdf_upload, upload
 
 pytestmark = pytest.mark.django_db
 
 
 def look_up(client, code, **extra):
-    return client.post(reverse("complaints:track"), {"code": code}, **extra)
+    return client.post(en_url("track"), {"code": code}, **extra)
 
 
 def mistype(code, position):
@@ -83,31 +82,31 @@ def test_codes_failing_their_check_do_not_use_up_look_ups(client, file_via_servi
 
 def test_the_status_page_needs_a_look_up_in_this_session(client, file_via_service, monkeypatch):
     filed = file_via_service()
-    assert client.get(reverse("complaints:status")).status_code == 302
+    assert client.get(en_url("status")).status_code == 302
     look_up(client, filed.code)
-    assert client.get(reverse("complaints:status")).status_code == 200
+    assert client.get(en_url("status")).status_code == 200
     later = time.time() + 31 * 60
     monkeypatch.setattr(time, "time", lambda: later)
-    assert client.get(reverse("complaints:status")).status_code == 302
+    assert client.get(en_url("status")).status_code == 302
 
 
 def test_forget_removes_the_complaint_from_the_session(client, file_via_service):
     look_up(client, file_via_service().code)
-    client.post(reverse("complaints:status"), {"action": "forget"})
-    assert client.get(reverse("complaints:status")).status_code == 302
+    client.post(en_url("status"), {"action": "forget"})
+    assert client.get(en_url("status")).status_code == 302
 
 
 def test_the_complainant_adds_information_with_a_file(client, file_via_service):
     filed = file_via_service()
     look_up(client, filed.code)
     response = client.post(
-        reverse("complaints:status"),
+        en_url("status"),
         {"action": "add", "text": "The officer's badge number was 123.", "attachments": [pdf_upload()]},
     )
     assert response.status_code == 302
     addition = Addition.objects.get(complaint=filed.complaint)
     assert addition.attachments.count() == 1
-    page = client.get(reverse("complaints:status")).content.decode()
+    page = client.get(en_url("status")).content.decode()
     assert "You added information" in page and "badge number" not in page
     assert filed.complaint.audit_entries.filter(action=AuditEntry.Action.INFORMATION_ADDED).exists()
 
@@ -116,7 +115,7 @@ def test_adding_information_with_a_disguised_file_keeps_the_text(client, file_vi
     filed = file_via_service()
     look_up(client, filed.code)
     response = client.post(
-        reverse("complaints:status"),
+        en_url("status"),
         {"action": "add", "text": "More details here", "attachments": [upload("a.pdf", b"MZ....")]},
     )
     assert response.status_code == 400
@@ -131,8 +130,8 @@ def test_reopen_within_the_time_limit_only(client, file_via_service, handler, se
     complaint = services.change_status(filed.complaint, handler, Status.IN_PROGRESS, "Working on it.")
     complaint = services.change_status(complaint, handler, Status.RESOLVED, "Solved.")
     look_up(client, filed.code)
-    assert "Reopen the complaint" in client.get(reverse("complaints:status")).content.decode()
-    response = client.post(reverse("complaints:status"), {"action": "reopen", "reason": "It happened again."})
+    assert "Reopen the complaint" in client.get(en_url("status")).content.decode()
+    response = client.post(en_url("status"), {"action": "reopen", "reason": "It happened again."})
     assert response.status_code == 302
     complaint.refresh_from_db()
     assert complaint.status == Status.IN_PROGRESS and complaint.resolved_at is None
@@ -140,11 +139,9 @@ def test_reopen_within_the_time_limit_only(client, file_via_service, handler, se
 
     complaint = services.change_status(complaint, handler, Status.RESOLVED, "Solved again.")
     type(complaint).objects.filter(pk=complaint.pk).update(resolved_at=timezone.now() - timedelta(days=31))
-    page = client.get(reverse("complaints:status")).content.decode()
+    page = client.get(en_url("status")).content.decode()
     assert "Reopen the complaint" not in page and "Add the information" not in page
-    response = client.post(
-        reverse("complaints:status"), {"action": "reopen", "reason": "Too late?"}, follow=True
-    )
+    response = client.post(en_url("status"), {"action": "reopen", "reason": "Too late?"}, follow=True)
     assert "can no longer be reopened" in response.content.decode()
     complaint.refresh_from_db()
     assert complaint.status == Status.RESOLVED
@@ -154,24 +151,24 @@ def test_satisfaction_is_asked_once_when_closed(client, file_via_service, handle
     filed = file_via_service()
     complaint = services.change_status(filed.complaint, handler, Status.IN_PROGRESS, "Working on it.")
     look_up(client, filed.code)
-    assert "One question" not in client.get(reverse("complaints:status")).content.decode()
+    assert "One question" not in client.get(en_url("status")).content.decode()
     complaint = services.change_status(complaint, handler, Status.RESOLVED, "Solved.")
     services.change_status(complaint, handler, Status.CLOSED, "Closed.")
-    page = client.get(reverse("complaints:status")).content.decode()
+    page = client.get(en_url("status")).content.decode()
     assert "One question" in page and "Add the information" not in page
-    assert client.post(reverse("complaints:status"), {"action": "satisfaction"}).status_code == 400
-    response = client.post(reverse("complaints:status"), {"action": "satisfaction", "satisfaction": "4"})
+    assert client.post(en_url("status"), {"action": "satisfaction"}).status_code == 400
+    response = client.post(en_url("status"), {"action": "satisfaction", "satisfaction": "4"})
     assert response.status_code == 302
     complaint.refresh_from_db()
     assert complaint.satisfaction == Satisfaction.SATISFIED
-    assert "One question" not in client.get(reverse("complaints:status")).content.decode()
+    assert "One question" not in client.get(en_url("status")).content.decode()
 
 
 def test_a_rejection_shows_its_reason(client, file_via_service, handler):
     filed = file_via_service()
     services.change_status(filed.complaint, handler, Status.REJECTED, "Not an immigration matter.")
     look_up(client, filed.code)
-    page = client.get(reverse("complaints:status")).content.decode()
+    page = client.get(en_url("status")).content.decode()
     assert "Rejected" in page and "Reason:" in page and "Not an immigration matter." in page
 
 
@@ -179,5 +176,5 @@ def test_public_notes_are_escaped(client, file_via_service, handler):
     filed = file_via_service()
     services.change_status(filed.complaint, handler, Status.VERIFIED, "<script>alert(1)</script>")
     look_up(client, filed.code)
-    page = client.get(reverse("complaints:status")).content.decode()
+    page = client.get(en_url("status")).content.decode()
     assert "<script>alert(1)" not in page and "&lt;script&gt;" in page
