@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from cms import rate_limit
 from complaints import conf, form_tokens, services, statistics
 from complaints.forms import AdditionForm, ComplaintForm, ReopenForm, SatisfactionForm, TrackForm
-from complaints.models import Category, Status, TimelineEntry
+from complaints.models import Category, Complaint, Status, TimelineEntry
 
 FILED_KEY = "complaints_filed"  # {"token": hash, "code": code, "at": seconds} after filing
 TRACKING_KEY = "complaints_tracking"  # {"id": pk, "until": seconds} after a look-up
@@ -54,7 +54,7 @@ def file_complaint(request):
         form = ComplaintForm(data)
         form.add_error(None, _("This form has expired. Please check your answers and send it again."))
         return _render_form(request, form, status=400, files_dropped=files_dropped)
-    if services.Complaint.objects.filter(form_token_hash=token.hash).exists():
+    if Complaint.objects.filter(form_token_hash=token.hash).exists():
         return redirect("complaints:filed")  # sent twice: show what the first copy got
     try:
         if not form.is_valid():
@@ -97,7 +97,7 @@ def filed(request):
         stored = None
     complaint = None
     if stored:
-        complaint = services.Complaint.objects.filter(form_token_hash=stored["token"]).first()
+        complaint = Complaint.objects.filter(form_token_hash=stored["token"]).first()
     return render(
         request,
         "complaints/filed.html",
@@ -151,7 +151,7 @@ def _tracked_complaint(request):
     if not tracking or tracking["until"] < time.time():
         request.session.pop(TRACKING_KEY, None)
         return None
-    return services.Complaint.objects.select_related("office").filter(pk=tracking["id"]).first()
+    return Complaint.objects.select_related("office").filter(pk=tracking["id"]).first()
 
 
 STATUS_ACTIONS = {"add": AdditionForm, "reopen": ReopenForm, "satisfaction": SatisfactionForm}
