@@ -8,6 +8,7 @@ import json
 from datetime import date
 from urllib.parse import urlencode
 
+from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -129,8 +130,13 @@ def feed(request):
     )
     if unchanged is not None:
         return unchanged
-    name = index_page.title
-    content = ics.feed(sessions[: calendar.FEED_LIMIT], name)
+    # The ETag changes with any change that would change the feed, so the finished
+    # feed can be kept under it: calendars polling every hour cost one query each.
+    key = f"agenda-feed:{etag}:{request.get_full_path()}"
+    content = cache.get(key)
+    if content is None:
+        content = ics.feed(sessions[: calendar.FEED_LIMIT], index_page.title)
+        cache.set(key, content, 3600)
     return _calendar_response(request, content, etag, last_modified, "sinergi-events.ics")
 
 

@@ -13,11 +13,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def setup_django(var_dir=None):
-    """Point Django at a temporary var folder and start it; returns that folder."""
+def setup_django(var_dir=None, keep_database_url=False):
+    """Point Django at a temporary var folder and start it; returns that folder.
+
+    The database is a fresh SQLite file there, unless ``keep_database_url`` keeps
+    the DATABASE_URL set by the caller (a private PostgreSQL server, for example).
+    """
     var = var_dir or tempfile.mkdtemp(prefix="sinergi-bench-")
     os.environ["SINERGI_VAR_DIR"] = str(var)
-    os.environ.pop("DATABASE_URL", None)
+    if not keep_database_url:
+        os.environ.pop("DATABASE_URL", None)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     sys.path.insert(0, str(ROOT))

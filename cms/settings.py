@@ -172,7 +172,11 @@ if os.environ.get("CACHE_URL"):
     }
 else:
     CACHES = {
-        alias: {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": alias}
+        alias: {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": alias,
+            "OPTIONS": {"MAX_ENTRIES": 20000},  # feeds cache one entry per session (agenda/ics.py)
+        }
         for alias in ("default", "pages")
     }
 

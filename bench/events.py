@@ -1,0 +1,209 @@
+"""Events speed: the iCalendar feed, the month view and registrations under load.
+
+    .venv/bin/python bench/events.py [--sessions 2000] [--registrations 1000] [--threads 16]
+
+Runs on a private PostgreSQL server started for the run (as `make test` does;
+tests/postgres_server.py) unless DATABASE_URL is set, with the demo site plus
+generated events. Page and feed times are measured through Django's test client
+in this process (no network), so they are the server's own time. Registrations run
+in parallel threads, each with its own database connection, with emails composed
+and queued in the transaction as in production (sending is the worker's job, so
+the task backend here only records the task); afterwards the seats are counted to prove nothing was overbooked.
+Targets (issue 5): feed of 2,000 sessions < 300 ms; month view p95 < 100 ms;
+at least 100 registrations per second on PostgreSQL without an overbooking.
+"""
+
+import argparse
+import os
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from _site import percentile, setup_django  # noqa: E402
+
+ZONES = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura"]
+REGIONS = {"Asia/Jakarta": "DKI Jakarta", "Asia/Makassar": "Bali", "Asia/Jayapura": "Papua"}
+
+
+def start_postgres():
+    from tests.postgres_server import PostgresServer
+
+    server = PostgresServer()
+    os.environ["DATABASE_URL"] = server.start()
+    return server
+
+
+def generate_sessions(total, per_event=10):
+    """Events with ``per_event`` sessions each over the next 180 days (bulk-created sessions)."""
+    from agenda.models import EventIndexPage, EventPage, EventSession
+
+    index = EventIndexPage.objects.get()
+    today = date.today()
+    made = 0
+    number = 0
+    while made < total:
+        number += 1
+        page = EventPage(
+            title=f"Seminar uji {number}", slug=f"bench-{number}", summary="Ringkasan.", languages=["id"]
+        )
+        index.add_child(instance=page)
+        sessions = []
+        for offset in range(min(per_event, total - made)):
+            zone = ZONES[(number + offset) % 3]
+            day = today + timedelta(days=(number * 7 + offset * 13) % 180)
+            start = datetime.combine(day, datetime.min.time().replace(hour=9), tzinfo=ZoneInfo(zone))
+            sessions.append(
+                EventSession(
+                    page=page,
+                    sort_order=offset,
+                    date=day,
+                    start_time=start.time(),
+                    end_time=start.time().replace(hour=12),
+                    time_zone=zone,
+                    venue_name="Aula",
+                    address="Jl. Uji",
+                    region=REGIONS[zone],
+                    capacity=50,
+                    start=start,
+                    end=start + timedelta(hours=3),
+                )
+            )
+        EventSession.objects.bulk_create(sessions)
+        made += len(sessions)
+    return made
+
+
+def timed_get(client, url, runs):
+    times = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - began) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    return times
+
+
+def registration_throughput(total, threads):
+    from django.db import connections
+
+    from agenda import registration as seats
+    from agenda.models import EventPage, EventSession
+
+    page = EventPage.objects.get(slug="bench-1")
+    session = EventSession.objects.filter(page=page).order_by("start").first()
+    EventSession.objects.filter(pk=session.pk).update(capacity=total // 2)
+    session.refresh_from_db()
+    barrier = threading.Barrier(threads)
+
+    def worker(index):
+        barrier.wait()
+        statuses = []
+        try:
+            for number in range(index, total, threads):
+                details = {
+                    "name": f"Orang {number}",
+                    "email": f"orang{number}@bench.example.org",
+                    "consent": True,
+                }
+                statuses.append(seats.register(session.pk, details).status)
+        finally:
+            connections.close_all()
+        return statuses
+
+    began = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        statuses = [status for result in pool.map(worker, range(threads)) for status in result]
+    elapsed = time.perf_counter() - began
+    return statuses, elapsed, session
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=2000)
+    parser.add_argument("--registrations", type=int, default=1000)
+    parser.add_argument("--threads", type=int, default=16)
+    parser.add_argument("--runs", type=int, default=30)
+    args = parser.parse_args()
+
+    server = None if os.environ.get("DATABASE_URL") else start_postgres()
+    try:
+        os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+        setup_django(keep_database_url=True)
+        from django.conf import settings
+        from django.core.management import call_command
+        from django.test import Client, override_settings
+
+        # As in production, emails are composed and queued in the registration's
+        # transaction, and sent by the task worker, not in the request.
+        override_settings(
+            EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
+            TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
+        ).enable()
+        print("Preparing the demo site ...", flush=True)
+        call_command("migrate", "--noinput", verbosity=0)
+        call_command("load_demo", verbosity=0)
+        print(f"Generating {args.sessions} sessions ...", flush=True)
+        generate_sessions(args.sessions)
+        client = Client()
+        vendor = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+        print(f"database: {vendor}")
+
+        from django.core.cache import cache
+
+        cache.clear()
+        cold = timed_get(client, "/en/events/calendar.ics", 1)[0]
+        feed = timed_get(client, "/en/events/calendar.ics", args.runs)
+        body = client.get("/en/events/calendar.ics").content
+        print(f"feed, first render with an empty cache: {cold:.1f} ms")
+        print(
+            f"feed ({body.count(b'BEGIN:VEVENT')} sessions, {len(body) // 1024} KiB): median {percentile(feed, 0.5):.1f} ms, p95 {percentile(feed, 0.95):.1f} ms"
+        )
+        changed = []
+        from agenda.models import EventSession
+
+        for number in range(args.runs):
+            session = EventSession.objects.order_by("pk")[number]
+            session.venue_name = f"Aula {number}"
+            session.save()
+            changed.append(timed_get(client, "/en/events/calendar.ics", 1)[0])
+        print(
+            f"feed after one session changed: median {percentile(changed, 0.5):.1f} ms, p95 {percentile(changed, 0.95):.1f} ms"
+        )
+        filtered = timed_get(client, "/en/events/calendar.ics?region=Bali", args.runs)
+        print(
+            f"feed filtered by region: median {percentile(filtered, 0.5):.1f} ms, p95 {percentile(filtered, 0.95):.1f} ms"
+        )
+        month = date.today() + timedelta(days=31)
+        month_url = f"/en/acara/month/{month.year}/{month.month}/"
+        month_times = timed_get(client, month_url, args.runs * 3)
+        print(
+            f"month view: median {percentile(month_times, 0.5):.1f} ms, p95 {percentile(month_times, 0.95):.1f} ms"
+        )
+        upcoming = timed_get(client, "/en/acara/", args.runs * 3)
+        print(
+            f"upcoming list: median {percentile(upcoming, 0.5):.1f} ms, p95 {percentile(upcoming, 0.95):.1f} ms"
+        )
+
+        print(f"Registering {args.registrations} people from {args.threads} threads ...", flush=True)
+        statuses, elapsed, session = registration_throughput(args.registrations, args.threads)
+        session.refresh_from_db()
+        confirmed = statuses.count("confirmed")
+        print(
+            f"registrations: {len(statuses)} in {elapsed:.2f} s = {len(statuses) / elapsed:.0f}/s; "
+            f"confirmed {confirmed} of {session.capacity} seats, waitlisted {statuses.count('waitlisted')}, "
+            f"seats taken in the database {session.seats_taken()} (overbooked: {'YES' if session.seats_taken() > session.capacity else 'no'})"
+        )
+    finally:
+        if server is not None:
+            server.stop()
+
+
+if __name__ == "__main__":
+    main()
