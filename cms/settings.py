@@ -84,6 +84,8 @@ INSTALLED_APPS = [
     "search",
     "agenda",
     "complaints",
+    "forums",
+    "evaluation",
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",

@@ -33,6 +33,8 @@ urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("events/", include("agenda.urls")),
     path("complaints/", include("complaints.urls")),
+    path("forums/", include("forums.urls")),
+    path("transparency/", include("evaluation.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

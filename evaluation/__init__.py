@@ -1,0 +1,1 @@
+"""Monitoring and evaluation with the public: helpfulness ratings, event feedback, open dashboard."""
