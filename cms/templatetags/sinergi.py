@@ -106,3 +106,21 @@ def footer_pages(context):
 def home_url(context):
     root = _site_root(context.get("request"))
     return root.get_url(request=context.get("request")) if root else "/"
+
+
+@register.simple_tag(takes_context=True)
+def page_extras(context):
+    """Render the sections feature apps add to this page (cms/page_extras.py)."""
+    from django.template.loader import render_to_string
+    from django.utils.safestring import mark_safe
+
+    from cms.page_extras import extras_for
+
+    request, page = context.get("request"), context.get("page")
+    if page is None:
+        return ""
+    parts = [
+        render_to_string(template, {**extra_context, "page": page}, request=request)
+        for template, extra_context in extras_for(request, page)
+    ]
+    return mark_safe("".join(parts))  # noqa: S308 - each part is a rendered, autoescaped template
