@@ -34,7 +34,9 @@ def calendar_part(message):
     return None
 
 
-def test_find_a_workshop_register_a_group_get_the_invitation_and_cancel(site_url, site_var, page, axe_violations):
+def test_find_a_workshop_register_a_group_get_the_invitation_and_cancel(
+    site_url, site_var, page, axe_violations
+):
     page.goto(f"{site_url}/en/events/")
     page.select_option("#id_kind", "workshop")
     page.select_option("#id_region", "Nusa Tenggara Timur")
