@@ -327,3 +327,47 @@ LOGGING = {
         "elastic_transport": {"level": "WARNING"},
     },
 }
+
+# --- Forums and accounts (forums/) ---------------------------------------------
+# Public accounts for the forums come from django-allauth: sign-up and login by
+# email, address verified before the first login. The Wagtail admin keeps Django's
+# own login (ModelBackend), so both backends are listed. Accounts' URLs are put in
+# front of the core's by forums/site_urls.py (allauth's URL names are global).
+INSTALLED_APPS += ["allauth", "allauth.account"]
+MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
+ROOT_URLCONF = "forums.site_urls"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+ACCOUNT_ADAPTER = "forums.accounts.AccountAdapter"
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_SIGNUP_FORM_CLASS = "forums.accounts.MemberSignupForm"
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False  # the link shows a button; mail scanners cannot confirm
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "Sinergi: "
+ACCOUNT_LOGOUT_ON_GET = False
+LOGIN_URL = "account_login"
+LOGIN_REDIRECT_URL = "forums:index"
+ACCOUNT_LOGOUT_REDIRECT_URL = "forums:index"
+FORUMS = {
+    "FIRST_POSTS_HELD": 1,  # a member's first N posts wait for a moderator
+    "FLAGS_TO_HIDE": 3,  # distinct members' flags that hide a post until it is reviewed
+    "MIN_FILL_SECONDS": 4,  # a form sent faster than this is a robot's
+    "FORM_MAX_AGE_SECONDS": 24 * 3600,
+    "POST_LIMIT": 10,  # posts per member per window (and per address, see IP_POST_LIMIT)
+    "IP_POST_LIMIT": 30,
+    "POST_WINDOW": 3600,
+    "NEW_MEMBER_DAYS": 7,  # "new member" for the link limit
+    "NEW_MEMBER_MAX_LINKS": 1,
+    "MAX_LINKS": 5,  # more links than this holds any post for review
+    "DUPLICATE_WINDOW": 24 * 3600,  # the same text again within this is refused
+    "MAX_POST_LENGTH": 10000,
+    "IP_RETENTION_DAYS": 90,
+    "POSTS_PER_PAGE": 50,
+    "THREADS_PER_PAGE": 30,
+}

@@ -1,3 +1,5 @@
+"""Feedback forums: the public asks and gives feedback, officials answer, moderators keep it clean."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +7,29 @@ from django.utils.translation import gettext_lazy as _
 class ForumsConfig(AppConfig):
     name = "forums"
     verbose_name = _("Forums")
+
+    def ready(self):
+        from cms.demo.extensions import DemoExtension, register_demo
+        from cms.main_tasks import MainTask, register_main_task
+        from cms.page_extras import PageExtra, register_page_extra
+        from forums import demo, guide_questions
+
+        register_main_task(
+            MainTask(
+                key="forums",
+                label=_("Ask a question"),
+                description=_("Ask, give feedback or make a suggestion; officials answer in public."),
+                url_name="forums:index",
+                order=40,
+            )
+        )
+        register_page_extra(
+            PageExtra(
+                key="forums",
+                template="forums/includes/guide_questions.html",
+                context=guide_questions.context,
+                page_types=("cms.guidepage",),
+                order=20,
+            )
+        )
+        register_demo(DemoExtension(key="forums", load=demo.load, order=40))

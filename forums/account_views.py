@@ -1,0 +1,104 @@
+"""A member's own pages: profile, data download, account deletion, and unsubscribe links."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from forums import exports, services, tokens
+from forums.forms import DeleteAccountForm, ProfileForm
+from forums.models import Follow, Member, ModerationAction
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    member = services.member_for(request.user)
+    initial = {"language": request.LANGUAGE_CODE, "notify_replies": True}
+    if member:
+        initial = {
+            "display_name": member.display_name,
+            "language": member.language,
+            "notify_replies": member.notify_replies,
+        }
+    form = ProfileForm(request.POST or None, member=member, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        Member.objects.update_or_create(user=request.user, defaults=data)
+        messages.success(request, _("Your profile is saved."))
+        return redirect("forums:profile")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "forums/profile.html", {"form": form, "member": member}, status=status)
+
+
+@never_cache
+@login_required
+@require_GET
+def download_data(request):
+    member = services.member_for(request.user, create_for_staff=False)
+    data = exports.member_data(member) if member else {"account": {"email": request.user.email}}
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="sinergi-forum-data.json"'
+    return response
+
+
+@transaction.atomic
+def delete_account(user):
+    """Delete the account; posts stay, under "deleted member" (their author becomes empty)."""
+    member = Member.objects.filter(user=user).first()
+    if member:
+        services.log(ModerationAction.ACCOUNT_DELETED, detail=f"member {member.pk}")
+        member.posts.update(ip_address=None)
+    user.delete()
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def delete_account_page(request):
+    if request.user.is_staff:
+        messages.error(request, _("Staff accounts are removed by an administrator."))
+        return redirect("forums:profile")
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        delete_account(user)
+        return render(request, "forums/account_deleted.html")
+    status = 400 if request.method == "POST" else 200
+    return render(request, "forums/delete_account.html", {"form": form}, status=status)
+
+
+@csrf_exempt  # mail clients send the RFC 8058 one-click POST without a CSRF token
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token):
+    """GET shows one button (mail scanners open links); the POST unsubscribes."""
+    try:
+        kind, pk = tokens.read(token)
+    except tokens.BadToken:
+        return render(request, "forums/bad_link.html", status=400)
+    follow = (
+        Follow.objects.select_related("thread", "board__topic").filter(pk=pk).first()
+        if kind == "follow"
+        else None
+    )
+    member = Member.objects.filter(pk=pk).first() if kind == "replies" else None
+    context = {"kind": kind, "follow": follow, "member": member}
+    if request.method == "GET":
+        return render(request, "forums/unsubscribe.html", {**context, "done": False})
+    if follow:
+        follow.delete()
+    if member:
+        Member.objects.filter(pk=member.pk).update(notify_replies=False)
+    return render(request, "forums/unsubscribe.html", {**context, "done": True})

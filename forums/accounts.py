@@ -1,0 +1,60 @@
+"""django-allauth, adapted: a display name and language at sign-up, emails through the outbox.
+
+Sign-up asks for the email address, a password, the public display name and the
+language for emails; the account can post once the address is verified (allauth
+with ``ACCOUNT_EMAIL_VERIFICATION = "mandatory"``). allauth's emails go through
+cms.emails.queue_email like every other email, so a mail server that is down
+delays them instead of failing the sign-up.
+"""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django import forms
+from django.conf import settings
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from cms.emails import queue_email
+from forums.models import Member
+
+
+def clean_display_name(value, exclude_member=None):
+    name = " ".join(value.split())
+    taken = Member.objects.filter(display_name__iexact=name)
+    if exclude_member is not None:
+        taken = taken.exclude(pk=exclude_member.pk)
+    if taken.exists():
+        raise forms.ValidationError(_("This display name is taken. Please choose another."), code="taken")
+    return name
+
+
+class MemberSignupForm(forms.Form):
+    """Extra sign-up fields (allauth's signup form inherits from this class)."""
+
+    display_name = forms.CharField(
+        label=_("Display name"),
+        help_text=_("Shown with your posts. Do not use your full name if you prefer not to."),
+        max_length=60,
+        min_length=2,
+    )
+    language = forms.ChoiceField(label=_("Language of the emails"), choices=settings.LANGUAGES)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].initial = get_language()
+        self.fields["display_name"].widget.attrs["autocomplete"] = "nickname"
+
+    def clean_display_name(self):
+        return clean_display_name(self.cleaned_data["display_name"])
+
+    def signup(self, request, user):
+        Member.objects.create(
+            user=user,
+            display_name=self.cleaned_data["display_name"],
+            language=self.cleaned_data["language"],
+        )
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def send_mail(self, template_prefix, email, context):
+        message = self.render_mail(template_prefix, email, context)
+        queue_email(email, message.subject, message.body)

@@ -1,0 +1,214 @@
+"""What members do: ask, reply, vote, follow, flag, accept an answer.
+
+Views check permissions and forms; these functions keep the rules and write the
+changes, each in one transaction. Whenever a post becomes visible or a thread's
+public state changes, ``published`` refreshes the search index and queues the
+notifications (after commit, in the background).
+"""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from forums import conf, notifications, spam
+from forums.models import (
+    Flag,
+    Follow,
+    Member,
+    ModerationAction,
+    ModerationLog,
+    Post,
+    PostState,
+    SuggestionStatus,
+    Thread,
+    ThreadKind,
+    ThreadStatus,
+    Vote,
+    is_official,
+)
+from forums.search_sync import refresh
+
+
+class NotAllowed(Exception):
+    """The action is not open to this person or on this thread; the message says why."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
+
+
+def member_for(user, create_for_staff=True):
+    """The user's forum profile; staff (officials, moderators) get one made from their name."""
+    if not user.is_authenticated:
+        return None
+    member = Member.objects.filter(user=user).first()
+    if member is None and create_for_staff and user.is_staff:
+        base = (user.get_full_name() or user.get_username())[:50]
+        name, number = base, 1
+        while Member.objects.filter(display_name=name).exists():
+            number += 1
+            name = f"{base} {number}"
+        member = Member.objects.create(user=user, display_name=name, language="id")
+    return member
+
+
+def check_can_post(member, thread=None):
+    if member is None:
+        raise NotAllowed(_("Sign in and choose a display name to post."))
+    if member.is_banned:
+        raise NotAllowed(_("Your account cannot post in the forums any more."))
+    if thread is not None and thread.locked:
+        raise NotAllowed(_("This thread is locked: no new replies can be posted."))
+
+
+def log(action, actor=None, post=None, thread=None, member=None, reason="", detail=""):
+    return ModerationLog.objects.create(
+        action=action,
+        actor=actor,
+        post=post,
+        thread=thread or (post.thread if post else None),
+        member=member,
+        reason=reason[:300],
+        detail=detail[:300],
+    )
+
+
+def _new_post(member, thread, body, ip_address, is_opening=False, official=False):
+    held = spam.hold_reason(member, body, official=official)
+    now = timezone.now()
+    post = Post.objects.create(
+        thread=thread,
+        author=member,
+        body=body,
+        is_opening=is_opening,
+        is_official=official,
+        state=PostState.PENDING if held else PostState.APPROVED,
+        hold_reason=held,
+        approved_at=None if held else now,
+        ip_address=ip_address or None,
+        body_hash=spam.body_hash(body),
+        created_at=now,
+    )
+    if held:
+        log(ModerationAction.HELD, post=post, member=member, detail=held)
+    return post
+
+
+@transaction.atomic
+def start_thread(member, board, kind, title, body, language, ip_address=None, guide=None):
+    check_can_post(member)
+    thread = Thread.objects.create(
+        board=board,
+        kind=kind,
+        title=title,
+        language=language,
+        author=member,
+        guide=guide,
+        suggestion_status=SuggestionStatus.RECEIVED if kind == ThreadKind.SUGGESTION else "",
+    )
+    post = _new_post(member, thread, body, ip_address, is_opening=True)
+    Follow.objects.get_or_create(member=member, thread=thread)
+    if post.state == PostState.APPROVED:
+        published(post)
+    return thread, post
+
+
+@transaction.atomic
+def reply(member, thread, body, ip_address=None, official=False):
+    thread = Thread.objects.select_for_update().get(pk=thread.pk)
+    check_can_post(member, thread)
+    if official and not is_official(member.user):
+        raise NotAllowed(_("Only officials can give an official answer."))
+    post = _new_post(member, thread, body, ip_address, official=official)
+    if post.state == PostState.APPROVED:
+        published(post)
+    return post
+
+
+def published(post):
+    """A post has just become visible: the thread changes, followers and the asker hear of it."""
+    thread = post.thread
+    changed = ["last_activity_at"]
+    thread.last_activity_at = post.approved_at or timezone.now()
+    status_changed = False
+    if post.is_official and thread.kind == ThreadKind.QUESTION and thread.status == ThreadStatus.OPEN:
+        thread.status = ThreadStatus.ANSWERED
+        changed.append("status")
+        status_changed = True
+    thread.save(update_fields=[*changed, "updated_at"])
+    refresh(thread)
+    if post.is_opening:
+        return
+    notifications.post_published(post)
+    if status_changed:
+        notifications.status_changed(thread)
+
+
+@transaction.atomic
+def accept_answer(member, post):
+    """The asker marks a reply as the answer; the question is then answered."""
+    thread = post.thread
+    if thread.author_id != member.pk or post.is_opening or thread.kind != ThreadKind.QUESTION:
+        raise NotAllowed(_("Only the person who asked can accept an answer."))
+    if not Post.objects.visible().filter(pk=post.pk).exists():
+        raise NotAllowed(_("This reply cannot be accepted."))
+    thread.posts.filter(is_accepted=True).update(is_accepted=False)
+    Post.objects.filter(pk=post.pk).update(is_accepted=True)
+    was = thread.status
+    if thread.status == ThreadStatus.OPEN:
+        thread.status = ThreadStatus.ANSWERED
+    thread.save(update_fields=["status", "updated_at"])
+    refresh(thread)
+    if was != thread.status:
+        notifications.status_changed(thread)
+
+
+def toggle_vote(member, thread):
+    """Vote for a thread, or take the vote back. Returns True when the member now votes for it."""
+    deleted, _rows = Vote.objects.filter(member=member, thread=thread).delete()
+    if deleted:
+        return False
+    try:
+        with transaction.atomic():
+            Vote.objects.create(member=member, thread=thread)
+    except IntegrityError:  # a second click raced the first: one vote stays
+        pass
+    return True
+
+
+def toggle_follow(member, thread=None, board=None):
+    deleted, _rows = Follow.objects.filter(member=member, thread=thread, board=board).delete()
+    if deleted:
+        return False
+    try:
+        with transaction.atomic():
+            Follow.objects.create(member=member, thread=thread, board=board)
+    except IntegrityError:
+        pass
+    return True
+
+
+class AlreadyFlagged(Exception):
+    pass
+
+
+@transaction.atomic
+def flag(member, post, reason):
+    """Report a post, once per member; enough reports hide it until a moderator looks."""
+    if post.author_id == member.pk:
+        raise NotAllowed(_("You cannot report your own post."))
+    try:
+        with transaction.atomic():
+            Flag.objects.create(post=post, member=member, reason=reason)
+    except IntegrityError as error:
+        raise AlreadyFlagged from error
+    open_flags = post.flags.filter(reviewed_at__isnull=True).count()
+    if post.state == PostState.APPROVED and open_flags >= conf.get("FLAGS_TO_HIDE"):
+        post.state = PostState.HIDDEN
+        post.hold_reason = "flags"
+        post.hidden_reason = str(_("Hidden after reports from readers until a moderator reviews it."))
+        post.save(update_fields=["state", "hold_reason", "hidden_reason"])
+        log(ModerationAction.HIDDEN_BY_FLAGS, post=post, detail=f"{open_flags} reports")
+        post.thread.save(update_fields=["updated_at"])
+        refresh(post.thread)
+    return open_flags
