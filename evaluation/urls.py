@@ -1,4 +1,15 @@
-"""Public URLs of the evaluation app (mounted under the language prefix in cms/urls.py)."""
+"""Public URLs of the evaluation app, mounted at /<lang>/transparency/ in cms/urls.py."""
+
+from django.urls import path
+
+from evaluation import views
 
 app_name = "evaluation"
-urlpatterns = []
+urlpatterns = [
+    path("", views.dashboard_page, name="dashboard"),
+    path("data/", views.schema, name="schema"),
+    path("data/<slug:name>.<str:file_format>", views.dataset, name="dataset"),
+    path("rate/<int:page_id>/", views.rate, name="rate"),
+    path("rate/<int:page_id>/thanks/", views.thanks, name="thanks"),
+    path("survey/<str:token>/", views.survey, name="survey"),
+]

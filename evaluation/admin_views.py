@@ -1,0 +1,107 @@
+"""Editors' views: which pages people found helpful, what they wrote, how events went."""
+
+from datetime import timedelta
+
+from django.db.models import Avg, Count, Q
+from django.db.models.functions import TruncWeek
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.auth import permission_denied
+from wagtail.models import Page
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from evaluation.models import EventFeedback, PageRating
+
+WINDOW_DAYS = 90
+
+
+class EditorsOnly:
+    def dispatch(self, request, *args, **kwargs):
+        if not PagePermissionPolicy().user_has_permission(request.user, "change"):
+            return permission_denied(request)
+        return super().dispatch(request, *args, **kwargs)
+
+
+class HelpfulnessView(EditorsOnly, TemplateView):
+    """Pages by share of "yes" over the last 90 days, least helpful first."""
+
+    template_name = "evaluation/admin/helpfulness.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        since = timezone.now() - timedelta(days=WINDOW_DAYS)
+        rows = list(
+            PageRating.objects.filter(created__gte=since)
+            .values("page_id")
+            .annotate(
+                total=Count("id"),
+                yes=Count("id", filter=Q(helpful=True)),
+                comments=Count("id", filter=~Q(comment="")),
+            )
+            .order_by()
+        )
+        pages = Page.objects.in_bulk([row["page_id"] for row in rows])
+        for row in rows:
+            row["page"] = pages.get(row["page_id"])
+            row["percent"] = round(100 * row["yes"] / row["total"])
+        rows.sort(key=lambda row: (row["percent"], -row["total"]))
+        context.update(page_title=_("Page helpfulness"), header_icon="help", rows=rows, days=WINDOW_DAYS)
+        return context
+
+
+class PageHelpfulnessView(EditorsOnly, TemplateView):
+    """One page: helpfulness week by week and the (masked) comments."""
+
+    template_name = "evaluation/admin/page_helpfulness.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = get_object_or_404(Page, pk=kwargs["page_id"])
+        ratings = PageRating.objects.filter(page=page)
+        weeks = (
+            ratings.filter(created__gte=timezone.now() - timedelta(weeks=26))
+            .annotate(week=TruncWeek("created"))
+            .values("week")
+            .annotate(total=Count("id"), yes=Count("id", filter=Q(helpful=True)))
+            .order_by("week")
+        )
+        for week in weeks:
+            week["percent"] = round(100 * week["yes"] / week["total"])
+        context.update(
+            page_title=_("Helpfulness: %(title)s") % {"title": page.title},
+            header_icon="help",
+            page=page,
+            weeks=weeks,
+            comments=ratings.exclude(comment="").order_by("-created")[:100],
+        )
+        return context
+
+
+class EventFeedbackView(EditorsOnly, TemplateView):
+    """Survey results per event and per organiser (aggregates and the masked comments)."""
+
+    template_name = "evaluation/admin/event_feedback.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        answers = EventFeedback.objects.select_related("registration__session__page")
+        per_event = (
+            answers.values("registration__session__page_id", "registration__session__page__title")
+            .annotate(answers=Count("id"), average=Avg("satisfaction"))
+            .order_by("-answers")
+        )
+        per_organiser = (
+            answers.values("registration__session__page__eventpage__organiser__title")
+            .annotate(answers=Count("id"), average=Avg("satisfaction"))
+            .order_by("-answers")
+        )
+        context.update(
+            page_title=_("Event feedback"),
+            header_icon="date",
+            per_event=per_event,
+            per_organiser=per_organiser,
+            comments=answers.exclude(useful="", improve="").order_by("-created")[:100],
+        )
+        return context

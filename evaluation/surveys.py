@@ -1,0 +1,74 @@
+"""The short survey after a session: sent once to each confirmed registrant.
+
+Sent by ``send_surveys`` (run by ``manage.py evaluation_tick``) from a few hours
+after a session ends until a week later; the link is signed and works for 30 days.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from agenda.models import Registration
+from cms.emails import queue_email
+from evaluation.models import SurveyInvitation
+
+SALT = "evaluation.survey"
+AFTER = timedelta(hours=2)
+UNTIL = timedelta(days=7)
+VALID = timedelta(days=30)
+
+
+def survey_token(registration):
+    return signing.dumps(registration.pk, salt=SALT)
+
+
+def registration_from_survey_token(token):
+    try:
+        pk = signing.loads(token, salt=SALT, max_age=VALID.total_seconds())
+        return Registration.objects.select_related("session__page").get(pk=pk, status="confirmed")
+    except (signing.BadSignature, Registration.DoesNotExist, TypeError):
+        return None
+
+
+def send_surveys(now=None):
+    """Queue the survey for sessions that ended between a week and two hours ago; returns how many."""
+    now = now or timezone.now()
+    due = (
+        Registration.objects.filter(
+            status="confirmed",
+            session__status="scheduled",
+            session__end__lte=now - AFTER,
+            session__end__gte=now - UNTIL,
+        )
+        .exclude(pk__in=SurveyInvitation.objects.values("registration_id"))
+        .select_related("session__page")
+    )
+    sent = 0
+    for registration in due:
+        try:
+            with transaction.atomic():
+                SurveyInvitation.objects.create(registration=registration)
+                _queue(registration)
+                sent += 1
+        except IntegrityError:  # another run took it
+            continue
+    return sent
+
+
+def _queue(registration):
+    with translation.override(registration.language):
+        link = settings.SITE_BASE_URL + reverse(
+            "evaluation:survey", kwargs={"token": survey_token(registration)}
+        )
+        title = registration.session.page.title
+        body = render_to_string(
+            "evaluation/email/survey.txt", {"registration": registration, "title": title, "link": link}
+        )
+        subject = _("How was it? %(title)s") % {"title": title}
+    queue_email(registration.email, subject, body)

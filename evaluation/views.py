@@ -1,0 +1,145 @@
+"""Public views: rate a page, comment, answer an event survey, the dashboard and open data."""
+
+import json
+
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
+from wagtail.models import Page
+
+from cms import rate_limit
+from evaluation import dashboard, opendata, periods, presentation, ratings
+from evaluation.forms import CommentForm, SurveyForm
+from evaluation.models import EventFeedback
+from evaluation.surveys import registration_from_survey_token
+
+RATINGS_PER_HOUR = 30  # per client address
+
+
+# Rating is anonymous and changes nothing anyone owns, so the forms carry no CSRF
+# token: that keeps every rated page cacheable (a token would set a cookie).
+# Honeypot, rate limits and one rating per visitor and day keep it honest.
+@csrf_exempt
+@require_POST
+def rate(request, page_id):
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id)
+    if not ratings.can_be_rated(page) or request.POST.get("helpful") not in ("yes", "no"):
+        return render(request, "evaluation/rating_problem.html", {"back": page.url}, status=400)
+    if request.POST.get("website"):
+        return redirect(page.url)  # a bot
+    if rate_limit.hit("evaluation-rate", rate_limit.client_address(request), RATINGS_PER_HOUR, 3600):
+        return render(
+            request, "evaluation/rating_problem.html", {"back": page.url, "too_many": True}, status=429
+        )
+    rating = ratings.record(request, page, request.POST["helpful"] == "yes", get_language())
+    return redirect(
+        reverse("evaluation:thanks", kwargs={"page_id": page.pk}) + f"?r={ratings.token_for(rating)}"
+    )
+
+
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def thanks(request, page_id):
+    page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
+    token = request.POST.get("token") or request.GET.get("r", "")
+    rating = ratings.rating_from_token(token)
+    if rating is None or rating.page_id != page.pk:
+        return render(request, "evaluation/rating_problem.html", {"back": page.url}, status=400)
+    form = CommentForm(request.POST or None, initial={"token": token})
+    context = {"page": page, "rating": rating, "form": form, "commented": False}
+    if request.method == "POST" and form.is_valid():
+        if not form.cleaned_data["website"]:
+            ratings.add_comment(rating, form.cleaned_data["comment"])
+        context["commented"] = True
+    status = 400 if request.method == "POST" and not form.is_valid() else 200
+    return render(request, "evaluation/thanks.html", context, status=status)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def survey(request, token):
+    registration = registration_from_survey_token(token)
+    if registration is None:
+        return render(request, "evaluation/survey_bad_link.html", status=400)
+    if EventFeedback.objects.filter(registration=registration).exists():
+        return render(request, "evaluation/survey_done.html", {"already": True})
+    form = SurveyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        from evaluation.masking import mask_personal_data
+
+        EventFeedback.objects.get_or_create(
+            registration=registration,
+            defaults={
+                "satisfaction": form.cleaned_data["satisfaction"],
+                "useful": mask_personal_data(form.cleaned_data["useful"]),
+                "improve": mask_personal_data(form.cleaned_data["improve"]),
+            },
+        )
+        return render(request, "evaluation/survey_done.html", {})
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "evaluation/survey.html", {"form": form, "session": registration.session}, status=status
+    )
+
+
+def _period(request):
+    key = request.GET.get("period", periods.DEFAULT)
+    period = periods.resolve(key)
+    return period or periods.resolve(periods.DEFAULT), period is None
+
+
+def dashboard_page(request):
+    period, unknown = _period(request)
+    data = dashboard.figures(period)
+    context = {
+        "period": period,
+        "period_choices": periods.choices(),
+        "unknown_period": unknown,
+        "data": data,
+        "helpfulness": presentation.helpfulness_rows(data),
+        "regions": presentation.region_rows(data, _("Online")),
+        "complaint_categories": presentation.complaint_rows(data, "by_category"),
+        "complaint_statuses": presentation.complaint_rows(data, "by_status"),
+        "datasets": list(opendata.datasets(data)),
+        "rounds": presentation.evaluation_rounds(),
+        "empty": presentation.is_empty(data),
+    }
+    return render(request, "evaluation/dashboard.html", context)
+
+
+def dataset(request, name, file_format):
+    period, unknown = _period(request)
+    if unknown:
+        return JsonResponse(
+            {
+                "error": _("Unknown period. Use one of: %(keys)s")
+                % {"keys": ", ".join(k for k, _l in periods.choices())}
+            },
+            status=400,
+        )
+    data = dashboard.figures(period)
+    if name not in opendata.datasets(data) or file_format not in ("csv", "json"):
+        raise Http404
+    filename = f"sinergi-{name}-{period.key}.{file_format}"
+    if file_format == "json":
+        body = json.dumps(
+            opendata.as_json(name, data, request.build_absolute_uri(reverse("evaluation:schema"))),
+            ensure_ascii=False,
+            indent=1,
+        )
+        response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    else:
+        response = HttpResponse(opendata.as_csv(name, data), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{filename}"'
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def schema(request):
+    return render(request, "evaluation/schema.html", {"licence": opendata.LICENCE})

@@ -1,0 +1,55 @@
+"""Reports menu entries for editors: page helpfulness and event feedback."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from evaluation import admin_views
+
+
+@hooks.register("register_admin_urls")
+def register_urls():
+    return [
+        path(
+            "reports/helpfulness/", admin_views.HelpfulnessView.as_view(), name="evaluation_admin_helpfulness"
+        ),
+        path(
+            "reports/helpfulness/<int:page_id>/",
+            admin_views.PageHelpfulnessView.as_view(),
+            name="evaluation_admin_page_helpfulness",
+        ),
+        path(
+            "reports/event-feedback/",
+            admin_views.EventFeedbackView.as_view(),
+            name="evaluation_admin_event_feedback",
+        ),
+    ]
+
+
+class EditorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return PagePermissionPolicy().user_has_permission(request.user, "change")
+
+
+@hooks.register("register_reports_menu_item")
+def helpfulness_menu_item():
+    return EditorsMenuItem(
+        _("Page helpfulness"),
+        reverse("evaluation_admin_helpfulness"),
+        name="page-helpfulness",
+        icon_name="help",
+        order=1020,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def event_feedback_menu_item():
+    return EditorsMenuItem(
+        _("Event feedback"),
+        reverse("evaluation_admin_event_feedback"),
+        name="event-feedback",
+        icon_name="date",
+        order=1030,
+    )
