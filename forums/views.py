@@ -83,7 +83,7 @@ def board_page(request, slug):
     params.pop("page", None)
     context = {
         "board": board,
-        "page": page,
+        "threads_page": page,
         "kinds": ThreadKind.choices,
         "statuses": ThreadStatus.choices,
         "kind": kind,
@@ -139,7 +139,7 @@ def _thread_context(request, thread, member, reply_form=None):
     return {
         "thread": thread,
         "board": thread.board,
-        "page": page,
+        "posts_page": page,
         "entries": entries,
         "member": member,
         "is_asker": bool(member and thread.author_id == member.pk),
