@@ -1,0 +1,36 @@
+"""The forum moderation views in the Wagtail admin, and a menu item for moderators."""
+
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from forums import admin_views
+
+admin_urls = (
+    [
+        path("", admin_views.QueueView.as_view(), name="queue"),
+        path("posts/<int:pk>/", admin_views.PostView.as_view(), name="post"),
+        path("threads/<int:pk>/", admin_views.ThreadView.as_view(), name="thread"),
+        path("members/<int:pk>/", admin_views.MemberView.as_view(), name="member"),
+        path("log/", admin_views.LogView.as_view(), name="log"),
+    ],
+    "forums_admin",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_forum_urls():
+    return [path("forums/", include(admin_urls))]
+
+
+class ModeratorsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(admin_views.MODERATE)
+
+
+@hooks.register("register_admin_menu_item")
+def register_forums_menu_item():
+    return ModeratorsMenuItem(
+        _("Forum moderation"), reverse("forums_admin:queue"), name="forums", icon_name="comment", order=410
+    )
