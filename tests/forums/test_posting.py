@@ -101,7 +101,7 @@ def test_huge_posts_are_refused_with_the_limit(client, asker, board, trusted):
 def test_rate_limit_per_account_counts_only_accepted_posts(client, asker, board, settings, trusted):
     settings.FORUMS = {**settings.FORUMS, "POST_LIMIT": 2}
     signed_in(client, asker)
-    for number in range(5):  # failed validations do not count
+    for _attempt in range(5):  # failed validations do not count
         assert ask(client, board, website="bot").status_code == 400
     assert ask(client, board, title="First allowed question", body="One.").status_code == 302
     assert ask(client, board, title="Second allowed question", body="Two.").status_code == 302
