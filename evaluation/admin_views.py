@@ -105,3 +105,21 @@ class EventFeedbackView(EditorsOnly, TemplateView):
             comments=answers.exclude(useful="", improve="").order_by("-created")[:100],
         )
         return context
+
+
+class NotFoundView(EditorsOnly, TemplateView):
+    """What people could not find, per week and language (only queries several people made)."""
+
+    template_name = "evaluation/admin/not_found.html"
+
+    def get_context_data(self, **kwargs):
+        from evaluation import search_log
+
+        context = super().get_context_data(**kwargs)
+        context.update(
+            page_title=_("What people could not find"),
+            header_icon="search",
+            rows=search_log.not_found(),
+            minimum=search_log.MINIMUM_PEOPLE,
+        )
+        return context

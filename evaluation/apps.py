@@ -11,9 +11,10 @@ class EvaluationConfig(AppConfig):
         from cms.main_tasks import MainTask, register_main_task
         from cms.models import HomePage
         from cms.page_extras import PageExtra, register_page_extra
-        from evaluation import demo, ratings
+        from evaluation import demo, ratings, search_log
 
         HomePage.allow_section("evaluation.EvaluationIndexPage")
+        search_log.connect()
         register_page_extra(
             PageExtra(
                 key="helpful",

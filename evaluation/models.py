@@ -117,3 +117,22 @@ class EvaluationRoundPage(SinergiPage):
 
     class Meta:
         verbose_name = _("evaluation round")
+
+
+class SearchRecord(models.Model):
+    """One search (its first page) and whether a result was opened: for "what people could
+    not find". The query is masked like comments and shown to editors only when at least
+    a few people searched for it in the same week and language."""
+
+    search_id = models.CharField(max_length=32, unique=True)
+    query = models.CharField(max_length=200)
+    language = models.CharField(max_length=10)
+    results = models.PositiveIntegerField()
+    clicked = models.BooleanField(default=False)
+    created = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["language", "created"])]
+
+    def __str__(self):
+        return f"search {self.pk}"

@@ -53,3 +53,14 @@ def event_feedback_menu_item():
         icon_name="date",
         order=1030,
     )
+
+
+@hooks.register("register_reports_menu_item")
+def not_found_menu_item():
+    return EditorsMenuItem(
+        _("What people could not find"),
+        reverse("evaluation_admin_not_found"),
+        name="not-found",
+        icon_name="search",
+        order=1025,
+    )

@@ -5,4 +5,5 @@ from search import views
 urlpatterns = [
     path("search/", views.search_page, name="search"),
     path("search/suggest/", views.suggest, name="search_suggest"),
+    path("search/click/", views.click, name="search_click"),
 ]

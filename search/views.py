@@ -1,11 +1,12 @@
 """The search page and the autocomplete endpoint."""
 
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
-from django.views.decorators.http import require_GET
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
 
-from search import service
+from search import outcomes, service
 from search.engines.base import SearchQuery, clean_query
 from search.forms import SearchForm
 from search.labels import labels
@@ -75,12 +76,32 @@ def search_page(request):
             first_number=query.offset + 1,
             last_number=query.offset + len(results.hits),
         )
+        if query.page == 1:
+            context["search_id"] = outcomes.new_search_id()
+            outcomes.announce(
+                outcomes.search_performed,
+                search_id=context["search_id"],
+                text=query.text,
+                language=query.language,
+                total=results.total,
+            )
         if results.suggestion:
             params = request.GET.copy()
             params["q"] = results.suggestion
             params.pop("page", None)
             context["suggestion_url"] = "?" + params.urlencode()
     return render(request, "search/search.html", context)
+
+
+@csrf_exempt  # a link's ping is a POST without a token; it carries nothing but a random id
+@require_POST
+def click(request):
+    """Receives the ping of a result link (<a ping>): which search led to an opened result."""
+    search_id = request.GET.get("s", "")
+    position = request.GET.get("p", "")
+    if outcomes.SEARCH_ID.match(search_id) and position.isascii() and position.isdigit():
+        outcomes.announce(outcomes.result_clicked, search_id=search_id, position=int(position))
+    return HttpResponse(status=204)
 
 
 @require_GET

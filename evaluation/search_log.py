@@ -1,0 +1,56 @@
+"""Records searches and opened results (signals from search/outcomes.py), and reports what
+people could not find: queries with no results, or results nobody opened.
+
+A query is shown to editors only when at least ``MINIMUM_PEOPLE`` searches for it
+happened in the same week and language, so no single person's query is exposed.
+Clicks are counted from the ping of result links (``<a ping>``); browsers that
+do not send pings make "no clicks" an overestimate, which the report says.
+"""
+
+from datetime import timedelta
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncWeek
+from django.utils import timezone
+
+from evaluation.masking import mask_personal_data
+from evaluation.models import SearchRecord
+
+MINIMUM_PEOPLE = 3
+WEEKS = 8
+
+
+def normalise(text):
+    return " ".join(mask_personal_data(text).lower().split())[:200]
+
+
+def record_search(sender, search_id, text, language, total, **kwargs):
+    SearchRecord.objects.get_or_create(
+        search_id=search_id, defaults={"query": normalise(text), "language": language, "results": total}
+    )
+
+
+def record_click(sender, search_id, position, **kwargs):
+    SearchRecord.objects.filter(search_id=search_id, clicked=False).update(clicked=True)
+
+
+def connect():
+    from search import outcomes
+
+    outcomes.search_performed.connect(record_search, dispatch_uid="evaluation.search_performed")
+    outcomes.result_clicked.connect(record_click, dispatch_uid="evaluation.result_clicked")
+
+
+def not_found(now=None, weeks=WEEKS):
+    """[{week, language, query, searches, kind}] with kind 'no_results' or 'no_clicks'."""
+    since = (now or timezone.now()) - timedelta(weeks=weeks)
+    rows = (
+        SearchRecord.objects.filter(created__gte=since)
+        .filter(Q(results=0) | Q(clicked=False))
+        .annotate(week=TruncWeek("created"))
+        .values("week", "language", "query")
+        .annotate(searches=Count("id"), empty=Count("id", filter=Q(results=0)))
+        .filter(searches__gte=MINIMUM_PEOPLE)
+        .order_by("-week", "language", "-searches", "query")
+    )
+    return [{**row, "kind": "no_results" if row["empty"] == row["searches"] else "no_clicks"} for row in rows]
