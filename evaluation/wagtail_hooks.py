@@ -1,4 +1,4 @@
-"""Reports menu entries for editors: page helpfulness and event feedback."""
+"""Reports menu entries for editors: page helpfulness, what people could not find, event feedback."""
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +20,7 @@ def register_urls():
             admin_views.PageHelpfulnessView.as_view(),
             name="evaluation_admin_page_helpfulness",
         ),
+        path("reports/not-found/", admin_views.NotFoundView.as_view(), name="evaluation_admin_not_found"),
         path(
             "reports/event-feedback/",
             admin_views.EventFeedbackView.as_view(),
