@@ -28,7 +28,7 @@ def reply_post(visible_thread):
 
 def test_members_flag_once_and_enough_flags_hide_until_review(client, make_member, reply_post, settings):
     settings.FORUMS = {**settings.FORUMS, "FLAGS_TO_HIDE": 2}
-    first, second = make_member("flagger1"), make_member("flagger2")
+    first = make_member("flagger1")
     signed_in(client, first)
     client.post(en("flag", reply_post.pk), {"reason": "spam"})
     client.post(en("flag", reply_post.pk), {"reason": "abuse"})

@@ -1,0 +1,79 @@
+"""Addresses deleted after the retention period; data download; account deletion."""
+
+import json
+from datetime import timedelta
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils import timezone
+
+from forums import services
+from forums.models import Member, Post
+
+from .conftest import en, signed_in
+
+pytestmark = pytest.mark.django_db
+
+
+def test_ip_addresses_are_deleted_after_90_days(asker, board, trusted):
+    _thread, recent = services.start_thread(
+        asker, board, "question", "Recent one", "Recent", "en", "10.0.0.1"
+    )
+    _thread, old = services.start_thread(asker, board, "question", "Old one", "Old", "en", "10.0.0.2")
+    Post.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=91))
+    call_command("forums_ip_retention")
+    assert Post.objects.get(pk=old.pk).ip_address is None
+    assert Post.objects.get(pk=recent.pk).ip_address == "10.0.0.1"
+
+
+def test_the_retention_task(asker, board):
+    from forums.tasks import ip_retention_task
+
+    _thread, post = services.start_thread(asker, board, "question", "Old two", "Old two", "en", "10.0.0.3")
+    Post.objects.filter(pk=post.pk).update(created_at=timezone.now() - timedelta(days=100))
+    assert ip_retention_task.call()["forgotten"] >= 1
+    assert Post.objects.get(pk=post.pk).ip_address is None
+
+
+def test_a_member_downloads_their_data(client, asker, board, trusted):
+    services.start_thread(asker, board, "question", "My own question", "My own text", "en", "10.0.0.9")
+    signed_in(client, asker)
+    response = client.get(en("download_data"))
+    assert response["Content-Disposition"].startswith("attachment")
+    data = json.loads(response.content)
+    assert data["profile"]["display_name"] == "Asker"
+    assert data["account"]["email"] == "asker@example.org"
+    assert [post["text"] for post in data["posts"]] == ["My own text"]
+    assert "10.0.0.9" not in response.content.decode()
+
+
+def test_the_download_needs_sign_in(client):
+    assert client.get(en("download_data")).status_code == 302
+
+
+def test_deleting_the_account_keeps_posts_under_deleted_member(client, asker, board, trusted):
+    thread, post = services.start_thread(
+        asker, board, "question", "Question that stays", "It stays", "en", "10.0.0.7"
+    )
+    signed_in(client, asker)
+    wrong = client.post(en("delete_account"), {"password": "wrong"})
+    assert wrong.status_code == 400
+    response = client.post(en("delete_account"), {"password": "pw-test-1234"})
+    assert response.status_code == 200
+    assert not get_user_model().objects.filter(username="asker").exists()
+    assert not Member.objects.filter(display_name="Asker").exists()
+    post.refresh_from_db()
+    assert post.author is None and post.ip_address is None
+    html = client.get(en("thread", thread.pk)).content.decode()
+    assert "It stays" in html and "Deleted member" in html
+
+
+def test_profile_changes_display_name_and_language(client, asker, make_member):
+    make_member("taken")
+    signed_in(client, asker)
+    taken = client.post(en("profile"), {"display_name": "TAKEN", "language": "ar"})
+    assert taken.status_code == 400 and "taken" in taken.content.decode()
+    client.post(en("profile"), {"display_name": "New Name", "language": "ar", "notify_replies": ""})
+    asker.refresh_from_db()
+    assert (asker.display_name, asker.language, asker.notify_replies) == ("New Name", "ar", False)
