@@ -93,7 +93,7 @@ class EventFeedbackView(EditorsOnly, TemplateView):
             .order_by("-answers")
         )
         per_organiser = (
-            answers.values("registration__session__page__eventpage__organiser__title")
+            answers.values("registration__session__page__organiser__title")
             .annotate(answers=Count("id"), average=Avg("satisfaction"))
             .order_by("-answers")
         )
