@@ -9,6 +9,7 @@ that is when followers and the asker are told (services.published).
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from forums import notifications, services
 from forums.models import (
@@ -133,7 +134,7 @@ def move(thread, actor, board, reason=""):
 def merge(thread, actor, into, reason=""):
     """Move every post of ``thread`` into ``into``; the old address then leads to it."""
     if thread.pk == into.pk:
-        raise services.NotAllowed("A thread cannot be merged into itself.")
+        raise services.NotAllowed(_("A thread cannot be merged into itself."))
     thread.posts.update(thread=into, is_opening=False)
     thread.votes.exclude(member__votes__thread=into).update(thread=into)
     thread.merged_into = into
@@ -148,7 +149,7 @@ def merge(thread, actor, into, reason=""):
 def set_suggestion_status(thread, actor, status, reason=""):
     """Change a suggestion's public status; declining needs a reason, shown to the public."""
     if status == SuggestionStatus.DECLINED and not reason:
-        raise services.NotAllowed("A declined suggestion needs a reason.")
+        raise services.NotAllowed(_("A declined suggestion needs a reason."))
     thread.suggestion_status = status
     thread.decline_reason = reason if status == SuggestionStatus.DECLINED else ""
     thread.save(update_fields=["suggestion_status", "decline_reason", "updated_at"])
