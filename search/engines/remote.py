@@ -34,7 +34,6 @@ from .base import (
 TEXT_FIELDS = ["title^4", "summary^2", "body", "topic_titles^2"]
 EXACT_FIELDS = ["title.exact^5", "summary.exact", "body.exact^0.5"]
 FACETS = {"kind": "kind", "topics": "topics", "audience": "audience"}
-SUGGEST_BELOW = 5
 # While a new index is filled nobody reads it: no refreshes, no per-request fsync.
 LOADING_SETTINGS = {"index": {"refresh_interval": "-1", "translog.durability": "async"}}
 SERVING_SETTINGS = {
@@ -135,14 +134,14 @@ def language_filter(language):
 
 
 def build_suggestion(text):
-    """A "did you mean" request: the closest phrase made of words that occur in titles."""
+    """The "did you mean" part of a request: the closest phrase made of words in titles."""
     phrase = {
         "field": "title.exact",
         "size": 1,
         "confidence": 1.0,
         "direct_generator": [{"field": "title.exact", "suggest_mode": "always", "min_word_length": 3}],
     }
-    return {"size": 0, "suggest": {"did_you_mean": {"text": text, "phrase": phrase}}}
+    return {"did_you_mean": {"text": text, "phrase": phrase}}
 
 
 def build_query(query, now=None):
@@ -203,7 +202,12 @@ def build_query(query, now=None):
     )
     search = search.highlight_options(encoder="default", no_match_size=200)
     search = search.source(["title", "url", "kind", "language", "summary", "topics", "updated"])
-    return search[query.offset : query.offset + query.per_page].to_dict()
+    body = search[query.offset : query.offset + query.per_page].to_dict()
+    # "Did you mean" rides along in the same request: a typo can still match many
+    # documents through fuzziness, so the suggestion is always asked for, at no extra
+    # round trip, and shown when the engine finds a better-scoring spelling.
+    body["suggest"] = build_suggestion(query.text)
+    return body
 
 
 class RemoteEngine(SearchEngine):
@@ -417,16 +421,11 @@ class RemoteEngine(SearchEngine):
             for name in FACETS
         }
         total = response["hits"]["total"]["value"]
-        # Spelling suggestions cost a second request, so only when results are few.
-        suggestion = self._suggestion(query) if total < SUGGEST_BELOW else ""
-        return SearchResults(query, hits, total, facets, suggestion, self.name)
-
-    def _suggestion(self, query):
-        response = self._call(
-            self.client.search, self._indexes_for(query.language), build_suggestion(query.text)
-        )
         options = response.get("suggest", {}).get("did_you_mean", [{}])[0].get("options", [])
-        return options[0]["text"] if options else ""
+        suggestion = options[0]["text"] if options else ""
+        if suggestion.lower() == query.text.lower():
+            suggestion = ""
+        return SearchResults(query, hits, total, facets, suggestion, self.name)
 
     def autocomplete(self, text, language, limit=8):
         body = {
