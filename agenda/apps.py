@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -7,10 +9,11 @@ class AgendaConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from agenda import demo
+        from agenda import demo, tasks
         from cms.demo.extensions import DemoExtension, register_demo
         from cms.main_tasks import MainTask, register_main_task
         from cms.models import HomePage
+        from cms.periodic import PeriodicJob, register_job
 
         HomePage.allow_section("agenda.EventIndexPage")
         register_main_task(
@@ -23,3 +26,4 @@ class AgendaConfig(AppConfig):
             )
         )
         register_demo(DemoExtension(key="events", load=demo.load, order=20))
+        register_job(PeriodicJob("agenda.offers_and_reminders", tasks.tick, timedelta(minutes=5)))

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -10,9 +12,12 @@ class CmsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from cms import follow, page_cache
+        from cms.emails import send_pending
         from cms.main_tasks import MainTask, register_main_task
+        from cms.periodic import PeriodicJob, register_job
 
         page_cache.connect()
+        register_job(PeriodicJob("cms.send_emails", send_pending, timedelta(minutes=5)))
         page_published.connect(follow.on_page_published, dispatch_uid="cms.follow.published")
 
         register_main_task(

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +11,8 @@ class ComplaintsConfig(AppConfig):
     def ready(self):
         from cms.demo.extensions import DemoExtension, register_demo
         from cms.main_tasks import MainTask, register_main_task
-        from complaints import demo
+        from cms.periodic import PeriodicJob, register_job
+        from complaints import demo, retention
 
         register_main_task(
             MainTask(
@@ -23,3 +26,4 @@ class ComplaintsConfig(AppConfig):
             )
         )
         register_demo(DemoExtension(key="complaints", load=demo.load, order=50))
+        register_job(PeriodicJob("complaints.retention", retention.run, timedelta(days=1)))

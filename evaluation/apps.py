@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +13,8 @@ class EvaluationConfig(AppConfig):
         from cms.main_tasks import MainTask, register_main_task
         from cms.models import HomePage
         from cms.page_extras import PageExtra, register_page_extra
-        from evaluation import demo, ratings, search_log
+        from cms.periodic import PeriodicJob, register_job
+        from evaluation import demo, digest, ratings, search_log, tasks
 
         HomePage.allow_section("evaluation.EvaluationIndexPage")
         search_log.connect()
@@ -36,3 +39,5 @@ class EvaluationConfig(AppConfig):
             )
         )
         register_demo(DemoExtension(key="evaluation", load=demo.load, order=90))
+        register_job(PeriodicJob("evaluation.figures_and_surveys", tasks.tick, timedelta(hours=1)))
+        register_job(PeriodicJob("evaluation.weekly_digest", digest.send_digests, timedelta(days=7)))

@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -8,10 +10,12 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         from cms.main_tasks import MainTask, register_main_task
-        from search import registry, signals
+        from cms.periodic import PeriodicJob, register_job
+        from search import registry, signals, tasks
 
         registry.autodiscover()
         signals.connect()
+        register_job(PeriodicJob("search.catch_up", tasks.catch_up_and_process, timedelta(minutes=5)))
         register_main_task(
             MainTask(
                 key="search",

@@ -9,3 +9,12 @@ def process_pending_task():
 
     done, failed = process_pending()
     return {"done": done, "failed": failed}
+
+
+def catch_up_and_process(minutes=15):
+    """The periodic safety net: pick up changes that bypassed signals, retry failed updates."""
+    from search import pipeline
+
+    scheduled = pipeline.catch_up(minutes=minutes)
+    done, failed = pipeline.process_pending()
+    return {"scheduled": scheduled, "done": done, "failed": failed}

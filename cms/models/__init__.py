@@ -5,6 +5,7 @@ from .documents import LibraryDocument
 from .library import FormsLibraryPage
 from .pages import GuideChangeNote, GuidePage, HomePage, StandardPage, TopicPage
 from .partners import PartnerIndexPage, PartnerPage
+from .periodic import PeriodicRun
 from .regulations import RegulationChangeNote, RegulationIndexPage, RegulationPage, RegulationRelation
 from .site_profile import SiteProfile
 from .subscriptions import NotifiedChange, OutgoingEmail, Subscription
@@ -18,6 +19,7 @@ __all__ = [
     "LibraryDocument",
     "PartnerIndexPage",
     "PartnerPage",
+    "PeriodicRun",
     "RegulationChangeNote",
     "RegulationIndexPage",
     "RegulationPage",
