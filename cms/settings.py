@@ -249,10 +249,21 @@ WAGTAILADMIN_PATH = os.environ.get("WAGTAILADMIN_PATH", "admin/").strip("/") + "
 WAGTAIL_APPEND_SLASH = True
 
 # --- Background tasks ----------------------------------------------------------
-# django-tasks. The immediate backend runs a task as soon as it is enqueued, which
-# for index updates means right after the transaction commits. Production with a
-# worker process is set up in issue 9 (docs/deployment.md).
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# django-tasks. TASKS_BACKEND=immediate (the default) runs a task in the web process
+# right after the transaction commits; TASKS_BACKEND=database queues it in the
+# database for a worker process (manage.py db_worker), as production should, so
+# requests never wait for emails or index updates (docs/deployment.md).
+INSTALLED_APPS.append("django_tasks_db")  # always installed, so migrations do not depend on the setting
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")
+if TASKS_BACKEND not in ("immediate", "database"):
+    raise ImproperlyConfigured("TASKS_BACKEND must be 'immediate' or 'database'.")
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend"
+        if TASKS_BACKEND == "database"
+        else "django_tasks.backends.immediate.ImmediateBackend"
+    }
+}
 
 # --- Search ------------------------------------------------------------------
 # "db" (embedded), "opensearch+http://host:9200" or "elasticsearch+http://host:9200".
