@@ -12,7 +12,6 @@ from django.test import override_settings
 
 from agenda import registration as seats
 from cms.models import OutgoingEmail
-from tests.agenda.conftest import calendar_page, make_event  # noqa: F401 - fixtures
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
