@@ -49,3 +49,32 @@ def test_typo_in_boolean_is_rejected(tmp_path):
     result = load_settings(tmp_path, DEBUG="ture")
     assert result.returncode != 0
     assert "DEBUG must be true or false" in result.stderr
+
+
+def test_production_collects_fingerprinted_static_files_and_passes_the_deploy_check(tmp_path):
+    env = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "ALLOWED_HOSTS")}
+    env.update(
+        SINERGI_VAR_DIR=str(tmp_path),
+        SINERGI_ENV="production",
+        SECRET_KEY="k" * 60 + "!@#$%^&*()",
+        ALLOWED_HOSTS="example.org",
+    )
+    manage = [sys.executable, str(ROOT / "manage.py")]
+    collected = subprocess.run(
+        [*manage, "collectstatic", "--noinput", "--verbosity=0"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert collected.returncode == 0, collected.stderr
+    css = list((tmp_path / "static" / "css").glob("sinergi.*.css"))
+    assert css and list((tmp_path / "static" / "css").glob("sinergi.*.css.gz"))
+    deploy = subprocess.run(
+        [*manage, "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert deploy.returncode == 0, deploy.stdout + deploy.stderr
