@@ -274,6 +274,8 @@ SEARCH_URL = os.environ.get("SEARCH_URL", "db")
 SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "sinergi")
 # Seconds to wait for the engine before answering from the database instead.
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "1.5"))
+# Replicas per index: 0 on one node; 1 or more on a cluster, so a node can fail.
+SEARCH_REPLICAS = int(os.environ.get("SEARCH_REPLICAS", "0"))
 
 # --- Static and media ------------------------------------------------------
 STATIC_URL = "/static/"

@@ -11,6 +11,7 @@ version, so an update that arrives late can never replace a newer one.
 
 from datetime import UTC, datetime
 
+from django.conf import settings
 from elasticsearch_dsl import Q, Search
 
 from search import index as index_defs
@@ -250,7 +251,7 @@ class RemoteEngine(SearchEngine):
         return any(plugin.get("component") == "analysis-icu" for plugin in plugins)
 
     def _create(self, name, language):
-        self._call(self.client.create_index, name, index_defs.index_body(language, icu=self._has_icu()))
+        self._call(self.client.create_index, name, index_defs.index_body(language, icu=self._has_icu(), replicas=settings.SEARCH_REPLICAS)
 
     def _point_aliases(self, language, name, previous=()):
         """Move the read and write aliases to ``name`` in one atomic step."""
