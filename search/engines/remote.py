@@ -251,7 +251,8 @@ class RemoteEngine(SearchEngine):
         return any(plugin.get("component") == "analysis-icu" for plugin in plugins)
 
     def _create(self, name, language):
-        self._call(self.client.create_index, name, index_defs.index_body(language, icu=self._has_icu(), replicas=settings.SEARCH_REPLICAS)
+        body = index_defs.index_body(language, icu=self._has_icu(), replicas=settings.SEARCH_REPLICAS)
+        self._call(self.client.create_index, name, body)
 
     def _point_aliases(self, language, name, previous=()):
         """Move the read and write aliases to ``name`` in one atomic step."""
