@@ -113,9 +113,6 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "cms.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    # Static files straight from the web process (before sessions and the rest):
-    # compressed, and cached for a year under fingerprinted names in production.
-    "whitenoise.middleware.WhiteNoiseMiddleware",
     "cms.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -283,6 +280,14 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "site" / "static"]
 # Production serves collected files with content hashes in their names (cache them
 # forever); development serves them as they are, straight from the source folders.
+if PRODUCTION:
+    # Static files straight from the web process (before sessions and the rest),
+    # compressed, cached for a year under fingerprinted names. Development serves
+    # them from the source folders (runserver), with nothing to collect.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -70,6 +70,21 @@ def test_production_collects_fingerprinted_static_files_and_passes_the_deploy_ch
     assert collected.returncode == 0, collected.stderr
     css = list((tmp_path / "static" / "css").glob("sinergi.*.css"))
     assert css and list((tmp_path / "static" / "css").glob("sinergi.*.css.gz"))
+    serve = (
+        "import django; django.setup();"
+        "from django.test import Client;"
+        f"response = Client(HTTP_HOST='example.org').get('/static/css/{css[0].name}', secure=True);"
+        "print(response.status_code, response.headers.get('Cache-Control'))"
+    )
+    served = subprocess.run(
+        [sys.executable, "-c", serve],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "cms.settings"},
+        capture_output=True,
+        text=True,
+    )
+    assert served.stdout.split()[0] == "200", served.stdout + served.stderr
+    assert "max-age=315360000" in served.stdout and "immutable" in served.stdout
     deploy = subprocess.run(
         [*manage, "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
