@@ -11,7 +11,7 @@ class CmsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from cms import follow, page_cache
+        from cms import follow, login_limits, page_cache  # noqa: F401 - login_limits connects its receiver
         from cms.emails import send_pending
         from cms.main_tasks import MainTask, register_main_task
         from cms.periodic import PeriodicJob, register_job

@@ -402,3 +402,7 @@ FORUMS = {
     "POSTS_PER_PAGE": 50,
     "THREADS_PER_PAGE": 30,
 }
+
+# --- Sign-in limits (cms/login_limits.py) --------------------------------------------
+# First, so that once too many sign-ins failed, no backend is asked at all.
+AUTHENTICATION_BACKENDS.insert(0, "cms.login_limits.LoginLimitBackend")

@@ -1,0 +1,53 @@
+"""Failed sign-ins are limited, for the admin and the public accounts alike.
+
+Every failed attempt counts against the client address and against the account
+name (so neither one address nor many addresses can go on guessing a password).
+Once over the limit, ``LoginLimitBackend`` (first in AUTHENTICATION_BACKENDS)
+refuses further attempts for the rest of the window, even with the right password;
+Django then reports a failed sign-in as usual, so the page gives nothing away.
+"""
+
+from django.contrib.auth.signals import user_login_failed
+from django.core.exceptions import PermissionDenied
+from django.dispatch import receiver
+
+from cms import rate_limit
+
+WINDOW = 15 * 60
+PER_ADDRESS = 10
+PER_ACCOUNT = 20
+
+
+def _account(credentials):
+    name = credentials.get("username") or credentials.get("email") or credentials.get("login") or ""
+    return str(name).strip().lower()
+
+
+def locked(request, credentials):
+    if request is not None and rate_limit.exceeded(
+        "login-address", rate_limit.client_address(request), PER_ADDRESS
+    ):
+        return True
+    account = _account(credentials)
+    return bool(account) and rate_limit.exceeded("login-account", account, PER_ACCOUNT)
+
+
+@receiver(user_login_failed, dispatch_uid="cms.login_limits.count")
+def count_failure(sender, credentials, request=None, **kwargs):
+    if request is not None:
+        rate_limit.hit("login-address", rate_limit.client_address(request), PER_ADDRESS, WINDOW)
+    account = _account(credentials)
+    if account:
+        rate_limit.hit("login-account", account, PER_ACCOUNT, WINDOW)
+
+
+class LoginLimitBackend:
+    """Authenticates nobody; stops the other backends while a limit is reached."""
+
+    def authenticate(self, request, **credentials):
+        if locked(request, credentials):
+            raise PermissionDenied
+        return None
+
+    def get_user(self, user_id):
+        return None
