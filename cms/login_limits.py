@@ -7,6 +7,7 @@ refuses further attempts for the rest of the window, even with the right passwor
 Django then reports a failed sign-in as usual, so the page gives nothing away.
 """
 
+from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
@@ -41,13 +42,14 @@ def count_failure(sender, credentials, request=None, **kwargs):
         rate_limit.hit("login-account", account, PER_ACCOUNT, WINDOW)
 
 
-class LoginLimitBackend:
-    """Authenticates nobody; stops the other backends while a limit is reached."""
+class LoginLimitBackend(ModelBackend):
+    """Authenticates nobody itself; stops the other backends while a limit is reached.
+
+    It inherits the rest of ModelBackend (loading the signed-in user, permissions)
+    because Django's test client signs users in with the first backend listed.
+    """
 
     def authenticate(self, request, **credentials):
         if locked(request, credentials):
             raise PermissionDenied
-        return None
-
-    def get_user(self, user_id):
         return None

@@ -7,8 +7,10 @@ by ``refresh_task`` (run by ``manage.py evaluation_tick``), so a reader never wa
 for aggregation over millions of ratings.
 """
 
+from statistics import median
+
 from django.core.cache import cache
-from django.db.models import Avg, Count, Q, Sum
+from django.db.models import Avg, Count, Min, Q, Sum
 from django.utils import timezone
 from django_tasks import task
 
@@ -20,7 +22,7 @@ from evaluation.models import EventFeedback, PageRating
 
 MINIMUM = 5
 CACHE_SECONDS = 3600
-VERSION = 1  # raise when the shape of the figures changes
+VERSION = 2  # raise when the shape of the figures changes
 
 
 def suppressed(count):
@@ -102,6 +104,39 @@ def event_figures(period):
     }
 
 
+def forum_figures(period):
+    """Questions asked and answered, median days to the first official answer, suggestions by
+    status: visible threads only (the forums' one visibility rule)."""
+    from forums.models import Post, SuggestionStatus, Thread, ThreadKind, ThreadStatus
+
+    threads = Thread.objects.visible().filter(created_at__gte=period.start, created_at__lt=period.end)
+    questions = threads.filter(kind=ThreadKind.QUESTION)
+    first_official = (
+        Post.objects.visible()
+        .filter(thread__in=questions, is_official=True)
+        .values("thread_id")
+        .annotate(first=Min("created_at"))
+        .order_by()
+    )
+    asked = dict(questions.values_list("pk", "created_at"))
+    waits = sorted((row["first"] - asked[row["thread_id"]]).total_seconds() / 86400 for row in first_official)
+    suggestions = dict(
+        threads.filter(kind=ThreadKind.SUGGESTION)
+        .values_list("suggestion_status")
+        .annotate(count=Count("id"))
+        .order_by()
+    )
+    return {
+        "questions": suppressed(len(asked)),
+        "answered": suppressed(questions.filter(status=ThreadStatus.ANSWERED).count()),
+        "official_answers": suppressed(len(waits)),
+        "median_days_to_official_answer": round(median(waits), 1) if len(waits) >= MINIMUM else None,
+        "suggestions_by_status": {
+            status: suppressed(suggestions.get(status, 0)) for status in SuggestionStatus.values
+        },
+    }
+
+
 def compute(period):
     return {
         "period": {"key": period.key, "start": period.start.isoformat(), "end": period.end.isoformat()},
@@ -109,6 +144,7 @@ def compute(period):
         "guides": guide_figures(period),
         "helpfulness": helpfulness_by_topic(period),
         "events": event_figures(period),
+        "forums": forum_figures(period),
         "complaints": {
             key: (value.isoformat() if hasattr(value, "isoformat") else value)
             for key, value in public_statistics(period.start, period.end).items()

@@ -44,6 +44,20 @@ def datasets(data):
             ["region", "people", "suppressed"],
             [{**row, "suppressed": _flag(row["people"])} for row in data["events"]["people_by_region"]],
         ),
+        "forum-questions": (
+            ["measure", "value", "suppressed"],
+            [
+                {"measure": key, "value": data["forums"][key], "suppressed": _flag(data["forums"][key])}
+                for key in ("questions", "answered", "official_answers", "median_days_to_official_answer")
+            ],
+        ),
+        "suggestions-by-status": (
+            ["status", "count", "suppressed"],
+            [
+                {"status": key, "count": value, "suppressed": _flag(value)}
+                for key, value in data["forums"]["suggestions_by_status"].items()
+            ],
+        ),
         "complaints-by-category": (
             ["category", "count", "suppressed"],
             [

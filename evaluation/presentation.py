@@ -63,5 +63,15 @@ def is_empty(data):
         or guides["updated"]
         or any(row["ratings"] for row in data["helpfulness"])
         or data["events"]["sessions_held"]
+        or data["forums"]["questions"]
         or data["complaints"]["total"]
+    )
+
+
+def suggestion_rows(data):
+    from forums.models import SuggestionStatus
+
+    labels = dict(SuggestionStatus.choices)
+    return bars(
+        [(labels.get(code, code), value) for code, value in data["forums"]["suggestions_by_status"].items()]
     )

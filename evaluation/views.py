@@ -104,6 +104,7 @@ def dashboard_page(request):
         "data": data,
         "helpfulness": presentation.helpfulness_rows(data),
         "regions": presentation.region_rows(data, _("Online")),
+        "suggestions": presentation.suggestion_rows(data),
         "complaint_categories": presentation.complaint_rows(data, "by_category"),
         "complaint_statuses": presentation.complaint_rows(data, "by_status"),
         "datasets": list(opendata.datasets(data)),

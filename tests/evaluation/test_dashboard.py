@@ -138,3 +138,54 @@ def test_figures_are_cached_and_refreshed_by_the_task(year_2025):
     assert dashboard.figures(period) == first  # served from the cache
     dashboard.refresh(now=datetime.combine(date(2025, 12, 31), time(12), tzinfo=UTC))
     assert dashboard.figures(period)["helpfulness"] != first["helpfulness"]
+
+
+def test_forum_figures_count_visible_threads_only(make_user):
+    from datetime import timedelta
+
+    from forums.models import Board, Member, Post, PostState, Thread, ThreadKind, ThreadStatus
+
+    board = Board.objects.first()
+    asker = Member.objects.create(user=make_user("penanya"), display_name="Penanya 2025")
+    official = Member.objects.create(
+        user=make_user("petugas2025", is_staff=True), display_name="Petugas 2025"
+    )
+    for number in range(6):
+        created = at(4, 1 + number)
+        thread = Thread.objects.create(
+            board=board,
+            kind=ThreadKind.QUESTION,
+            title=f"Pertanyaan {number}",
+            language="id",
+            author=asker,
+            created_at=created,
+            status=ThreadStatus.ANSWERED if number < 5 else ThreadStatus.OPEN,
+        )
+        Post.objects.create(
+            thread=thread,
+            author=asker,
+            body="?",
+            is_opening=True,
+            state=PostState.APPROVED,
+            created_at=created,
+            body_hash=f"q{number}",
+        )
+        if number < 5:
+            Post.objects.create(
+                thread=thread,
+                author=official,
+                body="!",
+                is_official=True,
+                state=PostState.APPROVED,
+                created_at=created + timedelta(days=number + 1),
+                body_hash=f"a{number}",
+            )
+    hidden = Thread.objects.create(
+        board=board, kind=ThreadKind.QUESTION, title="Tersembunyi", language="id", created_at=at(4, 20)
+    )
+    Post.objects.create(
+        thread=hidden, body="x", is_opening=True, state=PostState.HIDDEN, created_at=at(4, 20), body_hash="h"
+    )
+    forums = dashboard.compute(periods.resolve(YEAR))["forums"]
+    assert forums["questions"] == 6 and forums["answered"] == 5 and forums["official_answers"] == 5
+    assert forums["median_days_to_official_answer"] == 3.0  # waits of 1, 2, 3, 4, 5 days

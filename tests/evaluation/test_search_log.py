@@ -37,7 +37,9 @@ def test_report_shows_queries_only_when_several_people_made_them(client, make_us
     rows = search_log.not_found()
     assert [(row["query"], row["searches"], row["kind"]) for row in rows] == [("zzqx qqzvw", 3, "no_results")]
     client.force_login(make_user("editor", "Editors"))
-    page = client.get(reverse("evaluation_admin_not_found")).content.decode()
+    response = client.get(reverse("evaluation_admin_not_found"))
+    assert response.status_code == 200, (response.status_code, response.get("Location"))
+    page = response.content.decode()
     assert "zzqx qqzvw" in page and "zzqy" not in page
 
 
