@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 # their view restrictions (2), Wagtail's alias check for the breadcrumbs (1), and
 # whether there are two published versions to compare (1); and the forums' "Questions
 # about this guide" section (cms/page_extras.py): the topic's board, its visible threads
-# and the guide's ancestors for the link (3). "Was this page helpful?" adds none.
+# and one page lookup for its links (3). "Was this page helpful?" adds none.
 GUIDE_PAGE_QUERIES = 18
 # Home: as a guide, without its own extras, plus topics (2), sections (2) and the latest
 # updates with their change notes (2).
