@@ -362,11 +362,10 @@ LOGGING = {
 # --- Forums and accounts (forums/) ---------------------------------------------
 # Public accounts for the forums come from django-allauth: sign-up and login by
 # email, address verified before the first login. The Wagtail admin keeps Django's
-# own login (ModelBackend), so both backends are listed. Accounts' URLs are put in
-# front of the core's by forums/site_urls.py (allauth's URL names are global).
+# own login (ModelBackend), so both backends are listed. Accounts' URLs are in
+# cms/urls.py, outside any namespace (allauth's URL names are global).
 INSTALLED_APPS += ["allauth", "allauth.account"]
 MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
-ROOT_URLCONF = "forums.site_urls"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",

@@ -27,6 +27,8 @@ if settings.DEBUG:
 
 # The project URLconf is the one place that knows every app's URLs.
 urlpatterns += i18n_patterns(
+    # Public accounts (forums): allauth reverses its URL names without a namespace.
+    path("accounts/", include("allauth.urls")),
     path("follow/", follow_views.follow_page, name="follow"),
     path("follow/confirm/<str:token>/", follow_views.confirm_page, name="follow_confirm"),
     path("follow/unsubscribe/<str:token>/", follow_views.unsubscribe_page, name="follow_unsubscribe"),

@@ -1,5 +1,7 @@
 """Feedback forums: the public asks and gives feedback, officials answer, moderators keep it clean."""
 
+from datetime import timedelta
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -12,7 +14,8 @@ class ForumsConfig(AppConfig):
         from cms.demo.extensions import DemoExtension, register_demo
         from cms.main_tasks import MainTask, register_main_task
         from cms.page_extras import PageExtra, register_page_extra
-        from forums import demo, guide_questions
+        from cms.periodic import PeriodicJob, register_job
+        from forums import demo, guide_questions, retention, summary
 
         register_main_task(
             MainTask(
@@ -33,3 +36,5 @@ class ForumsConfig(AppConfig):
             )
         )
         register_demo(DemoExtension(key="forums", load=demo.load, order=40))
+        register_job(PeriodicJob("forums.moderation_summary", summary.send_summary, timedelta(days=1)))
+        register_job(PeriodicJob("forums.ip_retention", retention.forget_addresses, timedelta(days=1)))

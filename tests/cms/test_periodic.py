@@ -22,6 +22,8 @@ def test_every_app_registers_its_jobs():
         "evaluation.figures_and_surveys",
         "evaluation.weekly_digest",
         "complaints.retention",
+        "forums.moderation_summary",
+        "forums.ip_retention",
     } <= keys
 
 
