@@ -59,26 +59,22 @@ def _base_context(request, index_page, form, chosen):
     }
 
 
-def _paginate(request, sessions):
-    return Paginator(sessions, PER_PAGE).get_page(request.GET.get("page"))
+def _session_list(request, index_page, view, sessions_for):
+    """The upcoming list or the archive: the same page, other sessions."""
+    form, chosen = _filters(request)
+    context = _base_context(request, index_page, form, chosen)
+    context.update(index_page.get_context(request))
+    context["sessions"] = Paginator(sessions_for(chosen), PER_PAGE).get_page(request.GET.get("page"))
+    context["view"] = view
+    return render(request, "agenda/event_index_page.html", context)
 
 
 def upcoming(request, index_page):
-    form, chosen = _filters(request)
-    context = _base_context(request, index_page, form, chosen)
-    context.update(index_page.get_context(request))
-    context["sessions"] = _paginate(request, calendar.upcoming(chosen))
-    context["view"] = "upcoming"
-    return render(request, "agenda/event_index_page.html", context)
+    return _session_list(request, index_page, "upcoming", calendar.upcoming)
 
 
 def past(request, index_page):
-    form, chosen = _filters(request)
-    context = _base_context(request, index_page, form, chosen)
-    context.update(index_page.get_context(request))
-    context["sessions"] = _paginate(request, calendar.past(chosen))
-    context["view"] = "past"
-    return render(request, "agenda/event_index_page.html", context)
+    return _session_list(request, index_page, "past", calendar.past)
 
 
 def month(request, index_page, year, month):
