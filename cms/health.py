@@ -47,6 +47,10 @@ def check_search():
 
 
 def check_queues():
+    """Work waiting too long: index updates, emails, and background tasks no worker took
+    (with TASKS_BACKEND=database a stopped worker shows here first)."""
+    from django_tasks_db.models import DBTaskResult
+
     from cms.models import OutgoingEmail
     from search.models import PendingUpdate
 
@@ -54,6 +58,7 @@ def check_queues():
     stuck = {
         "index updates": PendingUpdate.objects.filter(created__lt=old).count(),
         "emails": OutgoingEmail.objects.filter(sent_at__isnull=True, created__lt=old).count(),
+        "background tasks": DBTaskResult.objects.ready().filter(enqueued_at__lt=old).count(),
     }
     waiting = {name: count for name, count in stuck.items() if count}
     return (

@@ -75,3 +75,19 @@ def test_request_id_is_returned_and_logged(client, home, caplog):
     finally:
         request_id.reset(token)
     assert json.loads(JsonFormatter().format(record))["request_id"] == "lb-1234567890"
+
+
+def test_tasks_no_worker_took_make_the_queues_degraded(client, db, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+    from django_tasks_db.models import DBTaskResult
+
+    from cms.emails import send_emails_task
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    result = send_emails_task.enqueue()
+    DBTaskResult.objects.filter(pk=result.id).update(enqueued_at=timezone.now() - timedelta(hours=1))
+    data = client.get("/readyz").json()
+    assert "queues" in data["degraded"]
+    assert "background tasks 1" in data["checks"]["queues"]
