@@ -12,7 +12,6 @@ a restore, ``manage.py search_index rebuild`` builds it from the database.
 
 import json
 import os
-import shutil
 import subprocess
 import tarfile
 from pathlib import Path
@@ -22,18 +21,18 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from cms.pg_tools import find_binary
+
 
 class BackupError(Exception):
     pass
 
 
 def find_tool(name):
-    found = shutil.which(name)
-    if found:
-        return found
-    for candidate in sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"), reverse=True):
-        return str(candidate)
-    raise BackupError(f"{name} is not installed (Debian: apt-get install postgresql-client)")
+    found = find_binary(name)
+    if found is None:
+        raise BackupError(f"{name} is not installed (Debian: apt-get install postgresql-client)")
+    return found
 
 
 def host_of(database):

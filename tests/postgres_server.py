@@ -20,16 +20,9 @@ from pathlib import Path
 
 import pytest
 
+from cms.pg_tools import find_binary
+
 _server = None
-
-
-def find_binary(name):
-    found = shutil.which(name)
-    if found:
-        return found
-    for candidate in sorted(Path("/usr/lib/postgresql").glob(f"*/bin/{name}"), reverse=True):
-        return str(candidate)
-    return None
 
 
 class PostgresServer:
