@@ -1,0 +1,502 @@
+"""Load and fault test (issue 9): 200 simulated people on gunicorn + PostgreSQL + OpenSearch.
+
+    .venv/bin/pip install -r bench/load/requirements.txt      # locust, once
+    .venv/bin/python bench/load/run.py                        # 200 users, 180 s
+    .venv/bin/python bench/load/run.py --users 20 --duration 30   # a quick try
+    .venv/bin/python bench/load/run.py --fault search         # stop the search node in the middle
+    .venv/bin/python bench/load/run.py --fault postgres       # restart PostgreSQL in the middle
+
+Everything is set up for the run and removed after it, in a temporary folder: a
+private PostgreSQL server (synchronous commits, as in production), an OpenSearch
+node of its own (search/launcher.py, port 9281 by default, never the developer's
+node), the production profile (SINERGI_ENV=production, DEBUG off, static files
+collected and served by WhiteNoise, TASKS_BACKEND=database, JSON logs,
+TRUSTED_PROXY_COUNT=1), then migrate, load_demo, search_index rebuild and the
+forum members (site_tasks.py prepare). It runs gunicorn, ``manage.py db_worker`` and
+``manage.py run_periodic`` as production does, and the simulated people
+(locustfile.py, run by swarm.py in its own process) from this machine's loopback,
+each with its own address in X-Forwarded-For as the reverse proxy would send it.
+
+It prints requests per second, p50/p95 of reads (GET) and writes (POST) apart,
+the errors by kind and the slowest pages. With ``--fault`` it also prints what
+happened during the fault and checks afterwards that every registration, complaint
+and question the site accepted is in the database (and, for search, that the index
+caught up: ``manage.py search_index check``).
+
+Never part of the test suite: it takes minutes and the whole machine.
+"""
+
+import argparse
+import importlib.util
+import json
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path.insert(0, str(ROOT))
+
+PYTHON = sys.executable
+
+
+def say(message):
+    print(message, flush=True)
+
+
+def percentile(values, fraction):
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+# --- the servers ----------------------------------------------------------------------------
+
+
+class BenchPostgres:
+    """A private PostgreSQL server (tests/postgres_server.py) that can be stopped and started again.
+
+    Unlike the test server, commits are synchronous (the production default): a
+    commit the site reported is on its way to disk before the answer, so a restart
+    in the middle must not lose it. fsync stays off (the machine does not crash,
+    only the server process stops).
+    """
+
+    def __init__(self):
+        from tests.postgres_server import PostgresServer
+
+        self.server = PostgresServer()
+        self.options = (
+            f"-k {self.server.folder} -c listen_addresses='' -c fsync=off -c max_connections=200 "
+            "-c shared_buffers=256MB"
+        )
+
+    def start(self):
+        server = self.server
+        server.run(server.initdb, "-D", str(server.data), "-U", "postgres", "--auth=trust", "-E", "UTF8")
+        self.start_again()
+        return f"postgres://postgres@/postgres?host={server.folder}"
+
+    def start_again(self):
+        server = self.server
+        log = str(server.folder / "log")
+        server.run(server.pg_ctl, "-D", str(server.data), "-o", self.options, "-l", log, "-w", "start")
+
+    def halt(self, mode="fast"):
+        server = self.server
+        server.run(server.pg_ctl, "-D", str(server.data), "-m", mode, "-w", "stop")
+
+    def stop(self):
+        self.server.stop()
+
+
+class Site:
+    """gunicorn, the task worker and the scheduler, with the production profile."""
+
+    def __init__(self, var, port, database_url, search_url, workers):
+        self.var = Path(var)
+        self.port = port
+        self.workers = workers
+        self.logs = self.var / "logs"
+        self.logs.mkdir(parents=True, exist_ok=True)
+        self.env = {
+            **os.environ,
+            "SINERGI_ENV": "production",
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "SITE_BASE_URL": f"https://127.0.0.1:{port}",
+            "SINERGI_VAR_DIR": str(self.var),
+            "DATABASE_URL": database_url,
+            "SEARCH_URL": f"opensearch+{search_url}",
+            "SEARCH_INDEX_PREFIX": "sinergiload",
+            "TASKS_BACKEND": "database",
+            "TRUSTED_PROXY_COUNT": "1",
+            "EMAIL_URL": f"file://{self.var / 'mail'}",
+            "LOG_FORMAT": "json",
+            "LOG_LEVEL": "WARNING",
+            "PYTHONUNBUFFERED": "1",
+        }
+        self.env.pop("DEBUG", None)
+        self.processes = {}
+
+    def manage(self, *command, check=True):
+        result = subprocess.run(  # noqa: S603 - our own manage.py
+            [PYTHON, str(ROOT / "manage.py"), *command],
+            env=self.env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if check and result.returncode != 0:
+            raise RuntimeError(
+                f"manage.py {' '.join(command)} failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
+            )
+        return result
+
+    def helper(self, *command):
+        result = subprocess.run(  # noqa: S603 - our own script
+            [PYTHON, str(HERE / "site_tasks.py"), *command],
+            env=self.env,
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(
+                f"site_tasks.py {command[0]} failed:\n{result.stdout[-3000:]}{result.stderr[-3000:]}"
+            )
+        return result.stdout
+
+    def spawn(self, name, command):
+        log = open(self.logs / f"{name}.log", "ab")  # noqa: SIM115 - handed to the process
+        self.processes[name] = subprocess.Popen(  # noqa: S603 - fixed commands
+            command, env=self.env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+
+    def start(self):
+        gunicorn = str(Path(PYTHON).parent / "gunicorn")
+        self.spawn(
+            "gunicorn",
+            [gunicorn, "cms.wsgi", "--workers", str(self.workers), "--bind", f"127.0.0.1:{self.port}"],
+        )
+        self.spawn("db_worker", [PYTHON, "manage.py", "db_worker"])
+        self.spawn("scheduler", [PYTHON, "manage.py", "run_periodic"])
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.get("/healthz")[0] == 200:
+                return
+            if self.processes["gunicorn"].poll() is not None:
+                break
+            time.sleep(0.5)
+        raise RuntimeError(f"gunicorn did not start; see {self.logs / 'gunicorn.log'}")
+
+    def get(self, path, timeout=10):
+        request = urllib.request.Request(  # noqa: S310 - loopback
+            f"http://127.0.0.1:{self.port}{path}",
+            headers={"X-Forwarded-Proto": "https", "X-Forwarded-For": "10.255.0.1"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+                return response.status, response.read().decode("utf-8", "replace")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8", "replace")
+        except OSError as error:
+            return 0, str(error)
+
+    def alive(self):
+        return {name: process.poll() is None for name, process in self.processes.items()}
+
+    def stop(self):
+        for process in self.processes.values():
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGTERM)
+        for process in self.processes.values():
+            try:
+                process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+
+
+# --- faults ---------------------------------------------------------------------------------
+
+
+class Fault(threading.Thread):
+    """Breaks one dependency at ``at`` seconds into the run and repairs it ``length`` seconds later."""
+
+    def __init__(self, kind, at, length, site, postgres, search, pg_mode):
+        super().__init__(daemon=True)
+        self.kind, self.at, self.length = kind, at, length
+        self.site, self.postgres, self.search, self.pg_mode = site, postgres, search, pg_mode
+        self.down = self.up = None
+        self.readyz = []
+        self.error = None
+
+    def run(self):
+        try:
+            time.sleep(self.at)
+            self.down = time.time()
+            if self.kind == "search":
+                say(f"  FAULT: stopping the search node ({self.search['url']})")
+                from search import launcher
+
+                launcher.stop(self.search["var"])
+            else:
+                say(f"  FAULT: stopping PostgreSQL (pg_ctl stop -m {self.pg_mode})")
+                self.postgres.halt(self.pg_mode)
+            self.down = time.time()
+            deadline = self.down + self.length
+            while time.time() < deadline:
+                status, body = self.site.get("/readyz", timeout=5)
+                self.readyz.append((round(time.time() - self.down, 1), status, body[:300]))
+                time.sleep(min(10, max(0, deadline - time.time())))
+            if self.kind == "search":
+                say("  FAULT over: starting the search node again")
+                from search import launcher
+
+                launcher.start(
+                    port=self.search["port"],
+                    var_dir=self.search["var"],
+                    cluster_name="sinergi-load",
+                    progress=say,
+                )
+            else:
+                say("  FAULT over: starting PostgreSQL again")
+                self.postgres.start_again()
+            self.up = time.time()
+            say(f"  back after {self.up - self.down:.0f} s")
+        except Exception as error:  # noqa: BLE001 - reported at the end
+            self.error = error
+
+
+# --- the report -----------------------------------------------------------------------------
+
+
+def summarise(results):
+    records = results["records"]
+    elapsed = results["ended"] - results["started"]
+    lines = [f"requests: {len(records)} in {elapsed:.0f} s = {len(records) / elapsed:.1f} req/s"]
+    for kind in ("read", "write"):
+        times = [r[3] for r in records if r[2] == kind and not r[5]]
+        lines.append(
+            f"{kind + 's':6} {len(times):6d} ok   p50 {percentile(times, 0.5):6.0f} ms   "
+            f"p95 {percentile(times, 0.95):6.0f} ms   p99 {percentile(times, 0.99):6.0f} ms   "
+            f"max {max(times, default=0):6.0f} ms"
+        )
+    errors = {}
+    for record in records:
+        if record[5]:
+            errors[record[5]] = errors.get(record[5], 0) + 1
+    lines.append(f"errors: {sum(errors.values())}")
+    for kind, count in sorted(errors.items(), key=lambda item: -item[1])[:15]:
+        lines.append(f"  {count:6d}  {kind}")
+    lines.append("")
+    lines.append(f"{'page':28} {'count':>6} {'p50 ms':>7} {'p95 ms':>7} {'max ms':>7} {'errors':>6}")
+    names = sorted({r[1] for r in records})
+    rows = []
+    for name in names:
+        mine = [r for r in records if r[1] == name]
+        times = [r[3] for r in mine if not r[5]]
+        rows.append((percentile(times, 0.95) if times else 0, name, mine, times))
+    for p95, name, mine, times in sorted(rows, key=lambda row: -row[0]):
+        lines.append(
+            f"{name:28} {len(mine):6d} {percentile(times, 0.5):7.0f} {p95:7.0f} "
+            f"{max(times, default=0):7.0f} {sum(1 for r in mine if r[5]):6d}"
+        )
+    counts = results.get("counts", {})
+    if counts.get("searches"):
+        lines.append(f"\nsearch pages marked degraded: {counts['degraded searches']} of {counts['searches']}")
+    return "\n".join(lines)
+
+
+def fault_window(results, fault):
+    """What the simulated people got while the dependency was down, and how quickly it came back."""
+    records = results["records"]
+    lines = [f"fault: {fault.kind} down for {fault.up - fault.down:.0f} s"]
+    during = [r for r in records if fault.down <= r[0] <= fault.up]
+    failed = [r for r in during if r[5]]
+    lines.append(f"during the fault: {len(during)} requests, {len(failed)} failed")
+    kinds = {}
+    for record in failed:
+        kinds.setdefault(record[5], []).append(record[3])
+    for kind, times in sorted(kinds.items(), key=lambda item: -len(item[1]))[:10]:
+        lines.append(
+            f"  {len(times):6d}  {kind}  (answered in p50 {percentile(times, 0.5):.0f} ms, p95 {percentile(times, 0.95):.0f} ms)"
+        )
+    ok = [r[3] for r in during if not r[5]]
+    if ok:
+        lines.append(
+            f"  successful during the fault: p50 {percentile(ok, 0.5):.0f} ms, p95 {percentile(ok, 0.95):.0f} ms"
+        )
+    after = [r for r in records if r[0] > fault.up and r[5]]
+    if after:
+        last = max(r[0] for r in after)
+        lines.append(
+            f"after the repair: {len(after)} failed requests, the last {last - fault.up:.1f} s after it; "
+            f"kinds: {sorted({r[5] for r in after})[:5]}"
+        )
+    else:
+        lines.append("after the repair: no failed request")
+    for seconds, status, body in fault.readyz:
+        lines.append(f"  /readyz at +{seconds:.0f} s: {status} {body[:200]}")
+    return "\n".join(lines)
+
+
+# --- main -----------------------------------------------------------------------------------
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=200)
+    parser.add_argument("--spawn-rate", type=float, default=20)
+    parser.add_argument("--duration", type=float, default=180, help="seconds of load")
+    parser.add_argument("--wait-min", type=float, default=1, help="think time between a person's actions")
+    parser.add_argument("--wait-max", type=float, default=5)
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
+    parser.add_argument("--port", type=int, default=8123)
+    parser.add_argument("--search-port", type=int, default=9280, help="launcher base port: node on +1")
+    parser.add_argument("--members", type=int, default=60, help="forum members prepared")
+    parser.add_argument("--fault", choices=["search", "postgres"])
+    parser.add_argument("--fault-at", type=float, help="seconds into the load (default: a third)")
+    parser.add_argument("--fault-length", type=float, help="seconds down (default: search 60, postgres 20)")
+    parser.add_argument("--pg-stop-mode", choices=["fast", "immediate"], default="fast")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs)")
+    args = parser.parse_args()
+
+    if importlib.util.find_spec("locust") is None:
+        sys.exit("locust is not installed: .venv/bin/pip install -r bench/load/requirements.txt")
+    from search import launcher
+
+    problem = launcher.missing_tools()
+    if problem:
+        sys.exit(f"cannot start OpenSearch: {problem}")
+    search_url = launcher.node_url(args.search_port)
+    if launcher.health(search_url):
+        sys.exit(f"something already answers on {search_url}; choose another --search-port")
+
+    var = Path(tempfile.mkdtemp(prefix="sinergi-load-"))
+    postgres = site = None
+    try:
+        say(f"folder: {var}")
+        postgres = BenchPostgres()
+        database_url = postgres.start()
+        say("PostgreSQL started")
+        launcher.start(port=args.search_port, var_dir=var, cluster_name="sinergi-load", progress=say)
+        site = Site(var, args.port, database_url, search_url, args.workers)
+        for step in (("migrate", "--noinput"), ("load_demo",), ("collectstatic", "--noinput")):
+            say(f"manage.py {' '.join(step)} ...")
+            site.manage(*step)
+        fixture = var / "fixture.json"
+        say(site.helper("prepare", str(fixture), "--members", str(args.members)).strip())
+        say("manage.py search_index rebuild ...")
+        site.manage("search_index", "rebuild", "-v", "0")
+        site.manage("run_periodic", "--once")  # the scheduler's first round before the load, not during it
+        site.start()
+        say(f"gunicorn ({args.workers} workers), db_worker and run_periodic running on 127.0.0.1:{args.port}")
+        for path in ("/id/", "/en/", "/id/search/?q=visa", "/id/acara/"):  # warm the caches once
+            status, _body = site.get(path)
+            if status != 200:
+                raise RuntimeError(f"warm-up GET {path} answered {status}")
+
+        fault = None
+        if args.fault:
+            fault = Fault(
+                args.fault,
+                args.fault_at if args.fault_at is not None else args.duration / 3,
+                args.fault_length or (60 if args.fault == "search" else 20),
+                site,
+                postgres,
+                {"url": search_url, "port": args.search_port, "var": var},
+                args.pg_stop_mode,
+            )
+        out = var / "results.json"
+        say(
+            f"load: {args.users} users (spawn {args.spawn_rate}/s), {args.duration:.0f} s, "
+            f"think time {args.wait_min}-{args.wait_max} s"
+        )
+        swarm_env = {
+            **os.environ,
+            "LOAD_FIXTURE": str(fixture),
+            "LOAD_WAIT_MIN": str(args.wait_min),
+            "LOAD_WAIT_MAX": str(args.wait_max),
+        }
+        swarm = subprocess.Popen(  # noqa: S603 - our own script
+            [
+                PYTHON,
+                str(HERE / "swarm.py"),
+                "--host",
+                f"http://127.0.0.1:{args.port}",
+                "--users",
+                str(args.users),
+                "--spawn-rate",
+                str(args.spawn_rate),
+                "--duration",
+                str(args.duration),
+                "--out",
+                str(out),
+            ],
+            env=swarm_env,
+            cwd=ROOT,
+        )
+        if fault:
+            fault.start()
+        swarm.wait()
+        if fault:
+            fault.join()
+        results = json.loads(out.read_text())
+        say("")
+        say(
+            f"=== {args.users} users, {args.duration:.0f} s, {args.workers} gunicorn workers, fault: {args.fault or 'none'}"
+        )
+        say(summarise(results))
+        if fault:
+            if fault.error:
+                say(f"the fault thread failed: {fault.error!r}")
+            else:
+                say("")
+                say(fault_window(results, fault))
+        say("")
+        say(f"processes still running: {site.alive()}")
+        accepted = var / "accepted.json"
+        accepted.write_text(json.dumps(results["accepted"]))
+        report = json.loads(site.helper("verify", str(accepted)).strip().splitlines()[-1])
+        for kind, figures in report.items():
+            say(
+                f"accepted {kind}s: {figures['accepted']}, in the database: {figures['found']}"
+                + (f", MISSING: {figures['missing'][:10]}" if figures["missing"] else "")
+            )
+        if args.fault == "search":
+            check_index(site)
+        status, body = site.get("/readyz")
+        say(f"/readyz at the end: {status} {body[:300]}")
+    finally:
+        if site:
+            site.stop()
+        launcher.stop(var)
+        if postgres:
+            postgres.stop()
+        if args.keep:
+            say(f"kept {var}")
+        else:
+            shutil.rmtree(var, ignore_errors=True)
+
+
+def check_index(site, seconds=420):
+    """Wait until ``search_index check`` is clean (the queue drained after the node's return)."""
+    began = time.monotonic()
+    while True:
+        pending = site.manage(
+            "shell", "-c", "from search.models import PendingUpdate as P; print(P.objects.count())"
+        )
+        result = site.manage("search_index", "check", check=False)
+        waited = time.monotonic() - began
+        output = (result.stdout + result.stderr).strip().splitlines()
+        if result.returncode == 0:
+            say(
+                f"search_index check after {waited:.0f} s: clean ({output[-1] if output else ''}); pending updates left: {pending.stdout.strip()}"
+            )
+            return True
+        if waited > seconds:
+            say(
+                f"search_index check still NOT clean after {waited:.0f} s: {output[-5:]}; pending: {pending.stdout.strip()}"
+            )
+            return False
+        say(
+            f"  search_index check not clean yet ({output[-1] if output else ''}); pending updates: {pending.stdout.strip()}; waiting"
+        )
+        time.sleep(20)
+
+
+if __name__ == "__main__":
+    main()
