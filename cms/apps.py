@@ -12,11 +12,15 @@ class CmsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from cms import follow, login_limits, page_cache  # noqa: F401 - login_limits connects its receiver
+        from cms.api.content import GuideViewSet, RegulationViewSet
+        from cms.api.registry import register_endpoint
         from cms.emails import send_pending
         from cms.main_tasks import MainTask, register_main_task
         from cms.periodic import PeriodicJob, register_job
 
         page_cache.connect()
+        register_endpoint("guides", GuideViewSet)
+        register_endpoint("regulations", RegulationViewSet)
         register_job(PeriodicJob("cms.send_emails", send_pending, timedelta(minutes=5)))
         page_published.connect(follow.on_page_published, dispatch_uid="cms.follow.published")
 

@@ -1,12 +1,23 @@
-"""Empty the anonymous page cache whenever what readers see may have changed.
+"""Empty the caches of anonymous pages whenever what readers see may have changed.
 
 A published page shows up in menus, topic lists, the home page's latest updates
 and the sitemap, so one change can alter many cached pages. Clearing the whole
-"pages" cache is coarse but always correct; it only costs a few re-renders.
+local "pages" cache is coarse but always correct; it only costs a few re-renders.
+
+A CDN or proxy in front (``WAGTAILFRONTENDCACHE``) is purged by URL instead,
+through wagtail.contrib.frontend_cache's backends: the page (with its routable
+sub-pages), its parents up to the home page (their lists show it), and for a
+move the old address. Wagtail's own app is not installed because its handlers
+cover only publish and unpublish of the page itself and queue a task even when
+no CDN is configured. The purge runs as one background task, in every language
+(``WAGTAILFRONTENDCACHE_LANGUAGES``); whatever else shows the page (search,
+feeds) expires with its short max-age.
 """
 
+from django.conf import settings
 from django.core.cache import caches
-from django.db.models.signals import post_delete
+from django.db.models.signals import pre_delete
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -15,8 +26,37 @@ def purge_pages(**kwargs):
     caches["pages"].clear()
 
 
+def purge_frontend(page, old_url_path=None):
+    if not settings.WAGTAILFRONTENDCACHE:
+        return
+    batch = PurgeBatch()
+    batch.add_page(page)
+    batch.add_pages(page.get_ancestors().filter(depth__gt=1).specific())
+    if old_url_path:
+        # Where a moved page was: the same paths under its former address.
+        former = Page(pk=page.pk, url_path=old_url_path, depth=page.depth).get_full_url()
+        if former:
+            batch.add_urls(former + path.lstrip("/") for path in page.get_cached_paths())
+    batch.purge()
+
+
+def on_change(instance, **kwargs):
+    purge_pages()
+    purge_frontend(instance)
+
+
+def on_move(instance, url_path_before, **kwargs):
+    purge_pages()
+    purge_frontend(instance.specific, old_url_path=url_path_before)
+
+
+def on_delete(instance, **kwargs):
+    purge_pages()
+    purge_frontend(instance.specific)
+
+
 def connect():
-    page_published.connect(purge_pages, dispatch_uid="cms.page_cache.published")
-    page_unpublished.connect(purge_pages, dispatch_uid="cms.page_cache.unpublished")
-    post_page_move.connect(purge_pages, dispatch_uid="cms.page_cache.moved")
-    post_delete.connect(purge_pages, sender=Page, dispatch_uid="cms.page_cache.deleted")
+    page_published.connect(on_change, dispatch_uid="cms.page_cache.published")
+    page_unpublished.connect(on_change, dispatch_uid="cms.page_cache.unpublished")
+    post_page_move.connect(on_move, dispatch_uid="cms.page_cache.moved")
+    pre_delete.connect(on_delete, sender=Page, dispatch_uid="cms.page_cache.deleted")

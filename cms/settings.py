@@ -108,6 +108,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    "rest_framework",
+    "django_filters",
+    "drf_spectacular",
 ]
 
 MIDDLEWARE = [
@@ -115,7 +118,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "cms.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "cms.locale_middleware.SinergiLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -159,6 +162,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail 8's database search index uses PostgreSQL's full-text types.
     INSTALLED_APPS.append("django.contrib.postgres")
+    # When the server is unreachable, fail within seconds with the 503 page
+    # (cms/views.py) rather than hold a worker for the operating system's timeout.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "5"))
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Two caches: "default" for application data, "pages" for whole anonymous pages,
@@ -196,6 +204,23 @@ if PAGE_CACHE_SECONDS > 0:
     CACHE_MIDDLEWARE_SECONDS = PAGE_CACHE_SECONDS
     CACHE_MIDDLEWARE_KEY_PREFIX = "page"
 
+# A CDN or caching proxy in front (wagtail.contrib.frontend_cache's backends): on publish,
+# unpublish, move or delete the page's URLs in every language, its parents' and the
+# home page are purged by a background task (cms/page_cache.py). Either an HTTP
+# purge endpoint (Varnish, nginx, Fastly-style PURGE requests) or Cloudflare.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_API_TOKEN"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "BEARER_TOKEN": os.environ["CLOUDFLARE_API_TOKEN"],
+        "ZONEID": os.environ.get("CLOUDFLARE_ZONE_ID", ""),
+    }
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -213,6 +238,7 @@ LANGUAGES = [
     ("ar", "العربية"),
     ("zh-hans", "简体中文"),
 ]
+WAGTAILFRONTENDCACHE_LANGUAGES = [code for code, _name in LANGUAGES]  # a purged page, in each language
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
@@ -405,3 +431,33 @@ FORUMS = {
 # --- Sign-in limits (cms/login_limits.py) --------------------------------------------
 # First, so that once too many sign-ins failed, no backend is asked at all.
 AUTHENTICATION_BACKENDS.insert(0, "cms.login_limits.LoginLimitBackend")
+
+# --- Public API (cms/api/, /api/v1/) ---------------------------------------------------
+# Only defaults that are safe for Wagtail's own admin API too; the public endpoints
+# set their renderer, authentication and throttle themselves (cms/api/base.py).
+REST_FRAMEWORK = {
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,  # client address for rate limits, as cms/rate_limit.py
+}
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/minute")
+API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Sinergi public API",
+    "DESCRIPTION": (
+        "Read-only public information of the immigration service: guides, regulations, events "
+        "and answered forum questions. No personal data. Texts in Indonesian, English, Arabic "
+        f"and Simplified Chinese (`lang`). Responses may be up to {API_CACHE_SECONDS} seconds old. "
+        "Open data under CC BY 4.0."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "RegulationStatusEnum": "cms.models.regulations.STATUS_CHOICES",
+        "SessionStatusEnum": "agenda.choices.SESSION_STATUSES",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "cms.api.base.non_empty_query_strings",
+    ],
+}

@@ -11,12 +11,15 @@ class ForumsConfig(AppConfig):
     verbose_name = _("Forums")
 
     def ready(self):
+        from cms.api.registry import register_endpoint
         from cms.demo.extensions import DemoExtension, register_demo
         from cms.main_tasks import MainTask, register_main_task
         from cms.page_extras import PageExtra, register_page_extra
         from cms.periodic import PeriodicJob, register_job
         from forums import demo, guide_questions, retention, summary
+        from forums.api import AnsweredThreadViewSet
 
+        register_endpoint("forum-threads", AnsweredThreadViewSet)
         register_main_task(
             MainTask(
                 key="forums",

@@ -1,0 +1,7 @@
+"""The public, read-only JSON API (``/api/v1/``) with its OpenAPI schema.
+
+The core provides the common behaviour (language, pagination, caching, rate
+limit, no personal data) and the endpoints for its own content; feature apps add
+theirs through ``cms.api.registry`` from their AppConfig.ready(), as they do for
+search, so the core never imports them.
+"""

@@ -1,0 +1,206 @@
+"""The core's endpoints: guides and regulations (regulations filterable by the date in force)."""
+
+import django_filters
+from django.db.models import Case, Exists, OuterRef, Value, When
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+from wagtail.rich_text import expand_db_html
+
+from cms.api.base import PublicReadOnlyViewSet, cached
+from cms.api.pages import ChangeNoteSerializer, PageItemSerializer, TopicRefSerializer
+from cms.models import Audience, GuidePage, RegulationPage, TopicPage
+from cms.models.regulations import (
+    AMENDED,
+    IN_FORCE,
+    REVOKED,
+    STATUS_CHOICES,
+    TYPE_CHOICES,
+    RegulationRelation,
+)
+
+# --- guides -----------------------------------------------------------------------
+
+
+class GuideSerializer(PageItemSerializer):
+    summary = serializers.CharField()
+    topic = serializers.SerializerMethodField()
+    audiences = serializers.SerializerMethodField()
+
+    @extend_schema_field(TopicRefSerializer)
+    def get_topic(self, page):
+        topic = page.get_parent().specific_deferred
+        return {"slug": topic.slug, "title": topic.title}
+
+    @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=Audience.CHOICES)))
+    def get_audiences(self, page):
+        return [audience.code for audience in page.audiences.all()]
+
+
+class GuideDetailSerializer(GuideSerializer):
+    body_html = serializers.SerializerMethodField(help_text="The guide's body as HTML, as the page shows it.")
+    change_notes = serializers.SerializerMethodField()
+
+    def get_body_html(self, page) -> str:
+        return str(page.body)
+
+    @extend_schema_field(ChangeNoteSerializer(many=True))
+    def get_change_notes(self, page):
+        return ChangeNoteSerializer(page.sorted_change_notes, many=True).data
+
+
+class GuideFilter(django_filters.FilterSet):
+    topic = django_filters.CharFilter(method="filter_topic", help_text="Slug of a topic.")
+    audience = django_filters.ChoiceFilter(
+        field_name="audiences__code", choices=Audience.CHOICES, help_text="Only guides for this audience."
+    )
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="last_published_at", lookup_expr="gte", help_text="Published or republished since."
+    )
+
+    class Meta:
+        model = GuidePage
+        fields = []
+
+    def filter_topic(self, queryset, name, value):
+        topic = TopicPage.objects.live().filter(slug=value).first()
+        return queryset.child_of(topic) if topic else queryset.none()
+
+
+@cached
+class GuideViewSet(PublicReadOnlyViewSet):
+    """Published guides, in the page tree's order."""
+
+    filterset_class = GuideFilter
+
+    def get_queryset(self):
+        return (
+            GuidePage.objects.live()
+            .public()
+            .order_by("path")
+            .prefetch_related("audiences", "change_notes")
+            .distinct()
+        )
+
+    def get_serializer_class(self):
+        return GuideDetailSerializer if self.action == "retrieve" else GuideSerializer
+
+
+# --- regulations --------------------------------------------------------------------
+
+
+def changed_by(kind, **conditions):
+    """An expression: a live regulation changes this one in the way ``kind`` says."""
+    return Exists(
+        RegulationRelation.objects.filter(target=OuterRef("pk"), kind=kind, page__live=True, **conditions)
+    )
+
+
+def revoked_on(day):
+    """An expression: a live regulation in force on ``day`` revokes this one."""
+    return changed_by(RegulationRelation.REVOKES, page__in_force_from__lte=day)
+
+
+class RegulationSerializer(PageItemSerializer):
+    citation = serializers.CharField(help_text='Short form, e.g. "Law 6/2011".')
+    regulation_type = serializers.ChoiceField(choices=TYPE_CHOICES)
+    number = serializers.CharField()
+    year = serializers.IntegerField()
+    authority = serializers.CharField()
+    enacted = serializers.DateField()
+    in_force_from = serializers.DateField()
+    status = serializers.ChoiceField(
+        source="current_status", choices=STATUS_CHOICES, help_text="Today's status."
+    )
+    summary = serializers.CharField()
+    affects = serializers.CharField()
+    topics = serializers.SerializerMethodField()
+
+    @extend_schema_field(TopicRefSerializer(many=True))
+    def get_topics(self, page):
+        return [{"slug": topic.slug, "title": topic.title} for topic in page.topics.all()]
+
+
+class RelationSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=RegulationRelation.KIND_CHOICES)
+    regulation = serializers.IntegerField(help_text="id of the other regulation")
+    citation = serializers.CharField()
+
+
+class RegulationDetailSerializer(RegulationSerializer):
+    body_html = serializers.SerializerMethodField(help_text="What the regulation means, as HTML.")
+    relations = serializers.SerializerMethodField(help_text="What this regulation does to others.")
+    changed_by = serializers.SerializerMethodField(help_text="What other regulations do to this one.")
+    change_notes = serializers.SerializerMethodField()
+
+    def get_body_html(self, page) -> str:
+        return expand_db_html(page.body or "")
+
+    @extend_schema_field(RelationSerializer(many=True))
+    def get_relations(self, page):
+        return [
+            {
+                "kind": relation.kind,
+                "regulation": relation.target_id,
+                "citation": relation.target.specific.citation,
+            }
+            for relation in page.outgoing()
+        ]
+
+    @extend_schema_field(RelationSerializer(many=True))
+    def get_changed_by(self, page):
+        return [
+            {"kind": relation.kind, "regulation": relation.page_id, "citation": relation.page.citation}
+            for relation in page.incoming()
+        ]
+
+    @extend_schema_field(ChangeNoteSerializer(many=True))
+    def get_change_notes(self, page):
+        return ChangeNoteSerializer(page.sorted_change_notes, many=True).data
+
+
+class RegulationFilter(django_filters.FilterSet):
+    in_force_on = django_filters.DateFilter(
+        method="filter_in_force_on",
+        help_text="Only regulations in force on this date: in force from it or earlier and not revoked by then.",
+    )
+    effective_from = django_filters.DateFilter(
+        field_name="in_force_from", lookup_expr="gte", help_text="In force from this date or later."
+    )
+    effective_until = django_filters.DateFilter(
+        field_name="in_force_from", lookup_expr="lte", help_text="In force from this date or earlier."
+    )
+    regulation_type = django_filters.ChoiceFilter(choices=TYPE_CHOICES)
+    topic = django_filters.CharFilter(field_name="topics__slug", help_text="Slug of a topic.")
+
+    class Meta:
+        model = RegulationPage
+        fields = []
+
+    def filter_in_force_on(self, queryset, name, value):
+        return queryset.filter(in_force_from__lte=value).exclude(revoked_on(value))
+
+
+@cached
+class RegulationViewSet(PublicReadOnlyViewSet):
+    """Published regulations, most recently in force first."""
+
+    filterset_class = RegulationFilter
+
+    def get_queryset(self):
+        return (
+            RegulationPage.objects.live()
+            .public()
+            .annotate(
+                current_status=Case(
+                    When(changed_by(RegulationRelation.REVOKES), then=Value(REVOKED)),
+                    When(changed_by(RegulationRelation.AMENDS), then=Value(AMENDED)),
+                    default=Value(IN_FORCE),
+                )
+            )
+            .order_by("-in_force_from", "-pk")
+            .prefetch_related("topics", "change_notes")
+            .distinct()
+        )
+
+    def get_serializer_class(self):
+        return RegulationDetailSerializer if self.action == "retrieve" else RegulationSerializer

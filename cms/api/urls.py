@@ -1,0 +1,34 @@
+"""/api/v1/: the registered endpoints and the OpenAPI schema that describes them."""
+
+from django.urls import include, path
+from django.utils import translation
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
+from rest_framework.routers import SimpleRouter
+
+from cms.api.registry import endpoints
+
+router = SimpleRouter()
+for endpoint in endpoints():
+    router.register(endpoint.prefix, endpoint.viewset, basename=endpoint.basename)
+
+# The schema describes these endpoints only, not Wagtail's admin API (also DRF).
+documented = [path("api/v1/", include((router.urls, "api")))]
+
+
+def in_english(view_class):
+    """The schema is developers' documentation, written in English whatever the browser says."""
+
+    class English(view_class):
+        def dispatch(self, request, *args, **kwargs):
+            with translation.override("en"):
+                return super().dispatch(request, *args, **kwargs)
+
+    return English.as_view(patterns=documented)
+
+
+app_name = "api"
+urlpatterns = [
+    path("openapi.json", in_english(SpectacularJSONAPIView), name="schema"),
+    path("openapi.yaml", in_english(SpectacularYAMLAPIView), name="schema-yaml"),
+    *router.urls,
+]
