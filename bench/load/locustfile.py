@@ -133,7 +133,7 @@ class Person(FastHttpUser):
 
     def calendar(self):
         language = self.lang()
-        self.get(f"/{language}/events/", "calendar")
+        self.get(f"/{language}/acara/", "calendar")
         month = date.today() + timedelta(days=random.choice([0, 31]))  # noqa: S311
         self.get(f"/{language}/acara/month/{month.year}/{month.month}/", "month view")
 

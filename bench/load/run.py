@@ -209,6 +209,77 @@ class Site:
                 os.killpg(process.pid, signal.SIGKILL)
 
 
+# --- where the CPU went --------------------------------------------------------------------
+
+
+def cpu_by_session():
+    """CPU seconds (user + system) of every live process, summed by session id, and the machine's."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    sessions = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        session = int(fields[3])
+        sessions[session] = sessions.get(session, 0) + (int(fields[11]) + int(fields[12])) / ticks
+    with open("/proc/stat") as handle:  # noqa: PTH123
+        values = [int(value) for value in handle.readline().split()[1:]]
+    busy = (sum(values) - values[3] - values[4]) / ticks  # all but idle and iowait
+    return sessions, busy
+
+
+def cpu_report(before, after, seconds, groups):
+    """Per cent of one core for each group of sessions, and for everything else on the machine."""
+    (start, busy_start), (end, busy_end) = before, after
+    lines = [f"CPU during the load ({os.cpu_count()} cores = {100 * os.cpu_count()} %):"]
+    accounted = 0.0
+    for name, session_ids in groups.items():
+        used = sum(end.get(sid, 0) - start.get(sid, 0) for sid in session_ids if sid in end)
+        accounted += used
+        lines.append(f"  {name:28} {100 * used / seconds:5.0f} %")
+    lines.append(
+        f"  {'everything else (other work)':28} {100 * (busy_end - busy_start - accounted) / seconds:5.0f} %"
+    )
+    return "\n".join(lines)
+
+
+def service_times(site, fixture, runs=8):
+    """Each kind of page alone, one request at a time, before the load: the server's own cost."""
+    pages = fixture["pages"]
+    today = time.localtime()
+    samples = {
+        "home": f"/en{pages['home'][0]}",
+        "topic": f"/en{pages['topic'][0]}",
+        "guide": f"/en{pages['guide'][0]}",
+        "regulation": f"/en{pages['regulation'][0]}",
+        "regulation index": f"/en{pages['regulation index'][0]}" if pages["regulation index"] else None,
+        "calendar": "/en/acara/",
+        "month view": f"/en/acara/month/{today.tm_year}/{today.tm_mon}/",
+        "event": f"/en{fixture['sessions'][0]['path'].split('register/')[0]}",
+        "registration form": f"/en{fixture['sessions'][0]['path']}",
+        "search": "/en/search/?q=visa+extension",
+        "autocomplete": "/en/search/suggest/?q=vis",
+        "forum index": "/en/forums/",
+        "forum board": f"/en/forums/board/{fixture['boards'][0]}/",
+        "complaint form": "/en/complaints/",
+        "complaint statistics": "/en/complaints/statistics/",
+    }
+    lines = ["one request at a time, before the load (server time + loopback):"]
+    for name, path in samples.items():
+        if not path:
+            continue
+        times = []
+        for _ in range(runs):
+            began = time.perf_counter()
+            status, _body = site.get(path)
+            times.append((time.perf_counter() - began) * 1000)
+        lines.append(
+            f"  {name:22} p50 {percentile(times, 0.5):6.1f} ms   max {max(times):6.1f} ms   (HTTP {status})"
+        )
+    return "\n".join(lines)
+
+
 # --- faults ---------------------------------------------------------------------------------
 
 
@@ -263,17 +334,30 @@ class Fault(threading.Thread):
 # --- the report -----------------------------------------------------------------------------
 
 
-def summarise(results):
-    records = results["records"]
-    elapsed = results["ended"] - results["started"]
-    lines = [f"requests: {len(records)} in {elapsed:.0f} s = {len(records) / elapsed:.1f} req/s"]
+def latency_lines(records, label):
+    lines = []
     for kind in ("read", "write"):
         times = [r[3] for r in records if r[2] == kind and not r[5]]
         lines.append(
-            f"{kind + 's':6} {len(times):6d} ok   p50 {percentile(times, 0.5):6.0f} ms   "
+            f"{label}{kind + 's':6} {len(times):6d} ok   p50 {percentile(times, 0.5):6.0f} ms   "
             f"p95 {percentile(times, 0.95):6.0f} ms   p99 {percentile(times, 0.99):6.0f} ms   "
             f"max {max(times, default=0):6.0f} ms"
         )
+    return lines
+
+
+def summarise(results, steady_after):
+    """The whole run, then the steady part (from ``steady_after`` seconds: everyone spawned and signed in)."""
+    records = results["records"]
+    elapsed = results["ended"] - results["started"]
+    lines = [f"requests: {len(records)} in {elapsed:.0f} s = {len(records) / elapsed:.1f} req/s"]
+    lines += latency_lines(records, "whole run  ")
+    steady = [r for r in records if r[0] >= results["started"] + steady_after]
+    if steady and elapsed > steady_after:
+        lines.append(
+            f"steady part (from {steady_after:.0f} s): {len(steady) / (elapsed - steady_after):.1f} req/s"
+        )
+        lines += latency_lines(steady, "steady     ")
     errors = {}
     for record in records:
         if record[5]:
@@ -411,6 +495,8 @@ def main():
             "LOAD_WAIT_MIN": str(args.wait_min),
             "LOAD_WAIT_MAX": str(args.wait_max),
         }
+        say(service_times(site, json.loads(fixture.read_text())))
+        cpu_before = cpu_by_session()
         swarm = subprocess.Popen(  # noqa: S603 - our own script
             [
                 PYTHON,
@@ -428,10 +514,12 @@ def main():
             ],
             env=swarm_env,
             cwd=ROOT,
+            start_new_session=True,
         )
         if fault:
             fault.start()
         swarm.wait()
+        cpu_after = cpu_by_session()
         if fault:
             fault.join()
         results = json.loads(out.read_text())
@@ -439,13 +527,24 @@ def main():
         say(
             f"=== {args.users} users, {args.duration:.0f} s, {args.workers} gunicorn workers, fault: {args.fault or 'none'}"
         )
-        say(summarise(results))
+        say(summarise(results, args.users / args.spawn_rate + 15))
         if fault:
             if fault.error:
                 say(f"the fault thread failed: {fault.error!r}")
             else:
                 say("")
                 say(fault_window(results, fault))
+        say("")
+        postmaster = int((postgres.server.data / "postmaster.pid").read_text().split()[0])
+        nodes = [int(path.read_text()) for path in (var / "opensearch").glob("node[0-9]*.pid")]
+        groups = {
+            "gunicorn": [site.processes["gunicorn"].pid],
+            "PostgreSQL": [postmaster],
+            "locust (the simulated people)": [swarm.pid],
+            "db_worker + run_periodic": [site.processes["db_worker"].pid, site.processes["scheduler"].pid],
+            "OpenSearch node": nodes,
+        }
+        say(cpu_report(cpu_before, cpu_after, results["ended"] - results["started"], groups))
         say("")
         say(f"processes still running: {site.alive()}")
         accepted = var / "accepted.json"
