@@ -43,50 +43,69 @@ def synonym_rules(language):
     return [line for line in lines if line and not line.startswith("#")]
 
 
+# Lucene's Arabic stop list holds "على", "حتى" and "لدى" only with alif maqsura; after
+# normalisation (which the search side needs before synonyms) they end in yaa.
+arabic_stop = token_filter("arabic_stop", "stop", stopwords="_arabic_")
+arabic_stop_normalised = token_filter("arabic_stop_normalised", "stop", stopwords=["علي", "حتي", "لدي"])
+arabic_stemmer = token_filter("arabic_stemmer", "stemmer", language="arabic")
+
+
 def language_filters(language, icu=False):
-    """(tokenizer, filters) for a language's text, before synonyms are added."""
+    """(tokenizer, filters before synonyms, filters after synonyms) for a language's text.
+
+    The index analyser runs both lists; the search analyser puts the synonym graph
+    between them. What comes before synonyms must never drop a token (no stop
+    words), or multi-word rules could not be parsed; it normalises spelling so
+    that a rule matches however the reader typed it (case, hamza, full-width).
+    """
     if language == "id":
-        return "standard", [
-            "lowercase",
-            token_filter("indonesian_stop", "stop", stopwords="_indonesian_"),
-            token_filter("indonesian_stemmer", "stemmer", language="indonesian"),
-        ]
+        # Arabic normalisation and stemming touch only Arabic letters: they let the
+        # Arabic words in the cross-language rules (see synonyms/id.txt) match
+        # whatever form an Arabic reader typed when an untranslated guide is searched.
+        return (
+            "standard",
+            ["lowercase", "decimal_digit", "arabic_normalization", arabic_stemmer],
+            [
+                token_filter("indonesian_stop", "stop", stopwords="_indonesian_"),
+                token_filter("indonesian_stemmer", "stemmer", language="indonesian"),
+            ],
+        )
     if language == "en":
-        return "standard", [
-            token_filter("english_possessive", "stemmer", language="possessive_english"),
-            "lowercase",
-            token_filter("english_stop", "stop", stopwords="_english_"),
-            token_filter("english_stemmer", "stemmer", language="english"),
-        ]
+        return (
+            "standard",
+            [token_filter("english_possessive", "stemmer", language="possessive_english"), "lowercase"],
+            [
+                token_filter("english_stop", "stop", stopwords="_english_"),
+                token_filter("english_stemmer", "stemmer", language="english"),
+            ],
+        )
     if language == "ar":
-        return "standard", [
-            "lowercase",
-            "decimal_digit",
-            token_filter("arabic_stop", "stop", stopwords="_arabic_"),
-            "arabic_normalization",
-            token_filter("arabic_stemmer", "stemmer", language="arabic"),
-        ]
+        return (
+            "standard",
+            ["lowercase", "decimal_digit", "arabic_normalization"],
+            [arabic_stop, arabic_stop_normalised, arabic_stemmer],
+        )
     if language == "zh-hans":
         if icu:
-            return "icu_tokenizer", ["cjk_width", "lowercase"]
-        return "standard", ["cjk_width", "lowercase", "cjk_bigram"]
+            return "icu_tokenizer", ["cjk_width", "lowercase"], []
+        # Bigrams before synonyms: a rule's Chinese words are cut into the same
+        # bigrams as the query, so the graph stays whole.
+        return "standard", ["cjk_width", "lowercase", "cjk_bigram"], []
     raise ValueError(f"no analysis defined for language {language!r}")
 
 
 def analyzers(language, icu=False):
     """(index analyser, search analyser): the search one adds the synonym graph."""
-    tokenizer_name, filters = language_filters(language, icu)
+    tokenizer_name, before, after = language_filters(language, icu)
     index_analyzer = analyzer(
-        f"text_{language}", tokenizer=tokenizer_name, filter=filters, char_filter=[html_strip]
+        f"text_{language}", tokenizer=tokenizer_name, filter=before + after, char_filter=[html_strip]
     )
     synonyms = token_filter(
         f"synonyms_{language}", "synonym_graph", synonyms=synonym_rules(language) or ["sinergi, sinergi"]
     )
-    # Synonyms right after lowercasing, before stop words and stemming, so that
-    # multi-word rules ("visa on arrival") match what the reader typed.
-    position = 2 if language == "en" else 1
-    search_filters = filters[:position] + [synonyms] + filters[position:]
-    search_analyzer = analyzer(f"search_{language}", tokenizer=tokenizer_name, filter=search_filters)
+    search_analyzer = analyzer(
+        f"search_{language}", tokenizer=tokenizer_name, filter=[*before, synonyms, *after]
+    )
     return index_analyzer, search_analyzer
 
 

@@ -13,8 +13,9 @@ PER_PAGE = 10
 # <mark> only after the fragment has been HTML-escaped (so a snippet cannot inject markup).
 MARK_START = "\ue000"
 MARK_END = "\ue001"
-# How much each kind weighs in relevance, beyond text match: guides answer questions.
-KIND_BOOSTS = {"guide": 1.5, "regulation": 1.3, "event": 1.0, "thread": 0.9, "topic": 0.8}
+# How much each kind weighs in relevance, beyond text match: guides answer questions;
+# forum threads (the public answering each other) come after the official pages.
+KIND_BOOSTS = {"guide": 1.5, "regulation": 1.3, "event": 1.0, "thread": 0.6, "topic": 0.8}
 FALLBACK_LANGUAGE = "id"
 PAST_EVENT_WEIGHT = 0.3  # events that have started rank below upcoming ones
 

@@ -30,10 +30,26 @@ from .base import (
     mark_snippet,
 )
 
-# Analysed fields take typos (fuzziness); the exact sub-fields (acronyms,
-# regulation numbers, words the stemmer would change) match as typed.
+# Relevance, in three parts (see text_relevance):
+# 1. Which documents match: most of the query's words (stemmed, with the synonym
+#    graph) anywhere among title, summary, body and topic names, counted once
+#    per word whichever field holds it (cross_fields); or, with a lower weight,
+#    any word allowing typos (fuzziness only on the analysed fields).
+# 2. Bonuses: the words as typed in the exact sub-fields (acronyms, regulation
+#    numbers, words the stemmer would change) and the words close together.
+# 3. Outside the text: kind, the document's own boost and recency (build_query).
 TEXT_FIELDS = ["title^4", "summary^2", "body", "topic_titles^2"]
 EXACT_FIELDS = ["title.exact^5", "summary.exact", "body.exact^0.5"]
+PHRASE_FIELDS = ["title^4", "summary^2", "body"]
+MOST_WORDS = "2<70%"  # up to two words: all of them; more: seven in ten
+# Indonesian documents standing in for an untranslated page are searched with the
+# reader's words through the cross-language rules of synonyms/id.txt; the words
+# no rule translates cannot match there, so one matching word is enough.
+FALLBACK_WORDS = "1"
+FUZZY_WEIGHT = 0.5
+EXACT_WEIGHT = 0.5
+PHRASE_WEIGHT = 1.0
+PHRASE_SLOP = 2
 FACETS = {"kind": "kind", "topics": "topics", "audience": "audience"}
 # While a new index is filled nobody reads it: no refreshes, no per-request fsync.
 LOADING_SETTINGS = {"index": {"refresh_interval": "-1", "translog.durability": "async"}}
@@ -134,6 +150,67 @@ def language_filter(language):
     return Q("bool", should=[Q("term", language=language), fallback], minimum_should_match=1)
 
 
+def words_match(text, minimum):
+    """Documents holding enough of the query's words, or (weighted lower) any of them with typos."""
+    options = {"auto_generate_synonyms_phrase_query": False}  # a multi-word synonym: all its words
+    return Q(
+        "bool",
+        should=[
+            Q(
+                "multi_match",
+                query=text,
+                fields=TEXT_FIELDS,
+                type="cross_fields",
+                minimum_should_match=minimum,
+                **options,
+            ),
+            Q(
+                "multi_match",
+                query=text,
+                fields=TEXT_FIELDS,
+                type="most_fields",
+                fuzziness="AUTO",
+                prefix_length=1,
+                max_expansions=20,
+                boost=FUZZY_WEIGHT,
+                **options,
+            ),
+        ],
+        minimum_should_match=1,
+    )
+
+
+def text_relevance(text, language):
+    """The text part of relevance: what matches, in the reader's language and in the fallback."""
+    if language == FALLBACK_LANGUAGE:
+        matching = words_match(text, MOST_WORDS)
+    else:
+        matching = Q(
+            "bool",
+            should=[
+                Q("bool", must=[words_match(text, MOST_WORDS)], filter=[Q("term", language=language)]),
+                Q(
+                    "bool",
+                    must=[words_match(text, FALLBACK_WORDS)],
+                    filter=[Q("term", language=FALLBACK_LANGUAGE)],
+                ),
+            ],
+            minimum_should_match=1,
+        )
+    bonuses = [
+        Q("multi_match", query=text, fields=EXACT_FIELDS, type="most_fields", boost=EXACT_WEIGHT),
+        Q(
+            "multi_match",
+            query=text,
+            fields=PHRASE_FIELDS,
+            type="phrase",
+            slop=PHRASE_SLOP,
+            boost=PHRASE_WEIGHT,
+        ),
+    ]
+    return Q("bool", must=[matching], should=bonuses)
+
+
 def build_suggestion(text):
     """The "did you mean" part of a request: the closest phrase made of words in titles."""
     phrase = {
@@ -147,23 +224,7 @@ def build_suggestion(text):
 
 def build_query(query, now=None):
     """The search request body for a SearchQuery (elasticsearch-dsl, as a dict)."""
-    text_query = Q(
-        "bool",
-        should=[
-            Q(
-                "multi_match",
-                query=query.text,
-                fields=TEXT_FIELDS,
-                type="most_fields",
-                fuzziness="AUTO",
-                prefix_length=1,
-                max_expansions=20,
-                minimum_should_match="2<70%",
-            ),
-            Q("multi_match", query=query.text, fields=EXACT_FIELDS, type="most_fields"),
-        ],
-        minimum_should_match=1,
-    )
+    text_query = text_relevance(query.text, query.language)
     functions = [
         {"filter": {"term": {"kind": kind}}, "weight": weight} for kind, weight in KIND_BOOSTS.items()
     ]
