@@ -91,3 +91,32 @@ def test_tasks_no_worker_took_make_the_queues_degraded(client, db, settings):
     data = client.get("/readyz").json()
     assert "queues" in data["degraded"]
     assert "background tasks 1" in data["checks"]["queues"]
+
+
+def test_readyz_with_the_database_down_is_503_and_healthz_still_answers(client):
+    from django.db import OperationalError, connection
+
+    def unreachable(*args):
+        raise OperationalError("could not connect to server")
+
+    with connection.execute_wrapper(unreachable):
+        ready = client.get("/readyz")
+        alive = client.get("/healthz")
+    assert ready.status_code == 503 and ready.json() == {
+        "status": "down",
+        "checks": {"database": "OperationalError"},
+    }
+    assert alive.status_code == 200
+
+
+def test_readyz_with_the_cache_down_is_degraded(client, settings):
+    settings.CACHES = {  # Django rebuilds its caches when this setting changes
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+        },
+    }
+    data = client.get("/readyz").json()
+    assert data["status"] == "degraded" and "cache" in data["degraded"]
+    assert data["checks"]["cache"].startswith("failed: ConnectionError")
