@@ -103,7 +103,9 @@ class EventSessionViewSet(PublicReadOnlyViewSet):
     serializer_class = SessionSerializer
     filterset_class = SessionFilter
 
-    def get_queryset(self):
+    model = EventSession
+
+    def items(self):
         return (
             EventSession.objects.public()
             .with_seats_taken()

@@ -83,7 +83,9 @@ class AnsweredThreadViewSet(PublicReadOnlyViewSet):
     serializer_class = ThreadSerializer
     filterset_class = ThreadFilter
 
-    def get_queryset(self):
+    model = Thread
+
+    def items(self):
         return (
             Thread.objects.visible()
             .filter(status=ThreadStatus.ANSWERED)

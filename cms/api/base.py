@@ -131,6 +131,17 @@ class PublicReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     schema = PublicAPISchema()
     lookup_value_regex = "[0-9]{1,18}"  # fits a 64-bit key; longer is a 404, not an overflow
 
+    model = None  # the model of the items, for the schema
+
+    def items(self):
+        """The published, public objects this endpoint serves."""
+        raise NotImplementedError
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):  # building the schema: no database needed
+            return self.model.objects.none()
+        return self.items()
+
     def dispatch(self, request, *args, **kwargs):
         requested = request.GET.get("lang", SOURCE_LANGUAGE)
         self.language = requested if requested in LANGUAGE_CODES else None

@@ -72,7 +72,9 @@ class GuideViewSet(PublicReadOnlyViewSet):
 
     filterset_class = GuideFilter
 
-    def get_queryset(self):
+    model = GuidePage
+
+    def items(self):
         return (
             GuidePage.objects.live()
             .public()
@@ -186,7 +188,9 @@ class RegulationViewSet(PublicReadOnlyViewSet):
 
     filterset_class = RegulationFilter
 
-    def get_queryset(self):
+    model = RegulationPage
+
+    def items(self):
         return (
             RegulationPage.objects.live()
             .public()
