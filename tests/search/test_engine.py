@@ -173,3 +173,49 @@ def test_past_events_rank_below_upcoming_ones(remote):
     assert titles == ["Zebracrossing orientation coming", "Zebracrossing orientation past"]
     upcoming = search(remote, "zebracrossing", upcoming_only=True)
     assert [hit.title for hit in upcoming.hits] == ["Zebracrossing orientation coming"]
+
+
+def urls(results, count=3):
+    return [hit.url for hit in results.hits[:count]]
+
+
+def test_chinese_synonyms_keep_the_bigram_graph(remote_indexed):
+    """Synonyms run after cjk_bigram: a rule's Chinese words are cut like the query's."""
+    tokens = analyze(remote_indexed, "zh-hans", "联合国难民署")
+    assert "unhcr" in tokens and "难民" in tokens
+    results = search(remote_indexed, "联合国难民署", language="zh-hans")
+    assert results.hits[0].url == "/zh-hans/pengungsi/pendaftaran-pengungsi-unhcr/"
+
+
+def test_arabic_rules_match_without_hamza(remote_indexed):
+    """Arabic is normalised before the synonym graph, so a rule matches however hamza is typed."""
+    assert "unhcr" in analyze(remote_indexed, "ar", "مفوضيه اللاجئين")
+    assert "voa" in analyze(remote_indexed, "ar", "تاشيرة عند الوصول")
+
+
+def test_acronyms_find_their_long_forms_in_each_language(remote_indexed):
+    engine = remote_indexed
+    assert "/id/izin-tinggal/izin-masuk-kembali-dan-epo/" in urls(search(engine, "ERP", language="id"))
+    assert "/en/izin-tinggal/izin-masuk-kembali-dan-epo/" in urls(search(engine, "re-entry permit"))
+    assert "/ar/izin-tinggal/kitas-kerja/" in urls(search(engine, "KITAS", language="ar"), 5)
+    assert "/zh-hans/izin-tinggal/kitas-kerja/" in urls(search(engine, "临时居留证", language="zh-hans"), 5)
+
+
+def test_untranslated_guides_found_through_cross_language_rules(remote_indexed):
+    """Chinese and Arabic words reach Indonesian stand-ins through synonyms/id.txt."""
+    lost = search(remote_indexed, "护照丢了怎么办", language="zh-hans")
+    assert "/id/paspor/paspor-hilang-atau-rusak/" in urls(lost)
+    fine = search(remote_indexed, "签证逾期罚款", language="zh-hans")
+    assert fine.hits[0].url == "/id/hak-dan-kewajiban/denda-overstay/"
+    extend = search(remote_indexed, "تمديد الإقامة", language="ar")
+    assert "/id/visa/perpanjangan-izin-tinggal-kunjungan/" in [hit.url for hit in extend.hits]
+
+
+def test_words_count_across_fields_and_one_common_word_is_not_enough(remote_indexed):
+    """ "spouse" in the title and "visa" in the body: the family KITAS beats pages titled "visa"."""
+    assert search(remote_indexed, "spouse visa").hits[0].url == "/en/izin-tinggal/kitas-keluarga/"
+
+
+def test_forum_threads_rank_below_official_guides(remote_indexed):
+    results = search(remote_indexed, "extend visa on arrival")
+    assert results.hits[0].kind == "guide"
