@@ -12,7 +12,7 @@ from rest_framework import serializers
 
 from agenda.choices import KINDS, PROVINCES, SESSION_STATUSES, TIME_ZONES
 from agenda.models import EventSession
-from cms.api.base import IdFilter, PublicReadOnlyViewSet, cached
+from cms.api.base import BooleanFilter, IdFilter, PublicReadOnlyViewSet, cached
 from cms.api.pages import PageItemSerializer, TopicRefSerializer, absolute
 from cms.models import Audience
 
@@ -79,9 +79,11 @@ class SessionSerializer(serializers.Serializer):
 class SessionFilter(django_filters.FilterSet):
     starts_after = django_filters.IsoDateTimeFilter(field_name="start", lookup_expr="gte")
     starts_before = django_filters.IsoDateTimeFilter(field_name="start", lookup_expr="lt")
-    upcoming = django_filters.BooleanFilter(method="filter_upcoming", help_text="Only sessions not yet over.")
+    upcoming = BooleanFilter(
+        method="filter_upcoming", help_text="true: sessions not yet over; false: past ones."
+    )
     region = django_filters.ChoiceFilter(choices=PROVINCES, help_text="Province.")
-    online = django_filters.BooleanFilter()
+    online = BooleanFilter()
     kind = django_filters.ChoiceFilter(field_name="page__kind", choices=KINDS)
     topic = django_filters.CharFilter(field_name="page__topics__slug", help_text="Slug of a topic.")
     event = IdFilter(field_name="page_id", help_text="id of an event.")

@@ -324,6 +324,27 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Media (images, documents) on S3-compatible object storage (AWS S3, MinIO, Ceph...) when a
+# bucket is named, so that several web servers share them. Images are read straight from the
+# bucket (or its CDN domain), so the bucket's media prefix must be publicly readable; documents
+# are always streamed through Sinergi (serve_view) so that private collections stay private.
+# Credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables.
+# Complaint attachments never go there: they stay in COMPLAINTS_PRIVATE_DIR (complaints/storage.py).
+if os.environ.get("MEDIA_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["MEDIA_S3_BUCKET"],
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "location": "media",
+            "default_acl": None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 
 # --- Email -----------------------------------------------------------------
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

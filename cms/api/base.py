@@ -63,6 +63,27 @@ class IdFilter(django_filters.NumberFilter):
         super().__init__(*args, min_value=1, max_value=2**63 - 1, **kwargs)
 
 
+class StrictBooleanField(forms.NullBooleanField):
+    """``true`` or ``false`` (or absent); Django's own field reads "null", "2" or a typo as
+    "not given", which would quietly widen the results."""
+
+    widget = forms.TextInput  # hands the raw text to to_python
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if value in ("true", "false"):
+            return value == "true"
+        raise forms.ValidationError(_("Use true or false."), code="invalid")
+
+    def validate(self, value):
+        pass
+
+
+class BooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
 class Pagination(PageNumberPagination):
     """Page numbers; a page size outside 1-100 is refused rather than quietly changed,
     so a client never believes it received everything when it did not."""
@@ -180,4 +201,5 @@ def non_empty_query_strings(result, generator, request, public):
                 schema = parameter.get("schema", {})
                 if parameter.get("in") == "query" and schema.get("type") == "string" and "enum" not in schema:
                     schema.setdefault("minLength", 1)
+                    schema.setdefault("pattern", "^[^\\x00]*$")  # Django refuses NUL characters
     return result
