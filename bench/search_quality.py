@@ -14,17 +14,11 @@ import argparse
 import json
 import math
 import re
-import sys
 import uuid
 from collections import defaultdict
 from pathlib import Path
 
 from _site import demo_site, opensearch_engine, setup_django
-
-# bench/events.py (a sibling benchmark) would otherwise shadow the PyPI "events"
-# package that opensearch-py imports: once _site is loaded, bench/ leaves the path.
-BENCH = Path(__file__).resolve().parent
-sys.path[:] = [entry for entry in sys.path if Path(entry or ".").resolve() != BENCH]
 
 JUDGEMENTS = Path(__file__).resolve().parent / "data" / "search_judgements.json"
 K = 10
