@@ -212,34 +212,49 @@ class Site:
 # --- where the CPU went --------------------------------------------------------------------
 
 
-def cpu_by_session():
-    """CPU seconds (user + system) of every live process, summed by session id, and the machine's."""
+def cpu_snapshot():
+    """CPU seconds (user + system) of every live process as {pid: (ppid, session, seconds)}, and the machine's."""
     ticks = os.sysconf("SC_CLK_TCK")
-    sessions = {}
+    processes = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        session = int(fields[3])
-        sessions[session] = sessions.get(session, 0) + (int(fields[11]) + int(fields[12])) / ticks
+        processes[int(stat.parent.name)] = (
+            int(fields[1]),
+            int(fields[3]),
+            (int(fields[11]) + int(fields[12])) / ticks,
+        )
     with open("/proc/stat") as handle:  # noqa: PTH123
         values = [int(value) for value in handle.readline().split()[1:]]
     busy = (sum(values) - values[3] - values[4]) / ticks  # all but idle and iowait
-    return sessions, busy
+    return processes, busy
 
 
-def cpu_report(before, after, seconds, groups):
-    """Per cent of one core for each group of sessions, and for everything else on the machine."""
+def group_cpu(processes, roots):
+    """Seconds used by the processes ``roots``, their session and their children."""
+    return sum(
+        seconds for pid, (ppid, session, seconds) in processes.items() if {pid, ppid, session} & set(roots)
+    )
+
+
+def cpu_report(before, after, seconds, groups, extra=None):
+    """Per cent of one core for each group of processes, and for everything else on the machine.
+
+    Processes that ended during the run (the locust process) are given in ``extra`` (seconds)."""
     (start, busy_start), (end, busy_end) = before, after
     lines = [f"CPU during the load ({os.cpu_count()} cores = {100 * os.cpu_count()} %):"]
     accounted = 0.0
-    for name, session_ids in groups.items():
-        used = sum(end.get(sid, 0) - start.get(sid, 0) for sid in session_ids if sid in end)
+    for name, roots in groups.items():
+        used = group_cpu(end, roots) - group_cpu(start, roots)
         accounted += used
-        lines.append(f"  {name:28} {100 * used / seconds:5.0f} %")
+        lines.append(f"  {name:30} {100 * used / seconds:5.0f} %")
+    for name, used in (extra or {}).items():
+        accounted += used
+        lines.append(f"  {name:30} {100 * used / seconds:5.0f} %")
     lines.append(
-        f"  {'everything else (other work)':28} {100 * (busy_end - busy_start - accounted) / seconds:5.0f} %"
+        f"  {'everything else on the machine':30} {100 * (busy_end - busy_start - accounted) / seconds:5.0f} %"
     )
     return "\n".join(lines)
 
@@ -292,6 +307,7 @@ class Fault(threading.Thread):
         self.site, self.postgres, self.search, self.pg_mode = site, postgres, search, pg_mode
         self.down = self.up = None
         self.readyz = []
+        self.pending = None
         self.error = None
 
     def run(self):
@@ -313,6 +329,8 @@ class Fault(threading.Thread):
                 self.readyz.append((round(time.time() - self.down, 1), status, body[:300]))
                 time.sleep(min(10, max(0, deadline - time.time())))
             if self.kind == "search":
+                self.pending = pending_updates(self.site)
+                say(f"  index updates waiting just before the node returns: {self.pending}")
                 say("  FAULT over: starting the search node again")
                 from search import launcher
 
@@ -496,7 +514,7 @@ def main():
             "LOAD_WAIT_MAX": str(args.wait_max),
         }
         say(service_times(site, json.loads(fixture.read_text())))
-        cpu_before = cpu_by_session()
+        cpu_before = cpu_snapshot()
         swarm = subprocess.Popen(  # noqa: S603 - our own script
             [
                 PYTHON,
@@ -519,7 +537,7 @@ def main():
         if fault:
             fault.start()
         swarm.wait()
-        cpu_after = cpu_by_session()
+        cpu_after = cpu_snapshot()
         if fault:
             fault.join()
         results = json.loads(out.read_text())
@@ -540,11 +558,11 @@ def main():
         groups = {
             "gunicorn": [site.processes["gunicorn"].pid],
             "PostgreSQL": [postmaster],
-            "locust (the simulated people)": [swarm.pid],
             "db_worker + run_periodic": [site.processes["db_worker"].pid, site.processes["scheduler"].pid],
             "OpenSearch node": nodes,
         }
-        say(cpu_report(cpu_before, cpu_after, results["ended"] - results["started"], groups))
+        extra = {"locust (the simulated people)": results.get("cpu_seconds", 0)}
+        say(cpu_report(cpu_before, cpu_after, results["ended"] - results["started"], groups, extra))
         say("")
         say(f"processes still running: {site.alive()}")
         accepted = var / "accepted.json"
@@ -571,6 +589,14 @@ def main():
             shutil.rmtree(var, ignore_errors=True)
 
 
+def pending_updates(site):
+    result = site.manage(
+        "shell", "-c", "from search.models import PendingUpdate as P; print(P.objects.count())", check=False
+    )
+    lines = [line for line in result.stdout.splitlines() if line.strip()]
+    return lines[-1] if lines else "?"
+
+
 def check_index(site, seconds=420):
     """Wait until ``search_index check`` is clean (the queue drained after the node's return)."""
     began = time.monotonic()
@@ -583,16 +609,14 @@ def check_index(site, seconds=420):
         output = (result.stdout + result.stderr).strip().splitlines()
         if result.returncode == 0:
             say(
-                f"search_index check after {waited:.0f} s: clean ({output[-1] if output else ''}); pending updates left: {pending.stdout.strip()}"
+                f"search_index check after {waited:.0f} s: clean ({output[-1] if output else ''}); pending updates left: {pending}"
             )
             return True
         if waited > seconds:
-            say(
-                f"search_index check still NOT clean after {waited:.0f} s: {output[-5:]}; pending: {pending.stdout.strip()}"
-            )
+            say(f"search_index check still NOT clean after {waited:.0f} s: {output[-5:]}; pending: {pending}")
             return False
         say(
-            f"  search_index check not clean yet ({output[-1] if output else ''}); pending updates: {pending.stdout.strip()}; waiting"
+            f"  search_index check not clean yet ({output[-1] if output else ''}); pending updates: {pending}; waiting"
         )
         time.sleep(20)
 

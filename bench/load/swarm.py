@@ -76,6 +76,7 @@ def main():
                 "records": records,
                 "accepted": locustfile.ACCEPTED,
                 "counts": locustfile.COUNTS,
+                "cpu_seconds": time.process_time(),
             }
         )
     )
