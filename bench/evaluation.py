@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from _site import percentile, setup_django  # noqa: E402
-from events import generate_sessions, start_postgres, timed_get  # noqa: E402
+from events_bench import generate_sessions, start_postgres, timed_get  # noqa: E402
 
 
 def insert_ratings(total):

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from _site import percentile, setup_django  # noqa: E402
-from events import start_postgres, timed_get  # noqa: E402
+from events_bench import start_postgres, timed_get  # noqa: E402
 
 BODY = (
     "Terima kasih atas penjelasannya. Untuk **ITAS** saya:\n\n"

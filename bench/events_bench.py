@@ -1,6 +1,6 @@
 """Events speed: the iCalendar feed, the month view and registrations under load.
 
-    .venv/bin/python bench/agenda.py [--sessions 2000] [--registrations 1000] [--threads 16]
+    .venv/bin/python bench/events_bench.py [--sessions 2000] [--registrations 1000] [--threads 16]
 
 Runs on a private PostgreSQL server started for the run (as `make test` does;
 tests/postgres_server.py) unless DATABASE_URL is set, with the demo site plus
