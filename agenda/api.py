@@ -12,7 +12,7 @@ from rest_framework import serializers
 
 from agenda.choices import KINDS, PROVINCES, SESSION_STATUSES, TIME_ZONES
 from agenda.models import EventSession
-from cms.api.base import BooleanFilter, IdFilter, PublicReadOnlyViewSet, cached
+from cms.api.base import BooleanFilter, DateTimeFilter, IdFilter, PublicReadOnlyViewSet, cached
 from cms.api.pages import PageItemSerializer, TopicRefSerializer, absolute
 from cms.models import Audience
 
@@ -77,8 +77,8 @@ class SessionSerializer(serializers.Serializer):
 
 
 class SessionFilter(django_filters.FilterSet):
-    starts_after = django_filters.IsoDateTimeFilter(field_name="start", lookup_expr="gte")
-    starts_before = django_filters.IsoDateTimeFilter(field_name="start", lookup_expr="lt")
+    starts_after = DateTimeFilter(field_name="start", lookup_expr="gte")
+    starts_before = DateTimeFilter(field_name="start", lookup_expr="lt")
     upcoming = BooleanFilter(
         method="filter_upcoming", help_text="true: sessions not yet over; false: past ones."
     )

@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from cms.api.base import PublicReadOnlyViewSet, cached
+from cms.api.base import DateTimeFilter, PublicReadOnlyViewSet, cached
 from cms.api.pages import absolute
 from forums.models import Post, Thread, ThreadKind, ThreadStatus
 from forums.rendering import render
@@ -69,7 +69,7 @@ class ThreadSerializer(serializers.Serializer):
 class ThreadFilter(django_filters.FilterSet):
     board = django_filters.CharFilter(field_name="board__slug", help_text="Slug of a board.")
     written_in = django_filters.ChoiceFilter(field_name="language", choices=settings.LANGUAGES)
-    updated_since = django_filters.IsoDateTimeFilter(field_name="last_activity_at", lookup_expr="gte")
+    updated_since = DateTimeFilter(field_name="last_activity_at", lookup_expr="gte")
 
     class Meta:
         model = Thread

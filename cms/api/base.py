@@ -9,6 +9,8 @@
   publishing empties, and open to other origins (CORS) since the data is public.
 """
 
+from datetime import UTC
+
 import django_filters
 from django import forms
 from django.conf import settings
@@ -82,6 +84,25 @@ class StrictBooleanField(forms.NullBooleanField):
 
 class BooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
+
+
+class UTCDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 instant, turned into UTC before it reaches the database: PostgreSQL
+    refuses offsets past 15:59 that ISO 8601 allows, and an instant at the edge of
+    the calendar may not exist in UTC at all (both a 400, never a 500)."""
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        try:
+            return moment.astimezone(UTC)
+        except OverflowError:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+
+class DateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UTCDateTimeField
 
 
 class Pagination(PageNumberPagination):

@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from wagtail.rich_text import expand_db_html
 
-from cms.api.base import PublicReadOnlyViewSet, cached
+from cms.api.base import DateTimeFilter, PublicReadOnlyViewSet, cached
 from cms.api.pages import ChangeNoteSerializer, PageItemSerializer, TopicRefSerializer
 from cms.models import Audience, GuidePage, RegulationPage, TopicPage
 from cms.models.regulations import (
@@ -53,7 +53,7 @@ class GuideFilter(django_filters.FilterSet):
     audience = django_filters.ChoiceFilter(
         field_name="audiences__code", choices=Audience.CHOICES, help_text="Only guides for this audience."
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = DateTimeFilter(
         field_name="last_published_at", lookup_expr="gte", help_text="Published or republished since."
     )
 

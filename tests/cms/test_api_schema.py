@@ -10,6 +10,8 @@ inside the test's database transaction, so they see the demo content.
 import pytest
 import schemathesis
 from django.core.cache import caches
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
@@ -28,6 +30,13 @@ schema.app = application
 def _api_for_many_requests(db, monkeypatch):
     monkeypatch.setattr(ClientThrottle, "rate", "100000/minute")
     caches["pages"].clear()
+    # Django closes "old" connections around each request; inside the test's transaction
+    # that would close it (PostgreSQL). Its test client avoids this the same way.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @schema.parametrize()
