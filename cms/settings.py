@@ -277,7 +277,7 @@ WAGTAIL_APPEND_SLASH = True
 # --- Background tasks ----------------------------------------------------------
 # django-tasks. TASKS_BACKEND=immediate (the default) runs a task in the web process
 # right after the transaction commits; TASKS_BACKEND=database queues it in the
-# database for a worker process (manage.py db_worker), as production should, so
+# database for a worker process (manage.py task_worker), as production should, so
 # requests never wait for emails or index updates (docs/deployment.md).
 INSTALLED_APPS.append("django_tasks_db")  # always installed, so migrations do not depend on the setting
 TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "immediate")

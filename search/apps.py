@@ -16,6 +16,7 @@ class SearchConfig(AppConfig):
         registry.autodiscover()
         signals.connect()
         register_job(PeriodicJob("search.catch_up", tasks.catch_up_and_process, timedelta(minutes=5)))
+        register_job(PeriodicJob("search.retry", tasks.retry_failed, timedelta(seconds=30)))
         register_main_task(
             MainTask(
                 key="search",

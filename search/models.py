@@ -6,8 +6,9 @@ OpenSearch is unreachable.
 
 ``PendingUpdate`` is an outbox: a publish, unpublish, move or delete writes a row
 in the same transaction as the change, so the update cannot be lost; the row is
-removed only once every engine has applied it. Failed rows are retried by the
-next run (``search_index process``, also run by the periodic catch-up).
+removed only once every engine has applied it. Failed rows are retried once their
+``retry_after`` has passed (the periodic retry job, ``search_index process``, or the
+next change's task), with a back-off that doubles up to a minute.
 """
 
 from django.db import models
@@ -53,10 +54,11 @@ class PendingUpdate(models.Model):
     created = models.DateTimeField(auto_now_add=True)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
+    retry_after = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["id"]
-        indexes = [models.Index(fields=["source", "object_id"])]
+        indexes = [models.Index(fields=["source", "object_id"]), models.Index(fields=["retry_after"])]
 
     def __str__(self):
         return f"{self.source}:{self.object_id} ({self.attempts} attempts)"

@@ -5,14 +5,18 @@ A change never talks to an engine inside the request. ``schedule`` writes a
 committed, enqueues ``process_pending_task``. Processing computes the object's
 documents from its current state, applies them to every engine, and deletes the
 row only when all engines succeeded; otherwise the row stays with its error and
-is retried by the next run. Versions (see documents.py) make the order in which
-updates land irrelevant.
+is retried, after a back-off that doubles with each attempt (``retry_delay``).
+Versions (see documents.py) make the order in which updates land irrelevant.
+
+An engine that is unreachable is not asked again within the same run: during an
+outage each run costs one request to it, not one per waiting update, while the
+other engines (the database engine that search falls back to) stay current.
 """
 
 import logging
 from datetime import timedelta
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from cms.on_commit import on_commit_once
@@ -22,6 +26,8 @@ from search.models import PendingUpdate
 
 logger = logging.getLogger(__name__)
 MAX_BATCH = 500
+FIRST_RETRY_SECONDS = 2
+LONGEST_RETRY_SECONDS = 60  # the periodic retry job runs every 30 s; an outage costs ~1 request/min/update
 
 
 def now_version():
@@ -42,42 +48,78 @@ def schedule_object(obj):
         schedule(source.name, source.object_id(obj))
 
 
-def apply_update(source, object_id, targets):
-    """Bring one object's documents up to date in every target engine."""
+def retry_delay(attempts):
+    """Seconds to wait before the next attempt of an update that failed ``attempts`` times."""
+    return min(FIRST_RETRY_SECONDS * 2 ** (attempts - 1), LONGEST_RETRY_SECONDS)
+
+
+def apply_update(source, object_id, targets, unavailable):
+    """Bring one object's documents up to date in every target engine that is reachable.
+
+    Engines in ``unavailable`` are skipped; an engine that turns out to be unreachable
+    is added to it. Returns the errors (an empty list when every engine is up to date).
+    """
     obj = source.get(object_id)
     documents = source.documents(obj) if obj is not None else []
     kept = [document.language for document in documents]
+    errors = []
     for engine in targets:
-        if documents:
-            engine.index(documents)
-        # Languages the object no longer exists in (or all, when it is gone).
-        engine.delete(source.name, object_id, now_version(), keep_languages=kept)
+        if engine in unavailable:
+            errors.append(EngineUnavailable(f"{engine.name} unreachable earlier in this run"))
+            continue
+        try:
+            if documents:
+                engine.index(documents)
+            # Languages the object no longer exists in (or all, when it is gone).
+            engine.delete(source.name, object_id, now_version(), keep_languages=kept)
+        except EngineUnavailable as error:
+            unavailable.add(engine)
+            errors.append(error)
+    return errors
+
+
+def _record_failure(update, error):
+    update.attempts += 1
+    PendingUpdate.objects.filter(pk=update.pk).update(
+        attempts=update.attempts,
+        last_error=f"{type(error).__name__}: {error}"[:2000],
+        retry_after=timezone.now() + timedelta(seconds=retry_delay(update.attempts)),
+    )
+    key = (update.source, update.object_id)
+    if isinstance(error, EngineUnavailable | LookupError):
+        logger.warning("search update %s:%s failed, will retry: %s", *key, error)
+    else:
+        logger.exception("search update %s:%s failed, will retry", *key, exc_info=error)
+
+
+def due_updates():
+    """Updates never tried, or whose back-off has passed."""
+    return PendingUpdate.objects.filter(
+        models.Q(retry_after__isnull=True) | models.Q(retry_after__lte=timezone.now())
+    )
 
 
 def process_pending(targets=None, limit=MAX_BATCH):
-    """Apply pending updates; return (done, failed). Safe to run concurrently and repeatedly."""
+    """Apply the due pending updates; return (done, failed). Safe to run concurrently and repeatedly."""
     targets = targets or engines()
     sources = registry.sources()
     done = failed = 0
-    seen = set()
-    for update in list(PendingUpdate.objects.all()[:limit]):
+    seen = {}  # (source, object id) -> the errors of applying it once in this run
+    unavailable = set()
+    for update in list(due_updates()[:limit]):
         key = (update.source, update.object_id)
         source = sources.get(update.source)
         try:
             if source is None:
                 raise LookupError(f"no search source named {update.source!r}")
             if key not in seen:
-                apply_update(source, update.object_id, targets)
-                seen.add(key)
+                seen[key] = apply_update(source, update.object_id, targets, unavailable)
+            errors = seen[key]
         except Exception as error:  # noqa: BLE001 - one bad object must not block the queue
+            errors = [error]
+        if errors:
             failed += 1
-            PendingUpdate.objects.filter(pk=update.pk).update(
-                attempts=update.attempts + 1, last_error=f"{type(error).__name__}: {error}"[:2000]
-            )
-            if isinstance(error, EngineUnavailable | LookupError):
-                logger.warning("search update %s:%s failed, will retry: %s", *key, error)
-            else:
-                logger.exception("search update %s:%s failed, will retry", *key)
+            _record_failure(update, errors[0])
             continue
         PendingUpdate.objects.filter(pk=update.pk).delete()
         done += 1

@@ -18,3 +18,11 @@ def catch_up_and_process(minutes=15):
     scheduled = pipeline.catch_up(minutes=minutes)
     done, failed = pipeline.process_pending()
     return {"scheduled": scheduled, "done": done, "failed": failed}
+
+
+def retry_failed():
+    """Every 30 s: apply the updates whose back-off has passed (none waiting: one cheap query)."""
+    from search import pipeline
+
+    done, failed = pipeline.process_pending()
+    return {"done": done, "failed": failed}

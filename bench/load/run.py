@@ -171,7 +171,7 @@ class Site:
             "gunicorn",
             [gunicorn, "cms.wsgi", "--workers", str(self.workers), "--bind", f"127.0.0.1:{self.port}"],
         )
-        self.spawn("db_worker", [PYTHON, "manage.py", "db_worker"])
+        self.spawn("db_worker", [PYTHON, "manage.py", "task_worker", "--no-reload"])
         self.spawn("scheduler", [PYTHON, "manage.py", "run_periodic"])
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

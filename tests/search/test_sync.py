@@ -3,6 +3,7 @@
 import time
 
 import pytest
+from django.utils import timezone
 
 from search import pipeline, service
 from search.engines import database_engine
@@ -61,16 +62,58 @@ def test_removed_translation_leaves_that_language(indexed, guide, django_capture
     assert set(entries(guide).values_list("language", flat=True)) == {"id", "en", "ar"}
 
 
-def test_failed_update_is_kept_and_retried(indexed, guide):
+def test_failed_update_is_kept_and_retried_after_a_back_off(indexed, guide):
     down = RemoteEngine("opensearch", UNREACHABLE, timeout=0.5, prefix="never")
     pipeline.schedule(pipeline.registry.source_for_model(type(guide)).name, guide.pk)
     done, failed = pipeline.process_pending(targets=[database_engine(), down])
     assert (done, failed) == (0, 1)
     pending = PendingUpdate.objects.get()
     assert pending.attempts == 1 and "opensearch" in pending.last_error
+    assert pending.retry_after > timezone.now()
+    # Within the back-off the update is not tried again.
+    assert pipeline.process_pending(targets=[database_engine()]) == (0, 0)
+    PendingUpdate.objects.update(retry_after=timezone.now())
     done, failed = pipeline.process_pending(targets=[database_engine()])
     assert (done, failed) == (1, 0)
     assert not PendingUpdate.objects.exists()
+
+
+def test_back_off_doubles_up_to_a_minute():
+    assert [pipeline.retry_delay(attempts) for attempts in (1, 2, 3, 4, 5, 6, 20)] == [
+        2,
+        4,
+        8,
+        16,
+        32,
+        60,
+        60,
+    ]
+
+
+class CountingDownEngine(RemoteEngine):
+    """An unreachable engine that counts the requests made to it."""
+
+    requests = 0
+
+    def index(self, documents):
+        type(self).requests += 1
+        super().index(documents)
+
+    def delete(self, *args, **kwargs):
+        type(self).requests += 1
+        super().delete(*args, **kwargs)
+
+
+def test_an_unreachable_engine_is_asked_once_per_run_and_the_database_stays_current(indexed, guide, topic):
+    down = CountingDownEngine("opensearch", UNREACHABLE, timeout=0.5, prefix="never")
+    for page in (guide, topic):
+        pipeline.schedule_object(page.specific)
+    entries(guide).delete()
+    assert pipeline.process_pending(targets=[database_engine(), down]) == (0, 2)
+    assert CountingDownEngine.requests == 1
+    # The fallback engine got the update although the other engine was down.
+    assert entries(guide).count() == 4
+    assert set(PendingUpdate.objects.values_list("attempts", flat=True)) == {1}
 
 
 def test_catch_up_finds_changes_that_bypassed_signals(indexed, guide):

@@ -9,7 +9,7 @@ import logging
 import time
 
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import InterfaceError, OperationalError, close_old_connections, connections
 from django.utils import timezone
 
 from cms import periodic
@@ -33,17 +33,32 @@ class Command(BaseCommand):
             for job in periodic.jobs():
                 self.stdout.write(f"{job.key:<28} every {job.every}")
             return
-        last_runs = dict(PeriodicRun.objects.values_list("key", "last_run"))
+        last_runs = None
         while True:
-            now = timezone.now()
-            for job in periodic.jobs() if options["once"] else periodic.due(last_runs, now):
-                if self.run(job):
-                    last_runs[job.key] = now
-                    PeriodicRun.objects.update_or_create(key=job.key, defaults={"last_run": now})
+            try:
+                if last_runs is None:
+                    last_runs = dict(PeriodicRun.objects.values_list("key", "last_run"))
+                self.run_due(last_runs, every_job=options["once"])
+            except (OperationalError, InterfaceError) as error:
+                if options["once"]:
+                    raise
+                # The database is away (restart, failover): wait a tick and carry on, as
+                # the task worker does, rather than leave the jobs undone until a restart.
+                logger.warning(
+                    "database unreachable (%s); the scheduler tries again in %s s", error, options["tick"]
+                )
+                connections.close_all()
             if options["once"]:
                 return
             close_old_connections()
             time.sleep(options["tick"])
+
+    def run_due(self, last_runs, every_job=False):
+        now = timezone.now()
+        for job in periodic.jobs() if every_job else periodic.due(last_runs, now):
+            if self.run(job):
+                last_runs[job.key] = now
+                PeriodicRun.objects.update_or_create(key=job.key, defaults={"last_run": now})
 
     def run(self, job):
         started = time.monotonic()
