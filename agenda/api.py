@@ -77,13 +77,17 @@ class SessionSerializer(serializers.Serializer):
 
 
 class SessionFilter(django_filters.FilterSet):
-    starts_after = DateTimeFilter(field_name="start", lookup_expr="gte")
-    starts_before = DateTimeFilter(field_name="start", lookup_expr="lt")
+    starts_after = DateTimeFilter(
+        field_name="start", lookup_expr="gte", help_text="Sessions starting at or after this moment."
+    )
+    starts_before = DateTimeFilter(
+        field_name="start", lookup_expr="lt", help_text="Sessions starting before this moment."
+    )
     upcoming = BooleanFilter(
         method="filter_upcoming", help_text="true: sessions not yet over; false: past ones."
     )
     region = django_filters.ChoiceFilter(choices=PROVINCES, help_text="Province.")
-    online = BooleanFilter()
+    online = BooleanFilter(help_text="true: sessions held online; false: in person.")
     kind = django_filters.ChoiceFilter(field_name="page__kind", choices=KINDS)
     topic = django_filters.CharFilter(field_name="page__topics__slug", help_text="Slug of a topic.")
     event = IdFilter(field_name="page_id", help_text="id of an event.")

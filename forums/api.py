@@ -69,7 +69,11 @@ class ThreadSerializer(serializers.Serializer):
 class ThreadFilter(django_filters.FilterSet):
     board = django_filters.CharFilter(field_name="board__slug", help_text="Slug of a board.")
     written_in = django_filters.ChoiceFilter(field_name="language", choices=settings.LANGUAGES)
-    updated_since = DateTimeFilter(field_name="last_activity_at", lookup_expr="gte")
+    updated_since = DateTimeFilter(
+        field_name="last_activity_at",
+        lookup_expr="gte",
+        help_text="Threads with an answer or post since this moment.",
+    )
 
     class Meta:
         model = Thread

@@ -6,6 +6,7 @@ site as loaded and may change it freely.
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import caches
 from django.core.management import call_command
 from django.utils import translation
 
@@ -22,6 +23,17 @@ def django_db_setup(django_db_setup, django_db_blocker):
 def _reset_language():
     yield
     translation.activate("id")
+
+
+@pytest.fixture
+def empty_caches():
+    """Both caches empty before and after: for tests of cached answers (API, pages), which
+    would otherwise see what an earlier test left."""
+    caches["pages"].clear()
+    caches["default"].clear()
+    yield
+    caches["pages"].clear()
+    caches["default"].clear()
 
 
 @pytest.fixture

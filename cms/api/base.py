@@ -55,14 +55,18 @@ ERROR_RESPONSES = {
 }
 
 
-@extend_schema_field({"type": "integer", "format": "int64", "minimum": 1})
 class IdFilter(django_filters.NumberFilter):
     """Filter by an object's id: a whole number a database key can hold (else 400)."""
 
     field_class = forms.IntegerField
+    largest = 2**63 - 1
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, min_value=1, max_value=2**63 - 1, **kwargs)
+    def __init__(self, *args, help_text="", **kwargs):
+        super().__init__(*args, min_value=1, max_value=self.largest, help_text=help_text, **kwargs)
+        # The schema is set per filter, not on the class: drf-spectacular takes the whole
+        # parameter schema from such an override, so the help text must be part of it.
+        schema = {"type": "integer", "format": "int64", "minimum": 1, "maximum": self.largest}
+        extend_schema_field({**schema, "description": help_text} if help_text else schema)(self)
 
 
 class StrictBooleanField(forms.NullBooleanField):
@@ -155,6 +159,13 @@ class PublicAPISchema(AutoSchema):
 
     def get_override_parameters(self):
         return [LANGUAGE_PARAMETER, *super().get_override_parameters()]
+
+    def _resolve_path_parameters(self, variables):
+        parameters = super()._resolve_path_parameters(variables)
+        for parameter in parameters:
+            if parameter["name"] == "id":
+                parameter.setdefault("description", "The item's id, as given in the listing.")
+        return parameters
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)

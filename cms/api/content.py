@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Case, Exists, OuterRef, Value, When
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from wagtail.models import Page
 from wagtail.rich_text import expand_db_html
 
 from cms.api.base import DateTimeFilter, PublicReadOnlyViewSet, cached
@@ -21,6 +22,10 @@ from cms.models.regulations import (
 # --- guides -----------------------------------------------------------------------
 
 
+def parent_path(page):
+    return page.path[: -page.steplen]
+
+
 class GuideSerializer(PageItemSerializer):
     summary = serializers.CharField()
     topic = serializers.SerializerMethodField()
@@ -28,8 +33,17 @@ class GuideSerializer(PageItemSerializer):
 
     @extend_schema_field(TopicRefSerializer)
     def get_topic(self, page):
-        topic = page.get_parent().specific_deferred
+        topic = self.topics_by_path(page)[parent_path(page)]
         return {"slug": topic.slug, "title": topic.title}
+
+    def topics_by_path(self, page):
+        """The topics (parent pages) of every guide being listed, fetched in one query
+        on the first call rather than one ``get_parent()`` per guide."""
+        if not hasattr(self, "_topics"):
+            listed = self.parent.instance if isinstance(self.parent, serializers.ListSerializer) else [page]
+            paths = {parent_path(guide) for guide in listed}
+            self._topics = {topic.path: topic for topic in Page.objects.filter(path__in=paths)}
+        return self._topics
 
     @extend_schema_field(serializers.ListField(child=serializers.ChoiceField(choices=Audience.CHOICES)))
     def get_audiences(self, page):

@@ -3,19 +3,11 @@
 import json
 
 import pytest
-from django.core.cache import caches
 
 from agenda.registration import register
 from tests.agenda.conftest import person
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _empty_caches():
-    caches["pages"].clear()
-    yield
-    caches["pages"].clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_caches")]
 
 
 def test_a_session_with_its_event_in_local_time_and_seats(client, make_event):

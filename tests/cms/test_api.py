@@ -4,23 +4,15 @@
 from datetime import timedelta
 
 import pytest
-from django.core.cache import caches
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from cms.api.base import ClientThrottle
 from cms.models import GuidePage, RegulationPage
 from cms.models.regulations import RegulationRelation
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _empty_caches():
-    caches["pages"].clear()
-    caches["default"].clear()
-    yield
-    caches["pages"].clear()
-    caches["default"].clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_caches")]
 
 
 def results(client, url):
@@ -56,6 +48,21 @@ def test_only_live_public_guides_are_listed(client, guide):
     assert guide.pk in listed and draft.pk not in listed
     assert client.get(f"/api/v1/guides/{draft.pk}/").status_code == 404
     assert listed == set(GuidePage.objects.live().public().values_list("pk", flat=True))
+
+
+def test_a_longer_listing_costs_no_more_queries(client, guide):
+    def queries(page_size):
+        with CaptureQueriesContext(connection) as captured:
+            items = client.get(f"/api/v1/guides/?page_size={page_size}&lang=en").json()["results"]
+        return len(items), len(captured)
+
+    queries(1)  # the first request also looks up the site, once per process
+    (few, few_queries), (many, many_queries) = queries(2), queries(100)
+    assert many > few * 3
+    assert many_queries == few_queries
+    listed = {item["id"]: item["topic"] for item in every(client, "/api/v1/guides/?page_size=100&lang=en")}
+    with translation.override("en"):
+        assert listed[guide.pk] == {"slug": guide.get_parent().slug, "title": guide.get_parent().title}
 
 
 def test_guides_filtered_by_topic_and_audience(client, guide):

@@ -47,3 +47,16 @@ def _api_for_many_requests(db, monkeypatch):
 )
 def test_api_answers_as_its_schema_says(case):
     case.call_and_validate()
+
+
+def test_every_parameter_is_described():
+    """A client writer reads the parameters' descriptions; a filter without one
+    (as when a schema override drops its help text) is caught here."""
+    undescribed = [
+        f"{method.upper()} {path} {parameter['name']}"
+        for path, operations in schema.raw_schema["paths"].items()
+        for method, operation in operations.items()
+        for parameter in operation.get("parameters", [])
+        if not parameter.get("description")
+    ]
+    assert undescribed == []

@@ -3,18 +3,10 @@
 import json
 
 import pytest
-from django.core.cache import caches
 
 from forums.models import Post, PostState, Thread, ThreadStatus
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _empty_caches():
-    caches["pages"].clear()
-    yield
-    caches["pages"].clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_caches")]
 
 
 def thread_with(board, asker, official, opening_state=PostState.APPROVED, status=ThreadStatus.ANSWERED):
