@@ -299,6 +299,9 @@ SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "sinergi")
 SEARCH_TIMEOUT = float(os.environ.get("SEARCH_TIMEOUT", "1.5"))
 # Replicas per index: 0 on one node; 1 or more on a cluster, so a node can fail.
 SEARCH_REPLICAS = int(os.environ.get("SEARCH_REPLICAS", "0"))
+# Seconds a search's results are kept in the cache (0: off); new index updates retire
+# them at once (search/service.py).
+SEARCH_CACHE_SECONDS = int(os.environ.get("SEARCH_CACHE_SECONDS", "60"))
 
 # --- Static and media ------------------------------------------------------
 STATIC_URL = "/static/"

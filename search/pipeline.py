@@ -20,7 +20,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from cms.on_commit import on_commit_once
-from search import registry
+from search import registry, service
 from search.engines import EngineUnavailable, engines
 from search.models import PendingUpdate
 
@@ -123,6 +123,8 @@ def process_pending(targets=None, limit=MAX_BATCH):
             continue
         PendingUpdate.objects.filter(pk=update.pk).delete()
         done += 1
+    if seen:
+        service.results_changed()
     return done, failed
 
 

@@ -3,10 +3,21 @@
 After a failure the remote engine is not asked again for ``RETRY_AFTER`` seconds,
 so while it is down every reader gets database results at once instead of each
 waiting for a timeout.
+
+Results are kept in the cache for ``SEARCH_CACHE_SECONDS``: many people search for
+the same few things (KITAS, visa on arrival...), and a search costs the engine query,
+its facets and the "did you mean" request. The search page itself is never cached
+whole, because each view of it is recorded (evaluation/search_log.py). Every index
+update that lands bumps a generation number that is part of the key, so a newly
+published guide is found at once wherever the cache is shared (Redis, CACHE_URL).
 """
 
+import hashlib
 import logging
 import time
+
+from django.conf import settings
+from django.core.cache import cache
 
 from search.engines import EngineUnavailable, configured_engine, database_engine
 
@@ -47,9 +58,33 @@ def run(method, *args, **kwargs):
     return getattr(database, method)(*args, **kwargs), engine is not database
 
 
+GENERATION_KEY = "search:generation"
+
+
+def results_changed():
+    """Called when index updates have landed: cached results are no longer looked up."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not set yet (or evicted): any new value retires the old keys
+        cache.set(GENERATION_KEY, int(time.time() * 1000), timeout=None)
+
+
+def _cache_key(query):
+    generation = cache.get_or_set(GENERATION_KEY, 0, timeout=None)
+    digest = hashlib.sha256(repr(query).encode()).hexdigest()
+    return f"search:results:{generation}:{configured_engine().name}:{digest}"
+
+
 def search(query):
+    seconds = settings.SEARCH_CACHE_SECONDS
+    key = _cache_key(query) if seconds else None
+    results = cache.get(key) if key else None
+    if results is not None:
+        return results
     results, degraded = run("search", query)
     results.degraded = degraded
+    if key and not degraded:  # database answers during an outage are not kept past it
+        cache.set(key, results, seconds)
     return results
 
 

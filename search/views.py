@@ -3,6 +3,7 @@
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
@@ -44,6 +45,7 @@ def page_url(request, number):
     return "?" + params.urlencode()
 
 
+@never_cache  # each view is recorded with its own search id; the results are cached (service.py)
 @require_GET
 def search_page(request):
     form = SearchForm(request.GET)

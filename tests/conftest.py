@@ -20,6 +20,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_search_results(settings):
+    """Each test searches the index as it left it; tests/search/test_result_cache.py
+    tests the results cache with it on."""
+    settings.SEARCH_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _reset_language():
     yield
     translation.activate("id")

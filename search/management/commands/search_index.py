@@ -11,7 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from tqdm import tqdm
 
-from search import pipeline
+from search import pipeline, service
 from search.engines import EngineUnavailable, configured_engine, database_engine, engines
 
 
@@ -41,6 +41,7 @@ class Command(BaseCommand):
         minutes = int((timezone.now() - started).total_seconds() // 60) + 1
         pipeline.catch_up(minutes=minutes)
         done, failed = pipeline.process_pending()
+        service.results_changed()
         self.say(f"Rebuilt {', '.join(engine.name for engine in engines())}; {done} late changes replayed.")
         if failed:
             raise CommandError(f"{failed} updates failed; run `search_index process` again.")
@@ -73,6 +74,7 @@ class Command(BaseCommand):
         if engine is database_engine():
             raise CommandError("Synonyms apply to Elasticsearch/OpenSearch; SEARCH_URL is 'db'.")
         engine.reload_synonyms()
+        service.results_changed()
         self.say("Synonyms reloaded.")
 
     def say(self, message):
