@@ -20,6 +20,7 @@ ANSWERED_BOOST = 1.3
 
 class ThreadSource(SearchSource):
     name = SOURCE
+    volatile = True  # every question and answer changes a thread
     model = Thread
 
     def objects(self):

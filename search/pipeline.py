@@ -123,7 +123,7 @@ def process_pending(targets=None, limit=MAX_BATCH):
             continue
         PendingUpdate.objects.filter(pk=update.pk).delete()
         done += 1
-    if seen:
+    if any(not sources[source].volatile for source, _id in seen if source in sources):
         service.results_changed()
     return done, failed
 

@@ -25,6 +25,10 @@ class SearchSource:
 
     name = ""
     model = None
+    # True for objects that change many times a minute (forum threads on a busy day):
+    # their updates do not retire the cached search results (search/service.py), which
+    # would otherwise never be reused; their results may be SEARCH_CACHE_SECONDS old.
+    volatile = False
 
     def objects(self):
         """Every object that belongs in the index (published, public, not moderated out)."""

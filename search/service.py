@@ -7,9 +7,10 @@ waiting for a timeout.
 Results are kept in the cache for ``SEARCH_CACHE_SECONDS``: many people search for
 the same few things (KITAS, visa on arrival...), and a search costs the engine query,
 its facets and the "did you mean" request. The search page itself is never cached
-whole, because each view of it is recorded (evaluation/search_log.py). Every index
+whole, because each view of it is recorded (evaluation/search_log.py). An index
 update that lands bumps a generation number that is part of the key, so a newly
-published guide is found at once wherever the cache is shared (Redis, CACHE_URL).
+published guide is found at once wherever the cache is shared (Redis, CACHE_URL);
+forum threads, which change with every post, do not (``SearchSource.volatile``).
 """
 
 import hashlib

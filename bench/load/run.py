@@ -11,8 +11,12 @@ private PostgreSQL server (synchronous commits, as in production), an OpenSearch
 node of its own (search/launcher.py, port 9281 by default, never the developer's
 node), the production profile (SINERGI_ENV=production, DEBUG off, static files
 collected and served by WhiteNoise, TASKS_BACKEND=database, JSON logs,
-TRUSTED_PROXY_COUNT=1), then migrate, load_demo, search_index rebuild and the
-forum members (site_tasks.py prepare). It runs gunicorn, ``manage.py db_worker`` and
+TRUSTED_PROXY_COUNT=1, the whole-page cache on for PAGE_CACHE_SECONDS=300 as
+docs/deployment.md recommends; ``--page-cache 0`` renders every request), a private
+Redis server as the shared cache when ``redis-server`` is installed (Debian:
+apt-get install redis-server; else each process has its own memory cache), then
+migrate, load_demo, search_index rebuild and the
+forum members (site_tasks.py prepare). It runs gunicorn, ``manage.py task_worker`` and
 ``manage.py run_periodic`` as production does, and the simulated people
 (locustfile.py, run by swarm.py in its own process) from this machine's loopback,
 each with its own address in X-Forwarded-For as the reverse proxy would send it.
@@ -100,10 +104,36 @@ class BenchPostgres:
         self.server.stop()
 
 
+class BenchRedis:
+    """A private Redis server on loopback (no persistence): the shared cache of production."""
+
+    def __init__(self, port):
+        self.port = port
+        self.process = None
+
+    def start(self):
+        server = shutil.which("redis-server")
+        if server is None:
+            return None
+        self.process = subprocess.Popen(  # noqa: S603 - a fixed command
+            [server, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        time.sleep(0.5)
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def stop(self):
+        if self.process:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
 class Site:
     """gunicorn, the task worker and the scheduler, with the production profile."""
 
-    def __init__(self, var, port, database_url, search_url, workers):
+    def __init__(self, var, port, database_url, search_url, workers, page_cache, cache_url):
         self.var = Path(var)
         self.port = port
         self.workers = workers
@@ -125,7 +155,10 @@ class Site:
             "LOG_FORMAT": "json",
             "LOG_LEVEL": "WARNING",
             "PYTHONUNBUFFERED": "1",
+            "PAGE_CACHE_SECONDS": str(page_cache),
         }
+        if cache_url:
+            self.env["CACHE_URL"] = cache_url
         self.env.pop("DEBUG", None)
         self.processes = {}
 
@@ -171,7 +204,7 @@ class Site:
             "gunicorn",
             [gunicorn, "cms.wsgi", "--workers", str(self.workers), "--bind", f"127.0.0.1:{self.port}"],
         )
-        self.spawn("db_worker", [PYTHON, "manage.py", "task_worker", "--no-reload"])
+        self.spawn("worker", [PYTHON, "manage.py", "task_worker", "--no-reload"])
         self.spawn("scheduler", [PYTHON, "manage.py", "run_periodic"])
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -447,6 +480,10 @@ def main():
     parser.add_argument("--wait-max", type=float, default=5)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn workers")
     parser.add_argument("--port", type=int, default=8123)
+    parser.add_argument(
+        "--page-cache", type=int, default=300, help="PAGE_CACHE_SECONDS (0: every page rendered)"
+    )
+    parser.add_argument("--redis-port", type=int, default=6391, help="the private Redis server, if installed")
     parser.add_argument("--search-port", type=int, default=9280, help="launcher base port: node on +1")
     parser.add_argument("--members", type=int, default=60, help="forum members prepared")
     parser.add_argument("--fault", choices=["search", "postgres"])
@@ -469,13 +506,18 @@ def main():
 
     var = Path(tempfile.mkdtemp(prefix="sinergi-load-"))
     postgres = site = None
+    redis = BenchRedis(args.redis_port)
     try:
         say(f"folder: {var}")
         postgres = BenchPostgres()
         database_url = postgres.start()
         say("PostgreSQL started")
         launcher.start(port=args.search_port, var_dir=var, cluster_name="sinergi-load", progress=say)
-        site = Site(var, args.port, database_url, search_url, args.workers)
+        cache_url = redis.start()
+        say(
+            f"cache: {'Redis ' + cache_url if cache_url else 'memory of each process (redis-server not installed)'}"
+        )
+        site = Site(var, args.port, database_url, search_url, args.workers, args.page_cache, cache_url)
         for step in (("migrate", "--noinput"), ("load_demo",), ("collectstatic", "--noinput")):
             say(f"manage.py {' '.join(step)} ...")
             site.manage(*step)
@@ -485,7 +527,10 @@ def main():
         site.manage("search_index", "rebuild", "-v", "0")
         site.manage("run_periodic", "--once")  # the scheduler's first round before the load, not during it
         site.start()
-        say(f"gunicorn ({args.workers} workers), db_worker and run_periodic running on 127.0.0.1:{args.port}")
+        say(
+            f"gunicorn ({args.workers} workers, page cache {args.page_cache} s), task_worker and run_periodic"
+            f" running on 127.0.0.1:{args.port}"
+        )
         for path in ("/id/", "/en/", "/id/search/?q=visa", "/id/acara/"):  # warm the caches once
             status, _body = site.get(path)
             if status != 200:
@@ -543,7 +588,8 @@ def main():
         results = json.loads(out.read_text())
         say("")
         say(
-            f"=== {args.users} users, {args.duration:.0f} s, {args.workers} gunicorn workers, fault: {args.fault or 'none'}"
+            f"=== {args.users} users, {args.duration:.0f} s, {args.workers} gunicorn workers,"
+            f" page cache {args.page_cache} s, fault: {args.fault or 'none'}"
         )
         say(summarise(results, args.users / args.spawn_rate + 15))
         if fault:
@@ -558,7 +604,7 @@ def main():
         groups = {
             "gunicorn": [site.processes["gunicorn"].pid],
             "PostgreSQL": [postmaster],
-            "db_worker + run_periodic": [site.processes["db_worker"].pid, site.processes["scheduler"].pid],
+            "task_worker + run_periodic": [site.processes["worker"].pid, site.processes["scheduler"].pid],
             "OpenSearch node": nodes,
         }
         extra = {"locust (the simulated people)": results.get("cpu_seconds", 0)}
@@ -575,12 +621,18 @@ def main():
             )
         if args.fault == "search":
             check_index(site)
+            attempts = sum(
+                path.read_text(errors="replace").count("failed, will retry")
+                for path in site.logs.glob("*.log")
+            )
+            say(f"failed index update attempts logged (each one request to the engine): {attempts}")
         status, body = site.get("/readyz")
         say(f"/readyz at the end: {status} {body[:300]}")
     finally:
         if site:
             site.stop()
         launcher.stop(var)
+        redis.stop()
         if postgres:
             postgres.stop()
         if args.keep:

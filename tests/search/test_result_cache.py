@@ -74,3 +74,15 @@ def test_each_view_of_the_search_page_is_recorded_under_the_page_cache(
     # Other pages are still cached whole.
     client.get("/en/")
     assert caches["pages"]._cache
+
+
+def test_a_busy_forum_does_not_retire_cached_results(indexed, result_cache):
+    from search import pipeline
+    from search.service import GENERATION_KEY
+
+    service.search(SearchQuery(text="visa", language="en"))
+    generation = caches["default"].get(GENERATION_KEY)
+    thread = pipeline.registry.sources()["forums.thread"].objects().first()
+    pipeline.schedule("forums.thread", thread.pk)
+    pipeline.process_pending()
+    assert caches["default"].get(GENERATION_KEY) == generation
