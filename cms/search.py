@@ -59,6 +59,27 @@ class PageSource(SearchSource):
         return documents
 
 
+def linked_names(body, language):
+    """What a page's body links to, by the names readers search for.
+
+    A library document is named by its current version (a guide may still link the
+    one it replaced): form number and title in ``language``; a partner organisation
+    by its name. Searchable content leaves both out (a chooser holds only an id).
+    """
+    names = []
+    for block in body:
+        if block.block_type == "links":
+            for link in block.value:
+                document = link.get("document")
+                if document is not None:
+                    current = document.current_version()
+                    title = current.translated_title(language) or current.title
+                    names.append(" ".join(filter(None, [current.form_number, title])))
+        elif block.block_type == "partners":
+            names.extend(partner.title for partner in block.value if partner is not None and partner.live)
+    return names
+
+
 class GuideSource(PageSource):
     name = "cms.guide"
     model = GuidePage
@@ -76,6 +97,7 @@ class GuideSource(PageSource):
             "topics": [topic.slug],
             "topic_titles": [topic.title],
             "audience": [audience.code for audience in page.audiences.all()],
+            "related": linked_names(page.body, translation.get_language()),
         }
 
 

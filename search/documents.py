@@ -22,6 +22,10 @@ class SearchDocument:
     topics: list[str] = field(default_factory=list)  # topic slugs (facet)
     topic_titles: list[str] = field(default_factory=list)  # searchable topic names
     audience: list[str] = field(default_factory=list)  # audience codes (facet)
+    # Names of what the page links to, as readers know them: library documents (form
+    # number and title) and partner organisations. A reader searching "Perdim 11" wants
+    # the guide that tells how to use that form too, though its text never names it.
+    related: list[str] = field(default_factory=list)
     published: datetime | None = None
     updated: datetime | None = None
     event_start: datetime | None = None

@@ -48,6 +48,10 @@ def synonym_rules(language):
 arabic_stop = token_filter("arabic_stop", "stop", stopwords="_arabic_")
 arabic_stop_normalised = token_filter("arabic_stop_normalised", "stop", stopwords=["علي", "حتي", "لدي"])
 arabic_stemmer = token_filter("arabic_stemmer", "stemmer", language="arabic")
+# Lucene's light stemmer leaves pronoun suffixes and the preposition "bi-": "سفرك" (your
+# passport) and "سفري" (my passport) stay apart, as do "بجواز" and "جواز". Snowball's Arabic
+# stemmer, run after it, removes them; it changes only Arabic letters.
+arabic_snowball = token_filter("arabic_snowball", "snowball", language="Arabic")
 
 
 def language_filters(language, icu=False):
@@ -64,7 +68,7 @@ def language_filters(language, icu=False):
         # whatever form an Arabic reader typed when an untranslated guide is searched.
         return (
             "standard",
-            ["lowercase", "decimal_digit", "arabic_normalization", arabic_stemmer],
+            ["lowercase", "decimal_digit", "arabic_normalization", arabic_stemmer, arabic_snowball],
             [
                 token_filter("indonesian_stop", "stop", stopwords="_indonesian_"),
                 token_filter("indonesian_stemmer", "stemmer", language="indonesian"),
@@ -83,7 +87,7 @@ def language_filters(language, icu=False):
         return (
             "standard",
             ["lowercase", "decimal_digit", "arabic_normalization"],
-            [arabic_stop, arabic_stop_normalised, arabic_stemmer],
+            [arabic_stop, arabic_stop_normalised, arabic_stemmer, arabic_snowball],
         )
     if language == "zh-hans":
         if icu:
@@ -135,6 +139,7 @@ def mapping(language, icu=False):
     m.field("body", text_field(language, icu, fields={"exact": exact}))
     m.field("topics", Keyword())
     m.field("topic_titles", text_field(language, icu))
+    m.field("related", text_field(language, icu, fields={"exact": exact}))
     m.field("audience", Keyword())
     m.field("url", Keyword(index=False))
     m.field("published", Date())

@@ -13,9 +13,10 @@ PER_PAGE = 10
 # <mark> only after the fragment has been HTML-escaped (so a snippet cannot inject markup).
 MARK_START = "\ue000"
 MARK_END = "\ue001"
-# How much each kind weighs in relevance, beyond text match: guides answer questions;
+# How much each kind weighs in relevance, beyond text match: guides answer questions,
+# and so do partner organisations (who can help me: legal aid, shelter, a clinic);
 # forum threads (the public answering each other) come after the official pages.
-KIND_BOOSTS = {"guide": 1.5, "regulation": 1.3, "event": 1.0, "thread": 0.6, "topic": 0.8}
+KIND_BOOSTS = {"guide": 1.5, "partner": 1.5, "regulation": 1.3, "event": 1.0, "thread": 0.6, "topic": 0.8}
 FALLBACK_LANGUAGE = "id"
 PAST_EVENT_WEIGHT = 0.3  # events that have started rank below upcoming ones
 

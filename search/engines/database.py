@@ -52,7 +52,13 @@ def words(text):
 
 
 def search_text(document):
-    parts = [document.title, document.summary, document.body, " ".join(document.topic_titles)]
+    parts = [
+        document.title,
+        document.summary,
+        document.body,
+        " ".join(document.topic_titles),
+        " ".join(document.related),
+    ]
     return " ".join(" ".join(words(part)) for part in parts)
 
 

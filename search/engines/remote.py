@@ -32,14 +32,18 @@ from .base import (
 
 # Relevance, in three parts (see text_relevance):
 # 1. Which documents match: most of the query's words (stemmed, with the synonym
-#    graph) anywhere among title, summary, body and topic names, counted once
-#    per word whichever field holds it (cross_fields); or, with a lower weight,
-#    any word allowing typos (fuzziness only on the analysed fields).
+#    graph) anywhere among title, summary, body, topic names and the names of
+#    linked forms and partners, counted once per word whichever field holds it
+#    (cross_fields); or, with a lower weight, any word allowing typos (fuzziness
+#    only on the analysed fields).
 # 2. Bonuses: the words as typed in the exact sub-fields (acronyms, regulation
-#    numbers, words the stemmer would change) and the words close together.
+#    numbers, words the stemmer would change), the words close together, and
+#    all the words of a longer question but one (a page answering "employer keeps
+#    my passport" names the employer and the passport, not just the passport).
 # 3. Outside the text: kind, the document's own boost and recency (build_query).
-TEXT_FIELDS = ["title^4", "summary^2", "body", "topic_titles^2"]
-EXACT_FIELDS = ["title.exact^5", "summary.exact", "body.exact^0.5"]
+RELATED_WEIGHT = 1.5  # names of linked forms and partners: more than body text, less than a title
+TEXT_FIELDS = ["title^4", "summary^2", "body", "topic_titles^2", f"related^{RELATED_WEIGHT}"]
+EXACT_FIELDS = ["title.exact^5", "summary.exact", "body.exact^0.5", f"related.exact^{RELATED_WEIGHT}"]
 PHRASE_FIELDS = ["title^4", "summary^2", "body"]
 MOST_WORDS = "2<70%"  # up to two words: all of them; more: seven in ten
 # Indonesian documents standing in for an untranslated page are searched with the
@@ -47,9 +51,15 @@ MOST_WORDS = "2<70%"  # up to two words: all of them; more: seven in ten
 # no rule translates cannot match there, so one matching word is enough.
 FALLBACK_WORDS = "1"
 FUZZY_WEIGHT = 0.5
+# Chinese is indexed as character pairs, which AUTO fuzziness (no edit below three
+# letters) never corrects: one wrong character in a pair (签正 for 签证) is allowed,
+# keeping the first character as typed.
+FUZZINESS = {"zh-hans": "1"}
 EXACT_WEIGHT = 0.5
 PHRASE_WEIGHT = 1.0
 PHRASE_SLOP = 2
+COVERAGE_WORDS = "3<-1"  # up to three words: all of them; more: all but one
+COVERAGE_WEIGHT = 1.0
 FACETS = {"kind": "kind", "topics": "topics", "audience": "audience"}
 # While a new index is filled nobody reads it: no refreshes, no per-request fsync.
 LOADING_SETTINGS = {"index": {"refresh_interval": "-1", "translog.durability": "async"}}
@@ -150,7 +160,7 @@ def language_filter(language):
     return Q("bool", should=[Q("term", language=language), fallback], minimum_should_match=1)
 
 
-def words_match(text, minimum):
+def words_match(text, minimum, fuzziness="AUTO"):
     """Documents holding enough of the query's words, or (weighted lower) any of them with typos."""
     options = {"auto_generate_synonyms_phrase_query": False}  # a multi-word synonym: all its words
     return Q(
@@ -169,7 +179,7 @@ def words_match(text, minimum):
                 query=text,
                 fields=TEXT_FIELDS,
                 type="most_fields",
-                fuzziness="AUTO",
+                fuzziness=fuzziness,
                 prefix_length=1,
                 max_expansions=20,
                 boost=FUZZY_WEIGHT,
@@ -188,7 +198,11 @@ def text_relevance(text, language):
         matching = Q(
             "bool",
             should=[
-                Q("bool", must=[words_match(text, MOST_WORDS)], filter=[Q("term", language=language)]),
+                Q(
+                    "bool",
+                    must=[words_match(text, MOST_WORDS, FUZZINESS.get(language, "AUTO"))],
+                    filter=[Q("term", language=language)],
+                ),
                 Q(
                     "bool",
                     must=[words_match(text, FALLBACK_WORDS)],
@@ -198,6 +212,15 @@ def text_relevance(text, language):
             minimum_should_match=1,
         )
     bonuses = [
+        Q(
+            "multi_match",
+            query=text,
+            fields=TEXT_FIELDS,
+            type="cross_fields",
+            minimum_should_match=COVERAGE_WORDS,
+            auto_generate_synonyms_phrase_query=False,
+            boost=COVERAGE_WEIGHT,
+        ),
         Q("multi_match", query=text, fields=EXACT_FIELDS, type="most_fields", boost=EXACT_WEIGHT),
         Q(
             "multi_match",

@@ -152,3 +152,8 @@ def test_suggest_endpoint(client, indexed):
 def test_header_search_box_on_every_page(client, guide):
     content = client.get(url_in(guide, "en")).content.decode()
     assert 'role="search"' in content and 'action="/en/search/"' in content
+
+
+def test_guides_found_by_the_forms_they_link(indexed):
+    results = search("Perdim", language="id")
+    assert "/id/paspor/paspor-baru/" in [hit.url for hit in results.hits]

@@ -36,3 +36,19 @@ def test_unpublished_and_private_pages_are_not_sources(guide, topic):
     PageViewRestriction.objects.create(page=other, restriction_type="login")
     assert source.get(other.pk) is None
     assert not source.objects().filter(pk__in=[guide.pk, other.pk]).exists()
+
+
+def test_guides_name_the_current_forms_and_the_partners_they_link():
+    from cms.models import LibraryDocument
+
+    source = registry.sources()["cms.guide"]
+    passport = GuidePage.objects.get(slug="paspor-baru")
+    linked = LibraryDocument.objects.get(file__contains="perdim-11-2021")
+    current = linked.current_version()
+    assert current != linked  # the guide still links the replaced version
+    current.title_en = "Passport Application Form (2024)"
+    current.save()
+    english = source.documents(passport)[1]
+    assert english.related == ["Perdim 11 Passport Application Form (2024)"]
+    rights = source.documents(GuidePage.objects.get(slug="hak-orang-asing"))[0]
+    assert "Lembaga Bantuan Hukum Contoh Jakarta (contoh)" in rights.related

@@ -219,3 +219,34 @@ def test_words_count_across_fields_and_one_common_word_is_not_enough(remote_inde
 def test_forum_threads_rank_below_official_guides(remote_indexed):
     results = search(remote_indexed, "extend visa on arrival")
     assert results.hits[0].kind == "guide"
+
+
+def test_arabic_pronoun_suffixes_and_prepositions_are_stemmed(remote_indexed):
+    """Snowball after the light stemmer: "my passport", "your passport" and "with a passport" meet."""
+    engine = remote_indexed
+    assert analyze(engine, "ar", "سفري") == analyze(engine, "ar", "سفرك") == analyze(engine, "ar", "سفر")
+    assert analyze(engine, "ar", "بجواز") == analyze(engine, "ar", "جواز")
+
+
+def test_a_question_ranks_the_page_holding_most_of_its_words_first(remote_indexed):
+    """All words but one is a bonus: the guide on extending beats a forum thread with "visa" in its title."""
+    results = search(remote_indexed, "how do I extend my visa")
+    assert results.hits[0].url == "/en/visa/perpanjangan-izin-tinggal-kunjungan/"
+
+
+def test_guides_found_by_the_number_of_a_form_they_link(remote_indexed):
+    """The passport guide links form Perdim 11 without naming it in its text."""
+    results = search(remote_indexed, "Perdim 11", language="id")
+    assert "/id/paspor/paspor-baru/" in urls(results)
+
+
+def test_chinese_typo_in_a_character_pair(remote_indexed):
+    """签正 for 签证: one wrong character in a pair is forgiven, so more than one page is found."""
+    results = search(remote_indexed, "旅游签正", language="zh-hans")
+    assert results.hits[0].url == "/zh-hans/visa/visa-kunjungan/"
+    assert "/zh-hans/visa/" in urls(results, 5)
+
+
+def test_partner_organisations_rank_with_guides(remote_indexed):
+    assert search(remote_indexed, "legal aid").hits[0].kind == "partner"
+    assert "/en/mitra/lbh-contoh-jakarta/" in urls(search(remote_indexed, "legal aid for refugees"), 5)
