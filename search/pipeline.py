@@ -86,9 +86,9 @@ def _record_failure(update, error):
         retry_after=timezone.now() + timedelta(seconds=retry_delay(update.attempts)),
     )
     key = (update.source, update.object_id)
-    if isinstance(error, EngineUnavailable | LookupError):
+    if isinstance(error, LookupError):
         logger.warning("search update %s:%s failed, will retry: %s", *key, error)
-    else:
+    elif not isinstance(error, EngineUnavailable):  # an outage is logged once per run
         logger.exception("search update %s:%s failed, will retry", *key, exc_info=error)
 
 
@@ -123,6 +123,12 @@ def process_pending(targets=None, limit=MAX_BATCH):
             continue
         PendingUpdate.objects.filter(pk=update.pk).delete()
         done += 1
+    for engine in unavailable:
+        logger.warning(
+            "search engine %s unreachable: %d updates wait for it, retried with a back-off",
+            engine.name,
+            failed,
+        )
     if any(not sources[source].volatile for source, _id in seen if source in sources):
         service.results_changed()
     return done, failed

@@ -104,7 +104,9 @@ class CountingDownEngine(RemoteEngine):
         super().delete(*args, **kwargs)
 
 
-def test_an_unreachable_engine_is_asked_once_per_run_and_the_database_stays_current(indexed, guide, topic):
+def test_an_unreachable_engine_is_asked_once_per_run_and_the_database_stays_current(
+    indexed, guide, topic, caplog
+):
     down = CountingDownEngine("opensearch", UNREACHABLE, timeout=0.5, prefix="never")
     for page in (guide, topic):
         pipeline.schedule_object(page.specific)
@@ -114,6 +116,9 @@ def test_an_unreachable_engine_is_asked_once_per_run_and_the_database_stays_curr
     # The fallback engine got the update although the other engine was down.
     assert entries(guide).count() == 4
     assert set(PendingUpdate.objects.values_list("attempts", flat=True)) == {1}
+    # One line in the log per run, not one per waiting update.
+    outage = [record.getMessage() for record in caplog.records if record.name == "search.pipeline"]
+    assert outage == ["search engine opensearch unreachable: 2 updates wait for it, retried with a back-off"]
 
 
 def test_catch_up_finds_changes_that_bypassed_signals(indexed, guide):
