@@ -1,9 +1,11 @@
 """How the editorial core's pages become search documents (discovered by search/)."""
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
 from django.utils import translation
 from django.utils.html import strip_tags
+from wagtail.models import Page, ReferenceIndex
 
 from cms.models import Audience, GuidePage, LibraryDocument, PartnerPage, RegulationPage, TopicPage
 from search.documents import SearchDocument
@@ -144,6 +146,28 @@ class PartnerSource(PageSource):
         }
 
 
+def linking_pages(document):
+    """Live, public pages that link to a document or to a version it replaced.
+
+    Their titles say what the document is for, in words readers use ("KITAS for
+    work" for an application form), as the text of links describes a page on the web.
+    Wagtail's reference index knows every link, whichever language's body holds it.
+    """
+    versions, queue = {document.pk}, [document]
+    while queue:
+        for older in queue.pop().supersedes.all():
+            if older.pk not in versions:
+                versions.add(older.pk)
+                queue.append(older)
+    page_type = ContentType.objects.get_for_model(Page)
+    linked = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(LibraryDocument),
+        to_object_id__in=[str(pk) for pk in versions],
+        base_content_type=page_type,
+    ).values_list("object_id", flat=True)
+    return list(Page.objects.live().public().filter(pk__in=set(linked)).order_by("path"))
+
+
 class FormSource(SearchSource):
     """Current versions of library documents; a replaced version is not offered any more."""
 
@@ -162,6 +186,7 @@ class FormSource(SearchSource):
         languages = [code for code, _name in settings.LANGUAGES if document.translated_title(code)]
         version = int(document.updated_at.timestamp() * 1_000_000)
         topics = list(document.topics.all())
+        pages = linking_pages(document)
         results = []
         for language in languages:
             with translation.override(language):
@@ -176,6 +201,7 @@ class FormSource(SearchSource):
                         summary=document.description or "",
                         topics=[topic.slug for topic in topics],
                         topic_titles=[topic.title for topic in topics],
+                        related=[page.title for page in pages],
                         updated=document.updated_at,
                         available_languages=languages,
                         version=version,

@@ -1,6 +1,7 @@
 """Apps turn their objects into documents; search discovers them without knowing the models."""
 
 import pytest
+from django.utils import translation
 
 from cms.models import GuidePage
 from search import registry
@@ -52,3 +53,18 @@ def test_guides_name_the_current_forms_and_the_partners_they_link():
     assert english.related == ["Perdim 11 Passport Application Form (2024)"]
     rights = source.documents(GuidePage.objects.get(slug="hak-orang-asing"))[0]
     assert "Lembaga Bantuan Hukum Contoh Jakarta (contoh)" in rights.related
+
+
+def test_forms_named_by_the_pages_that_link_them_or_an_older_version():
+    from cms.models import LibraryDocument
+
+    source = registry.sources()["cms.form"]
+    old = LibraryDocument.objects.get(file__contains="permohonan-kitas-2023")
+    current = old.current_version()
+    guide = GuidePage.objects.get(slug="kitas-kerja")
+    english = next(document for document in source.documents(current) if document.language == "en")
+    with translation.override("en"):
+        assert english.related == [guide.title]
+    guide.unpublish()
+    english = next(document for document in source.documents(current) if document.language == "en")
+    assert english.related == []

@@ -250,3 +250,9 @@ def test_chinese_typo_in_a_character_pair(remote_indexed):
 def test_partner_organisations_rank_with_guides(remote_indexed):
     assert search(remote_indexed, "legal aid").hits[0].kind == "partner"
     assert "/en/mitra/lbh-contoh-jakarta/" in urls(search(remote_indexed, "legal aid for refugees"), 5)
+
+
+def test_forms_found_by_the_titles_of_the_guides_linking_them(remote_indexed):
+    """The KITAS form never says "work"; the guide on the work KITAS that links it does."""
+    results = search(remote_indexed, "工作KITAS", language="zh-hans")
+    assert any("permohonan-kitas" in url for url in urls(results, 5))
