@@ -109,7 +109,14 @@ class TopicSource(PageSource):
     kind = "topic"
 
     def fields(self, page):
-        return {"summary": page.intro, "topics": [page.slug], "topic_titles": [page.title]}
+        # The page lists its guides: their titles and summaries are its content.
+        guides = [part for guide in page.guides() for part in (guide.title, guide.summary)]
+        return {
+            "summary": page.intro,
+            "body": " ".join(guides),
+            "topics": [page.slug],
+            "topic_titles": [page.title],
+        }
 
 
 class RegulationSource(PageSource):

@@ -114,6 +114,11 @@ def analyzers(language, icu=False):
 
 
 exact_analyzer = analyzer("exact", tokenizer="standard", filter=["lowercase", "asciifolding"])
+# Chinese "as typed" is its character pairs: single characters (what the standard
+# tokenizer gives) would reward any page sharing one common character such as 签.
+exact_cjk_analyzer = analyzer(
+    "exact_cjk", tokenizer="standard", filter=["cjk_width", "lowercase", "asciifolding", "cjk_bigram"]
+)
 autocomplete_analyzer = analyzer(
     "autocomplete_text", tokenizer="standard", filter=["lowercase", "asciifolding"]
 )
@@ -127,7 +132,7 @@ def text_field(language, icu=False, **extra):
 def mapping(language, icu=False):
     m = Mapping()
     m.meta("dynamic", "strict")
-    exact = Text(analyzer=exact_analyzer)
+    exact = Text(analyzer=exact_cjk_analyzer if language == "zh-hans" and not icu else exact_analyzer)
     keyword = Keyword(normalizer=lowercase_normalizer, ignore_above=256)
     m.field("source", Keyword())
     m.field("object_id", Keyword())

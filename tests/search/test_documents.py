@@ -68,3 +68,14 @@ def test_forms_named_by_the_pages_that_link_them_or_an_older_version():
     guide.unpublish()
     english = next(document for document in source.documents(current) if document.language == "en")
     assert english.related == []
+
+
+def test_topic_documents_hold_the_titles_and_summaries_of_their_guides():
+    from cms.models import TopicPage
+
+    source = registry.sources()["cms.topic"]
+    topic = TopicPage.objects.get(slug="visa")
+    english = next(document for document in source.documents(topic) if document.language == "en")
+    with translation.override("en"):
+        for guide in topic.guides():
+            assert guide.title in english.body and guide.summary in english.body

@@ -256,3 +256,16 @@ def test_forms_found_by_the_titles_of_the_guides_linking_them(remote_indexed):
     """The KITAS form never says "work"; the guide on the work KITAS that links it does."""
     results = search(remote_indexed, "工作KITAS", language="zh-hans")
     assert any("permohonan-kitas" in url for url in urls(results, 5))
+
+
+def test_chinese_exact_bonus_counts_character_pairs_not_single_characters(remote_indexed):
+    """A page sharing only the character 签 with 家属签证 gets no "as typed" bonus."""
+    family = search(remote_indexed, "家属签证", language="zh-hans")
+    assert family.hits[0].url == "/id/izin-tinggal/kitas-keluarga/"
+    arrival = search(remote_indexed, "落地签", language="zh-hans")
+    assert arrival.hits[0].url == "/id/visa/visa-on-arrival/"
+
+
+def test_topic_pages_found_by_the_guides_they_list(remote_indexed):
+    results = search(remote_indexed, "bebas visa ASEAN", language="id")
+    assert "/id/visa/" in urls(results, 10)
