@@ -10,6 +10,7 @@ body is sent to Elasticsearch (``elasticsearch`` client) and OpenSearch
 (``opensearch-py``).
 """
 
+import re
 from pathlib import Path
 
 from django.conf import settings
@@ -41,6 +42,11 @@ def synonym_rules(language):
         return []
     lines = (line.strip() for line in path.read_text(encoding="utf-8").splitlines())
     return [line for line in lines if line and not line.startswith("#")]
+
+
+def synonym_words(language):
+    """Every word of a language's synonym rules, lower-cased: words readers use, never misspellings."""
+    return {word for rule in synonym_rules(language) for word in re.findall(r"[\w-]+", rule.lower())}
 
 
 # Lucene's Arabic stop list holds "على", "حتى" and "لدى" only with alif maqsura; after
@@ -139,9 +145,13 @@ def mapping(language, icu=False):
     m.field("language", Keyword())
     m.field("available_languages", Keyword())
     m.field("kind", Keyword())
-    m.field("title", text_field(language, icu, fields={"exact": exact, "keyword": keyword}))
-    m.field("summary", text_field(language, icu, fields={"exact": exact}))
-    m.field("body", text_field(language, icu, fields={"exact": exact}))
+    spell = {"copy_to": "spell"}
+    m.field("title", text_field(language, icu, fields={"exact": exact, "keyword": keyword}, **spell))
+    m.field("summary", text_field(language, icu, fields={"exact": exact}, **spell))
+    m.field("body", text_field(language, icu, fields={"exact": exact}, **spell))
+    # Every word of title, summary and body as written: what "did you mean" corrects
+    # towards, and what tells a misspelling (in no page) from a rare word (in one).
+    m.field("spell", Text(analyzer=exact_analyzer))
     m.field("topics", Keyword())
     m.field("topic_titles", text_field(language, icu))
     m.field("related", text_field(language, icu, fields={"exact": exact}))

@@ -58,6 +58,8 @@ FUZZINESS = {"zh-hans": "1"}
 EXACT_WEIGHT = 0.5
 PHRASE_WEIGHT = 1.0
 PHRASE_SLOP = 2
+SUGGEST_MODE = "missing"
+EXPAND_CORRECTED = True
 COVERAGE_WORDS = "3<-1"  # up to three words: all of them; more: all but one
 COVERAGE_WEIGHT = 1.0
 FACETS = {"kind": "kind", "topics": "topics", "audience": "audience"}
@@ -237,17 +239,24 @@ def text_relevance(text, language):
 def build_suggestion(text):
     """The "did you mean" part of a request: the closest phrase made of words in titles."""
     phrase = {
-        "field": "title.exact",
+        "field": "spell",
         "size": 1,
         "confidence": 1.0,
-        "direct_generator": [{"field": "title.exact", "suggest_mode": "always", "min_word_length": 3}],
+        "max_errors": 1,  # one word corrected at most: a reader rarely mistypes more
+        "direct_generator": [{"field": "spell", "suggest_mode": SUGGEST_MODE, "min_word_length": 3}],
     }
     return {"did_you_mean": {"text": text, "phrase": phrase}}
 
 
-def build_query(query, now=None):
+def build_query(query, now=None, corrected=""):
     """The search request body for a SearchQuery (elasticsearch-dsl, as a dict)."""
     text_query = text_relevance(query.text, query.language)
+    if corrected:
+        text_query = Q(
+            "bool",
+            should=[text_query, text_relevance(corrected, query.language)],
+            minimum_should_match=1,
+        )
     functions = [
         {"filter": {"term": {"kind": kind}}, "weight": weight} for kind, weight in KIND_BOOSTS.items()
     ]
@@ -483,6 +492,13 @@ class RemoteEngine(SearchEngine):
 
     def search(self, query):
         response = self._call(self.client.search, self._indexes_for(query.language), build_query(query))
+        suggestion = self._suggestion(response, query)
+        if suggestion and EXPAND_CORRECTED:
+            response = self._call(
+                self.client.search,
+                self._indexes_for(query.language),
+                build_query(query, corrected=suggestion),
+            )
         hits = []
         for raw in response["hits"]["hits"]:
             source = raw["_source"]
@@ -507,11 +523,19 @@ class RemoteEngine(SearchEngine):
             for name in FACETS
         }
         total = response["hits"]["total"]["value"]
+        return SearchResults(query, hits, total, facets, suggestion, self.name)
+
+    @staticmethod
+    def _suggestion(response, query):
+        """The engine's "did you mean", keeping the words the synonym lists know (bribe, pungli)."""
         options = response.get("suggest", {}).get("did_you_mean", [{}])[0].get("options", [])
         suggestion = options[0]["text"] if options else ""
-        if suggestion.lower() == query.text.lower():
-            suggestion = ""
-        return SearchResults(query, hits, total, facets, suggestion, self.name)
+        typed, offered = query.text.split(), suggestion.split()
+        if len(typed) == len(offered):
+            known = index_defs.synonym_words(query.language)
+            offered = [old if old.lower() in known else new for old, new in zip(typed, offered, strict=True)]
+            suggestion = " ".join(offered)
+        return "" if suggestion.lower() == query.text.lower() else suggestion
 
     def autocomplete(self, text, language, limit=8):
         body = {

@@ -269,3 +269,20 @@ def test_chinese_exact_bonus_counts_character_pairs_not_single_characters(remote
 def test_topic_pages_found_by_the_guides_they_list(remote_indexed):
     results = search(remote_indexed, "bebas visa ASEAN", language="id")
     assert "/id/visa/" in urls(results, 10)
+
+
+def test_did_you_mean_corrects_only_words_no_page_holds(remote_indexed):
+    """Words from any text (not only titles) and words of the synonym lists are never "corrected"."""
+    engine = remote_indexed
+    assert search(engine, "legal aid for refugees").suggestion == ""
+    assert search(engine, "bribe immigration officer").suggestion == ""  # known through synonyms
+    assert search(engine, "golden vissa").suggestion == "golden visa"
+    assert search(engine, "kitass kerja", language="id").suggestion == "kitas kerja"
+
+
+def test_a_misspelt_word_also_searched_as_corrected(remote_indexed):
+    """ "kitass" is in no page: the corrected "kitas" finds the KITAS form too, not only fuzzy matches."""
+    results = search(remote_indexed, "kitass kerja", language="id")
+    assert results.hits[0].url == "/id/izin-tinggal/kitas-kerja/"
+    assert any("permohonan-kitas" in url for url in urls(results, 5))
+    assert results.suggestion == "kitas kerja"  # still offered, as the search page shows
