@@ -150,29 +150,35 @@ class PartnerSource(PageSource):
             ),
             "topics": [topic.slug for topic in page.topics.all()],
             "topic_titles": [topic.title for topic in page.topics.all()],
+            # Guides that send readers to the organisation, and events it runs.
+            "related": [linking.title for linking in pages_linking(Page, [page.pk])],
         }
 
 
-def linking_pages(document):
-    """Live, public pages that link to a document or to a version it replaced.
+def pages_linking(model, keys):
+    """Live, public pages that link to any of these objects, in tree order.
 
-    Their titles say what the document is for, in words readers use ("KITAS for
-    work" for an application form), as the text of links describes a page on the web.
+    Their titles say what the object is for, in words readers use ("KITAS for work"
+    for an application form), as the text of links describes a page on the web.
     Wagtail's reference index knows every link, whichever language's body holds it.
     """
+    linked = ReferenceIndex.objects.filter(
+        to_content_type=ContentType.objects.get_for_model(model),
+        to_object_id__in=[str(key) for key in keys],
+        base_content_type=ContentType.objects.get_for_model(Page),
+    ).values_list("object_id", flat=True)
+    return list(Page.objects.live().public().filter(pk__in=set(linked)).order_by("path"))
+
+
+def document_versions(document):
+    """The keys of a document and of every version it replaced."""
     versions, queue = {document.pk}, [document]
     while queue:
         for older in queue.pop().supersedes.all():
             if older.pk not in versions:
                 versions.add(older.pk)
                 queue.append(older)
-    page_type = ContentType.objects.get_for_model(Page)
-    linked = ReferenceIndex.objects.filter(
-        to_content_type=ContentType.objects.get_for_model(LibraryDocument),
-        to_object_id__in=[str(pk) for pk in versions],
-        base_content_type=page_type,
-    ).values_list("object_id", flat=True)
-    return list(Page.objects.live().public().filter(pk__in=set(linked)).order_by("path"))
+    return versions
 
 
 class FormSource(SearchSource):
@@ -193,7 +199,7 @@ class FormSource(SearchSource):
         languages = [code for code, _name in settings.LANGUAGES if document.translated_title(code)]
         version = int(document.updated_at.timestamp() * 1_000_000)
         topics = list(document.topics.all())
-        pages = linking_pages(document)
+        pages = pages_linking(LibraryDocument, document_versions(document))
         results = []
         for language in languages:
             with translation.override(language):

@@ -79,3 +79,17 @@ def test_topic_documents_hold_the_titles_and_summaries_of_their_guides():
     with translation.override("en"):
         for guide in topic.guides():
             assert guide.title in english.body and guide.summary in english.body
+
+
+def test_partner_documents_name_the_pages_that_send_readers_to_them():
+    from cms.models import PartnerPage
+
+    source = registry.sources()["cms.partner"]
+    partner = PartnerPage.objects.get(slug="lbh-contoh-jakarta")
+    english = next(document for document in source.documents(partner) if document.language == "en")
+    with translation.override("en"):
+        titles = [
+            GuidePage.objects.get(slug=slug).title
+            for slug in ("hak-orang-asing", "pendaftaran-pengungsi-unhcr")
+        ]
+    assert sorted(english.related) == sorted(titles)

@@ -286,3 +286,9 @@ def test_a_misspelt_word_also_searched_as_corrected(remote_indexed):
     assert results.hits[0].url == "/id/izin-tinggal/kitas-kerja/"
     assert any("permohonan-kitas" in url for url in urls(results, 5))
     assert results.suggestion == "kitas kerja"  # still offered, as the search page shows
+
+
+def test_partners_found_through_the_guides_that_link_them(remote_indexed):
+    """The learning centre's own text says "refugee children"; the guide linking it adds "school"."""
+    results = search(remote_indexed, "refugee children school")
+    assert "/en/mitra/rumah-belajar-pelita-cisarua/" in urls(results, 5)
