@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page, ReferenceIndex
+from wagtail.signals import page_published, page_unpublished
 
 from cms.models import Audience, GuidePage, LibraryDocument, PartnerPage, RegulationPage, TopicPage
 from search.documents import SearchDocument
@@ -222,6 +223,38 @@ class FormSource(SearchSource):
                 )
         return results
 
+
+def refresh_what_names(instance, **kwargs):
+    """A page published or unpublished changes the documents that name it.
+
+    A topic's document holds its guides' titles and summaries; a form's and a
+    partner's hold the titles of the pages linking them (``pages_linking``).
+    """
+    from search.pipeline import schedule_object
+
+    page = instance.specific_deferred
+    if isinstance(page, GuidePage):
+        parent = page.get_parent().specific_deferred
+        if isinstance(parent, TopicPage):
+            schedule_object(parent)
+    links = ReferenceIndex.objects.filter(
+        base_content_type=ContentType.objects.get_for_model(Page), object_id=str(page.pk)
+    ).values_list("to_content_type", "to_object_id")
+    documents = ContentType.objects.get_for_model(LibraryDocument)
+    pages = ContentType.objects.get_for_model(Page)
+    for content_type, key in set(links):
+        if content_type == documents.pk:
+            document = LibraryDocument.objects.filter(pk=key).first()
+            if document is not None:
+                schedule_object(document.current_version())
+        elif content_type == pages.pk:
+            partner = PartnerPage.objects.filter(pk=key).first()
+            if partner is not None:
+                schedule_object(partner)
+
+
+page_published.connect(refresh_what_names, dispatch_uid="cms.search.published")
+page_unpublished.connect(refresh_what_names, dispatch_uid="cms.search.unpublished")
 
 register(GuideSource())
 register(TopicSource())

@@ -186,3 +186,26 @@ def test_a_broken_update_does_not_block_the_others(indexed, guide):
     assert (done, failed) == (1, 1)
     broken = PendingUpdate.objects.get()
     assert broken.object_id == "not-a-number" and broken.attempts == 1 and broken.last_error
+
+
+def test_publishing_a_guide_refreshes_its_topic_and_the_forms_and_partners_it_links(
+    indexed, django_capture_on_commit_callbacks
+):
+    """Their documents hold the guide's title: a topic lists it, a form and a partner are linked by it."""
+    from cms.models import GuidePage
+
+    guide = GuidePage.objects.get(slug="hak-orang-asing")
+    guide.title_en = "Your rights as a foreigner"
+    with django_capture_on_commit_callbacks(execute=True):
+        guide.save_revision().publish()
+    lbh = SearchEntry.objects.get(source="cms.partner", language="en", url="/en/mitra/lbh-contoh-jakarta/")
+    assert "your rights as a foreigner" in lbh.search_text
+    topic = SearchEntry.objects.get(source="cms.topic", language="en", object_id=str(guide.get_parent().pk))
+    assert "your rights as a foreigner" in topic.search_text
+
+    passport = GuidePage.objects.get(slug="paspor-baru")
+    passport.title_en = "Apply for a passport online"
+    with django_capture_on_commit_callbacks(execute=True):
+        passport.save_revision().publish()
+    form = SearchEntry.objects.get(source="cms.form", language="en", url__contains="perdim-11-2024")
+    assert "apply for a passport online" in form.search_text
