@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.db.models.signals import post_save
 from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page, ReferenceIndex
@@ -253,7 +254,17 @@ def refresh_what_names(instance, **kwargs):
                 schedule_object(partner)
 
 
+def refresh_pages_naming(instance, **kwargs):
+    """A library document saved (retitled, or replaced by a newer version): the guides
+    linking it or a version of it name its current number and title (``linked_names``)."""
+    from search.pipeline import schedule_object
+
+    for page in pages_linking(LibraryDocument, document_versions(instance.current_version())):
+        schedule_object(page.specific_deferred)
+
+
 page_published.connect(refresh_what_names, dispatch_uid="cms.search.published")
+post_save.connect(refresh_pages_naming, sender=LibraryDocument, dispatch_uid="cms.search.document")
 page_unpublished.connect(refresh_what_names, dispatch_uid="cms.search.unpublished")
 
 register(GuideSource())

@@ -209,3 +209,16 @@ def test_publishing_a_guide_refreshes_its_topic_and_the_forms_and_partners_it_li
         passport.save_revision().publish()
     form = SearchEntry.objects.get(source="cms.form", language="en", url__contains="perdim-11-2024")
     assert "apply for a passport online" in form.search_text
+
+
+def test_a_retitled_form_refreshes_the_guides_linking_an_older_version(
+    indexed, django_capture_on_commit_callbacks
+):
+    from cms.models import LibraryDocument
+
+    current = LibraryDocument.objects.get(file__contains="perdim-11-2024")
+    current.title_en = "Passport application (zebracorn edition)"
+    with django_capture_on_commit_callbacks(execute=True):
+        current.save()
+    guide = SearchEntry.objects.get(source="cms.guide", language="en", url="/en/paspor/paspor-baru/")
+    assert "zebracorn" in guide.search_text
