@@ -1,21 +1,22 @@
 """The embedded database engine: no server, works on SQLite and PostgreSQL alike.
 
-Candidates are found in SQL (every query word must occur in the entry's text,
-falling back to any word when that finds nothing), then ranked in Python with
-the same signals as the remote engines: where the words occur (title over
-summary over body), the kind of page and how recent it is. It is meant for a
-machine with no search server and as the fallback when that server is down;
-it has no stemming, so "did you mean" and the any-word fallback make up for
-some of that.
+Candidates are found in SQL (entries holding any of the query's words, those
+holding the most first), then ranked in Python with the same signals as the
+remote engines: how many of the words an entry holds and how rare they are,
+where they occur (title over summary over body), the kind of page and how
+recent it is. It is meant for a machine with no search server and as the
+fallback when that server is down; it has no stemming, so "did you mean" and matching words inside longer ones
+(substrings) make up for some of that.
 """
 
 import difflib
+import math
 import re
 from collections import Counter
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
 from search.models import SearchEntry
@@ -148,26 +149,40 @@ class DatabaseEngine(SearchEngine):
         return entries
 
     def _candidates(self, query, terms):
-        base = self._base(query)
-        if not terms:
+        """Entries holding any of the words, those holding the most first (they are ranked in
+        Python, by how many and how rare). A one-letter word ("I", "a") is in every text as a
+        substring: it finds nothing on its own."""
+        telling = [term for term in terms if len(term) > 1 or CJK.search(term)] or terms
+        if not telling:
             return []
-        every = Q()
-        for term in terms:
-            every &= Q(search_text__contains=term)
-        found = list(base.filter(every)[:MAX_CANDIDATES])
-        if not found:
-            anyword = Q()
-            for term in terms:
-                anyword |= Q(search_text__contains=term)
-            found = list(base.filter(anyword)[:MAX_CANDIDATES])
-        return found
+        matched = sum(
+            (Case(When(search_text__contains=term, then=Value(1)), default=Value(0)) for term in telling),
+            Value(0),
+        )
+        found = self._base(query).alias(matched=matched).filter(matched__gte=1).order_by("-matched")
+        return list(found[:MAX_CANDIDATES])
 
     @staticmethod
-    def _score(entry, terms, now):
-        title, summary = entry.title.lower(), entry.summary.lower()
-        score = 0.0
+    def _weights(candidates, terms, total):
+        """How much each word tells: words found in few entries weigh more (inverse document
+        frequency, counted among the candidates, which hold every entry with any of the words)."""
+        weights = {}
         for term in terms:
-            score += 6 * title.count(term) + 3 * summary.count(term) + min(entry.search_text.count(term), 10)
+            frequency = sum(1 for entry in candidates if term in entry.search_text)
+            weights[term] = math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+        return weights
+
+    @staticmethod
+    def _score(entry, terms, now, weights=None):
+        title, summary = entry.title.lower(), entry.summary.lower()
+        weights = weights or dict.fromkeys(terms, 1.0)
+        score, found = 0.0, 0
+        for term in terms:
+            count = 6 * title.count(term) + 3 * summary.count(term) + min(entry.search_text.count(term), 10)
+            score += weights[term] * count
+            found += term in entry.search_text
+        # Pages holding more of the query's words first (matters when any word was enough).
+        score *= found / len(terms)
         if all(term in title for term in terms):
             score *= 1.5
         score *= KIND_BOOSTS.get(entry.kind, 1.0) * (entry.boost or 1.0)
@@ -218,7 +233,8 @@ class DatabaseEngine(SearchEngine):
         facets = self._facets(candidates)
         matching = self._filtered(candidates, query)
         now = timezone.now()
-        ranked = sorted(matching, key=lambda entry: self._score(entry, terms, now), reverse=True)
+        weights = self._weights(candidates, terms, self._base(query).count()) if terms else {}
+        ranked = sorted(matching, key=lambda entry: self._score(entry, terms, now, weights), reverse=True)
         page = ranked[query.offset : query.offset + query.per_page]
         hits = [
             Hit(

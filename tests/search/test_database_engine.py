@@ -157,3 +157,11 @@ def test_header_search_box_on_every_page(client, guide):
 def test_guides_found_by_the_forms_they_link(indexed):
     results = search("Perdim", language="id")
     assert "/id/paspor/paspor-baru/" in [hit.url for hit in results.hits]
+
+
+def test_a_question_finds_pages_holding_most_of_its_words_and_the_rare_ones(indexed):
+    """No page holds "how", "do", "extend" and "my" together: the pages with the most words,
+    weighted by how rare each is, come first, not everything with an "i" in it."""
+    results = search("how do I extend my visa")
+    assert results.hits[0].url == "/en/visa/perpanjangan-izin-tinggal-kunjungan/"
+    assert all("visa" in hit.url or "izin-tinggal" in hit.url for hit in results.hits[:3])
