@@ -1,12 +1,14 @@
 """The embedded database engine: no server, works on SQLite and PostgreSQL alike.
 
-Candidates are found in SQL (entries holding any of the query's words, those
-holding the most first), then ranked in Python with the same signals as the
-remote engines: how many of the words an entry holds and how rare they are,
-where they occur (title over summary over body), the kind of page and how
-recent it is. It is meant for a machine with no search server and as the
-fallback when that server is down; it has no stemming, so "did you mean" and matching words inside longer ones
-(substrings) make up for some of that.
+Candidates are found in SQL (entries holding any of the query's words or their
+synonyms, those holding the most first), then ranked in Python with the same
+signals as the remote engines: how many of the words an entry holds and how
+rare they are, where they occur (title over summary over body), the kind of
+page and how recent it is. The synonym lists of search/synonyms/ serve it too,
+cross-language rules included. It is meant for a machine with no search server
+and as the fallback when that server is down; it has no stemming, so "did you
+mean" and matching words inside longer ones (substrings) make up for some of
+that.
 """
 
 import difflib
@@ -14,11 +16,14 @@ import math
 import re
 from collections import Counter
 from datetime import timedelta
+from functools import lru_cache, reduce
+from operator import or_
 
 from django.db import transaction
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
+from search import index as index_defs
 from search.models import SearchEntry
 
 from .base import (
@@ -50,6 +55,47 @@ def words(text):
         else:
             found.append(word)
     return found
+
+
+def synonym_groups(language):
+    """The synonym rules of a language (and the Indonesian ones, whose cross-language half
+    reaches untranslated pages) as groups of phrases, each phrase its words joined by spaces.
+    Read again when a list changes (``search_index synonyms`` needs no restart)."""
+    names = {language, FALLBACK_LANGUAGE}
+    stamp = tuple(
+        (path.name, path.stat().st_mtime_ns)
+        for path in sorted(index_defs.SYNONYMS_DIR.glob("*.txt"))
+        if path.stem in names
+    )
+    return _synonym_groups(language, stamp)
+
+
+@lru_cache(maxsize=16)
+def _synonym_groups(language, stamp):
+    rules = index_defs.synonym_rules(language)
+    if language != FALLBACK_LANGUAGE:
+        rules = rules + index_defs.synonym_rules(FALLBACK_LANGUAGE)
+    groups = []
+    for rule in rules:
+        phrases = [" ".join(words(phrase)) for phrase in re.split(r",|=>", rule)]
+        groups.append([phrase for phrase in phrases if phrase])
+    return groups
+
+
+def concepts(text, language):
+    """The query's words as concepts, each a list of strings any of which counts as it: a word,
+    or a phrase of the synonym lists with its equivalents ("kitas" or "izin tinggal terbatas")."""
+    found = list(dict.fromkeys(words(text)))[:MAX_TERMS]
+    result, covered = [], set()
+    joined = f" {' '.join(found)} "
+    for group in synonym_groups(language):
+        for phrase in group:
+            if phrase and f" {phrase} " in joined and not set(phrase.split()) <= covered:
+                covered.update(phrase.split())
+                result.append(list(dict.fromkeys([phrase, *group])))
+                break
+    result += [[word] for word in found if word not in covered]
+    return result
 
 
 def search_text(document):
@@ -148,42 +194,56 @@ class DatabaseEngine(SearchEngine):
             entries = entries.filter(event_start__gte=timezone.now())
         return entries
 
-    def _candidates(self, query, terms):
-        """Entries holding any of the words, those holding the most first (they are ranked in
-        Python, by how many and how rare). A one-letter word ("I", "a") is in every text as a
-        substring: it finds nothing on its own."""
-        telling = [term for term in terms if len(term) > 1 or CJK.search(term)] or terms
+    def _candidates(self, query, concepts):
+        """Entries holding any of the words (or a synonym), those holding the most first (they
+        are ranked in Python, by how many and how rare). A one-letter word ("I", "a") is in
+        every text as a substring: it finds nothing on its own."""
+        telling = [options for options in concepts if len(options[0]) > 1 or CJK.search(options[0])]
+        telling = telling or concepts
         if not telling:
             return []
         matched = sum(
-            (Case(When(search_text__contains=term, then=Value(1)), default=Value(0)) for term in telling),
+            (
+                Case(
+                    When(reduce(or_, (Q(search_text__contains=option) for option in options)), then=Value(1)),
+                    default=Value(0),
+                )
+                for options in telling
+            ),
             Value(0),
         )
         found = self._base(query).alias(matched=matched).filter(matched__gte=1).order_by("-matched")
         return list(found[:MAX_CANDIDATES])
 
     @staticmethod
-    def _weights(candidates, terms, total):
+    def _weights(candidates, concepts, total):
         """How much each word tells: words found in few entries weigh more (inverse document
         frequency, counted among the candidates, which hold every entry with any of the words)."""
-        weights = {}
-        for term in terms:
-            frequency = sum(1 for entry in candidates if term in entry.search_text)
-            weights[term] = math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+        weights = []
+        for options in concepts:
+            frequency = sum(
+                1 for entry in candidates if any(option in entry.search_text for option in options)
+            )
+            weights.append(math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)))
         return weights
 
     @staticmethod
-    def _score(entry, terms, now, weights=None):
-        title, summary = entry.title.lower(), entry.summary.lower()
-        weights = weights or dict.fromkeys(terms, 1.0)
-        score, found = 0.0, 0
-        for term in terms:
-            count = 6 * title.count(term) + 3 * summary.count(term) + min(entry.search_text.count(term), 10)
-            score += weights[term] * count
-            found += term in entry.search_text
+    def _score(entry, concepts, now, weights=None):
+        # Words as in search_text (Chinese in pairs), so that a phrase of the synonym lists is found.
+        title, summary = " ".join(words(entry.title)), " ".join(words(entry.summary))
+        weights = weights or [1.0] * len(concepts)
+        score, found, in_title = 0.0, 0, 0
+        for options, weight in zip(concepts, weights, strict=True):
+            counts = [
+                6 * title.count(option) + 3 * summary.count(option) + min(entry.search_text.count(option), 10)
+                for option in options
+            ]
+            score += weight * max(counts)
+            found += any(option in entry.search_text for option in options)
+            in_title += any(option in title for option in options)
         # Pages holding more of the query's words first (matters when any word was enough).
-        score *= found / len(terms)
-        if all(term in title for term in terms):
+        score *= found / len(concepts)
+        if in_title == len(concepts):
             score *= 1.5
         score *= KIND_BOOSTS.get(entry.kind, 1.0) * (entry.boost or 1.0)
         if entry.updated and now - entry.updated < timedelta(days=365):
@@ -229,12 +289,14 @@ class DatabaseEngine(SearchEngine):
 
     def search(self, query):
         terms = list(dict.fromkeys(words(query.text)))[:MAX_TERMS]
-        candidates = self._candidates(query, terms)
+        meant = concepts(query.text, query.language)
+        candidates = self._candidates(query, meant)
         facets = self._facets(candidates)
         matching = self._filtered(candidates, query)
         now = timezone.now()
-        weights = self._weights(candidates, terms, self._base(query).count()) if terms else {}
-        ranked = sorted(matching, key=lambda entry: self._score(entry, terms, now, weights), reverse=True)
+        weights = self._weights(candidates, meant, self._base(query).count()) if meant else []
+        ranked = sorted(matching, key=lambda entry: self._score(entry, meant, now, weights), reverse=True)
+        marked = [option for options in meant for option in options]
         page = ranked[query.offset : query.offset + query.per_page]
         hits = [
             Hit(
@@ -242,7 +304,7 @@ class DatabaseEngine(SearchEngine):
                 url=entry.url,
                 kind=entry.kind,
                 language=entry.language,
-                snippet=snippet(entry.summary + " " + entry.body, terms),
+                snippet=snippet(entry.summary + " " + entry.body, marked),
                 summary=entry.summary,
                 topics=entry.topics,
                 updated=entry.updated,

@@ -1,5 +1,6 @@
 """The embedded database engine and the search page on it (the default set-up)."""
 
+import os
 import re
 
 import pytest
@@ -165,3 +166,23 @@ def test_a_question_finds_pages_holding_most_of_its_words_and_the_rare_ones(inde
     results = search("how do I extend my visa")
     assert results.hits[0].url == "/en/visa/perpanjangan-izin-tinggal-kunjungan/"
     assert all("visa" in hit.url or "izin-tinggal" in hit.url for hit in results.hits[:3])
+
+
+def test_synonym_lists_serve_the_database_engine_too(indexed):
+    """ "TPPO" is in no page, "perdagangan orang" is; 落地签 reaches the untranslated VOA guide
+    through the cross-language rules of synonyms/id.txt."""
+    assert search("TPPO", language="id").hits[0].url == "/id/pelaporan/lapor-perdagangan-orang/"
+    assert search("落地签", language="zh-hans").hits[0].url == "/id/visa/visa-on-arrival/"
+
+
+def test_synonym_groups_follow_edits_of_the_lists(tmp_path, monkeypatch):
+    from search import index
+    from search.engines.database import concepts
+
+    (tmp_path / "en.txt").write_text("zebracorn, unicorn\n", encoding="utf-8")
+    (tmp_path / "id.txt").write_text("", encoding="utf-8")
+    monkeypatch.setattr(index, "SYNONYMS_DIR", tmp_path)
+    assert concepts("zebracorn visa", "en") == [["zebracorn", "unicorn"], ["visa"]]
+    (tmp_path / "en.txt").write_text("zebracorn, pegasus\n", encoding="utf-8")
+    os.utime(tmp_path / "en.txt", ns=(1, 10**18))  # a later edit, whatever the clock's resolution
+    assert concepts("zebracorn", "en") == [["zebracorn", "pegasus"]]
