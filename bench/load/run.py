@@ -250,7 +250,8 @@ class Site:
 
 
 def cpu_snapshot():
-    """CPU seconds (user + system) of every live process as {pid: (ppid, session, seconds)}, and the machine's."""
+    """CPU seconds (user + system, own and reaped children's) of every live process as
+    {pid: (ppid, session, seconds)}, and the machine's."""
     ticks = os.sysconf("SC_CLK_TCK")
     processes = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
@@ -261,7 +262,9 @@ def cpu_snapshot():
         processes[int(stat.parent.name)] = (
             int(fields[1]),
             int(fields[3]),
-            (int(fields[11]) + int(fields[12])) / ticks,
+            # utime + stime, and cutime + cstime: the time of children that ended and were
+            # reaped (PostgreSQL's backends come and go; without it its share came out negative)
+            sum(int(value) for value in fields[11:15]) / ticks,
         )
     with open("/proc/stat") as handle:  # noqa: PTH123
         values = [int(value) for value in handle.readline().split()[1:]]
