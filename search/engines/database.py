@@ -39,7 +39,10 @@ from .base import (
 )
 
 MAX_TERMS = 8
-MAX_CANDIDATES = 2000
+# Entries ranked in Python per search: those holding the most of the query's words come
+# first from the database, so the cap only drops entries with fewer of them. 2,000 made a
+# search at 10,000 entries cost ~230 ms (p95); 600 keeps it near 100 ms.
+MAX_CANDIDATES = 600
 SNIPPET_LENGTH = 220
 WORD = re.compile(r"\w+", re.UNICODE)
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -213,7 +216,8 @@ class DatabaseEngine(SearchEngine):
             Value(0),
         )
         found = self._base(query).alias(matched=matched).filter(matched__gte=1).order_by("-matched")
-        return list(found[:MAX_CANDIDATES])
+        # The body is read only for the page of results shown (its snippets).
+        return list(found.defer("body")[:MAX_CANDIDATES])
 
     @staticmethod
     def _weights(candidates, concepts, total):
@@ -298,13 +302,16 @@ class DatabaseEngine(SearchEngine):
         ranked = sorted(matching, key=lambda entry: self._score(entry, meant, now, weights), reverse=True)
         marked = [option for options in meant for option in options]
         page = ranked[query.offset : query.offset + query.per_page]
+        bodies = dict(
+            SearchEntry.objects.filter(pk__in=[entry.pk for entry in page]).values_list("pk", "body")
+        )
         hits = [
             Hit(
                 title=entry.title,
                 url=entry.url,
                 kind=entry.kind,
                 language=entry.language,
-                snippet=snippet(entry.summary + " " + entry.body, marked),
+                snippet=snippet(entry.summary + " " + bodies.get(entry.pk, ""), marked),
                 summary=entry.summary,
                 topics=entry.topics,
                 updated=entry.updated,
