@@ -222,7 +222,8 @@ class DatabaseEngine(SearchEngine):
     @staticmethod
     def _weights(candidates, concepts, total):
         """How much each word tells: words found in few entries weigh more (inverse document
-        frequency, counted among the candidates, which hold every entry with any of the words)."""
+        frequency, counted among the candidates: every entry with any of the words, up to
+        MAX_CANDIDATES, beyond which common words are undercounted and weigh a little more)."""
         weights = []
         for options in concepts:
             frequency = sum(

@@ -194,19 +194,20 @@ def test_publishing_a_guide_refreshes_its_topic_and_the_forms_and_partners_it_li
     """Their documents hold the guide's title: a topic lists it, a form and a partner are linked by it."""
     from cms.models import GuidePage
 
-    guide = GuidePage.objects.get(slug="hak-orang-asing")
-    guide.title_en = "Your rights as a foreigner"
-    with django_capture_on_commit_callbacks(execute=True):
-        guide.save_revision().publish()
+    def retitle(slug, title):
+        guide = GuidePage.objects.get(slug=slug)
+        guide.title_en = title
+        with django_capture_on_commit_callbacks(execute=True):
+            guide.save_revision().publish()
+        return guide
+
+    guide = retitle("hak-orang-asing", "Your rights as a foreigner")
     lbh = SearchEntry.objects.get(source="cms.partner", language="en", url="/en/mitra/lbh-contoh-jakarta/")
     assert "your rights as a foreigner" in lbh.search_text
     topic = SearchEntry.objects.get(source="cms.topic", language="en", object_id=str(guide.get_parent().pk))
     assert "your rights as a foreigner" in topic.search_text
 
-    passport = GuidePage.objects.get(slug="paspor-baru")
-    passport.title_en = "Apply for a passport online"
-    with django_capture_on_commit_callbacks(execute=True):
-        passport.save_revision().publish()
+    retitle("paspor-baru", "Apply for a passport online")
     form = SearchEntry.objects.get(source="cms.form", language="en", url__contains="perdim-11-2024")
     assert "apply for a passport online" in form.search_text
 
