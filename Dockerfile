@@ -15,4 +15,4 @@ RUN python manage.py compilemessages --ignore=.venv --ignore=node_modules --verb
 ENV STATIC_ROOT=/app/static
 USER sinergi
 EXPOSE 8000
-CMD ["gunicorn", "cms.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

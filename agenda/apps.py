@@ -13,9 +13,9 @@ class AgendaConfig(AppConfig):
         from agenda.api import EventSessionViewSet
         from cms.api.registry import register_endpoint
         from cms.demo.extensions import DemoExtension, register_demo
-        from cms.main_tasks import MainTask, register_main_task
         from cms.models import HomePage
-        from cms.periodic import PeriodicJob, register_job
+        from core.main_tasks import MainTask, register_main_task
+        from core.periodic import PeriodicJob, register_job
 
         HomePage.allow_section("agenda.EventIndexPage")
         register_endpoint("events", EventSessionViewSet)

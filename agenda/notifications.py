@@ -1,6 +1,6 @@
 """Emails to registrants, in the language each chose, with calendar attachments.
 
-Each function queues its emails in the current transaction (cms/emails.py), so an
+Each function queues its emails in the current transaction (core/emails.py), so an
 email goes out only if the change it reports was saved. Dates are written in the
 session's own time zone with its abbreviation (WIB, WITA, WIT).
 """
@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from agenda import ics
-from cms.emails import queue_email
+from core.emails import queue_email
 
 
 def manage_url(registration):

@@ -2,10 +2,10 @@
 
 Every change that counts seats runs inside one transaction that first locks the
 session row (``SELECT ... FOR UPDATE`` on PostgreSQL; SQLite takes its write lock
-at the start of the transaction, see cms/settings.py). So two people pressing the
+at the start of the transaction, see config/settings.py). So two people pressing the
 button at the same moment are counted one after the other and the capacity is
 never exceeded. Emails are queued in the same transaction and sent after commit
-(cms/emails.py), so a registration and its confirmation stand or fall together.
+(core/emails.py), so a registration and its confirmation stand or fall together.
 """
 
 from datetime import timedelta

@@ -10,7 +10,7 @@ from django.utils.html import strip_tags
 
 from agenda.models import EventPage
 from cms.search import PageSource
-from search.registry import register
+from core.searchable import register
 
 
 class EventSource(PageSource):

@@ -26,7 +26,7 @@ from agenda import calendar, ics
 from agenda import registration as seats
 from agenda.forms import CalendarFilterForm, RegistrationForm, ResizeForm
 from agenda.models import EventIndexPage, EventPage, EventSession, Registration
-from cms import rate_limit
+from core import rate_limit
 
 PER_PAGE = 20
 REGISTRATIONS_PER_HOUR = 20  # per client address; only successful registrations count

@@ -23,7 +23,7 @@ def setup_django(var_dir=None, keep_database_url=False):
     os.environ["SINERGI_VAR_DIR"] = str(var)
     if not keep_database_url:
         os.environ.pop("DATABASE_URL", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     sys.path.insert(0, str(ROOT))
     import django

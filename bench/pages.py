@@ -33,7 +33,7 @@ def start_server(env, port, cache_seconds):
         sys.executable,
         "-m",
         "gunicorn",
-        "cms.wsgi:application",
+        "config.wsgi:application",
         "--bind",
         f"127.0.0.1:{port}",
         "--workers",

@@ -49,7 +49,7 @@ def vocabulary():
 def generate(count, words, seed=7):
     from datetime import UTC, datetime, timedelta
 
-    from search.documents import SearchDocument
+    from core.searchable import SearchDocument
 
     rng = random.Random(seed)
     start = datetime(2020, 1, 1, tzinfo=UTC)

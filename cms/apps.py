@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -11,17 +9,13 @@ class CmsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from cms import follow, login_limits, page_cache  # noqa: F401 - login_limits connects its receiver
+        from cms import follow
         from cms.api.content import GuideViewSet, RegulationViewSet
         from cms.api.registry import register_endpoint
-        from cms.emails import send_pending
-        from cms.main_tasks import MainTask, register_main_task
-        from cms.periodic import PeriodicJob, register_job
+        from core.main_tasks import MainTask, register_main_task
 
-        page_cache.connect()
         register_endpoint("guides", GuideViewSet)
         register_endpoint("regulations", RegulationViewSet)
-        register_job(PeriodicJob("cms.send_emails", send_pending, timedelta(minutes=5)))
         page_published.connect(follow.on_page_published, dispatch_uid="cms.follow.published")
 
         register_main_task(

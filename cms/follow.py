@@ -3,7 +3,7 @@
 Links carry signed tokens (django.core.signing) rather than stored secrets: a
 confirmation link is valid for a week, an unsubscribe link for ever. Emails are
 written in the subscriber's chosen language and go through the queue in
-cms/emails.py, so nothing is sent inside the request.
+core/emails.py, so nothing is sent inside the request.
 """
 
 import re
@@ -16,9 +16,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
-from cms.emails import queue_email
 from cms.models import GuidePage, RegulationPage, TopicPage
-from cms.models.subscriptions import NotifiedChange, OutgoingEmail, Subscription
+from cms.models.subscriptions import NotifiedChange, Subscription
+from core.emails import queue_email
+from core.models import OutgoingEmail
 
 SALT = "cms.follow"
 CONFIRM_MAX_AGE = 7 * 24 * 3600

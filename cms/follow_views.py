@@ -8,8 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from cms import follow, rate_limit
+from cms import follow
 from cms.models import TopicPage
+from core import rate_limit
 
 RATE_LIMIT = 5  # subscription requests per address per hour
 RATE_WINDOW = 3600

@@ -10,9 +10,7 @@ from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished
 
 from cms.models import Audience, GuidePage, LibraryDocument, PartnerPage, RegulationPage, TopicPage
-from search.documents import SearchDocument
-from search.labels import register_labeller
-from search.registry import SearchSource, register
+from core.searchable import SearchDocument, SearchSource, register, register_labeller, request_reindex
 
 
 def version_of(page):
@@ -231,13 +229,11 @@ def refresh_what_names(instance, **kwargs):
     A topic's document holds its guides' titles and summaries; a form's and a
     partner's hold the titles of the pages linking them (``pages_linking``).
     """
-    from search.pipeline import schedule_object
-
     page = instance.specific_deferred
     if isinstance(page, GuidePage):
         parent = page.get_parent().specific_deferred
         if isinstance(parent, TopicPage):
-            schedule_object(parent)
+            request_reindex(parent)
     links = ReferenceIndex.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Page), object_id=str(page.pk)
     ).values_list("to_content_type", "to_object_id")
@@ -247,20 +243,18 @@ def refresh_what_names(instance, **kwargs):
         if content_type == documents.pk:
             document = LibraryDocument.objects.filter(pk=key).first()
             if document is not None:
-                schedule_object(document.current_version())
+                request_reindex(document.current_version())
         elif content_type == pages.pk:
             partner = PartnerPage.objects.filter(pk=key).first()
             if partner is not None:
-                schedule_object(partner)
+                request_reindex(partner)
 
 
 def refresh_pages_naming(instance, **kwargs):
     """A library document saved (retitled, or replaced by a newer version): the guides
     linking it or a version of it name its current number and title (``linked_names``)."""
-    from search.pipeline import schedule_object
-
     for page in pages_linking(LibraryDocument, document_versions(instance.current_version())):
-        schedule_object(page.specific_deferred)
+        request_reindex(page.specific_deferred)
 
 
 page_published.connect(refresh_what_names, dispatch_uid="cms.search.published")

@@ -10,9 +10,9 @@ class ComplaintsConfig(AppConfig):
 
     def ready(self):
         from cms.demo.extensions import DemoExtension, register_demo
-        from cms.main_tasks import MainTask, register_main_task
-        from cms.periodic import PeriodicJob, register_job
         from complaints import demo, retention
+        from core.main_tasks import MainTask, register_main_task
+        from core.periodic import PeriodicJob, register_job
 
         register_main_task(
             MainTask(

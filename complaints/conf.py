@@ -1,4 +1,4 @@
-"""Settings of the complaints app, each with a default (cms/settings.py stays untouched).
+"""Settings of the complaints app, each with a default (config/settings.py stays untouched).
 
 Override any of them in the Django settings: ``COMPLAINTS_RETENTION_DAYS = 730``.
 Read through these functions, not at import time, so tests and deployments can change them.

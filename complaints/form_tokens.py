@@ -1,8 +1,8 @@
-"""The filing form's one-time token (cms/form_tokens.py); its hash is stored with the
+"""The filing form's one-time token (core/form_tokens.py); its hash is stored with the
 complaint, so the same form sent twice (a double click, a reload) is stored once."""
 
-from cms.form_tokens import BadToken, FormTokens
 from complaints import conf
+from core.form_tokens import BadToken, FormTokens
 
 _tokens = FormTokens("complaints.form-token", lambda: conf.get("FORM_MAX_AGE_SECONDS"))
 issue, read = _tokens.issue, _tokens.read

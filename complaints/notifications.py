@@ -1,6 +1,6 @@
 """Emails to a complainant who gave an address: the confirmation (with the code) and status updates.
 
-Sent through cms.emails.queue_email, in the language the complaint was filed in.
+Sent through core.emails.queue_email, in the language the complaint was filed in.
 The address is never logged. Updates carry no code (only its hash is kept), just
 the link to the look-up page.
 """
@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from cms.emails import queue_email
+from core.emails import queue_email
 
 
 def _send(complaint, template, context):

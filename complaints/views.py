@@ -16,10 +16,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from cms import rate_limit
 from complaints import conf, form_tokens, services, statistics
 from complaints.forms import AdditionForm, ComplaintForm, ReopenForm, SatisfactionForm, TrackForm
 from complaints.models import Category, Complaint, Status, TimelineEntry
+from core import rate_limit
 
 FILED_KEY = "complaints_filed"  # {"token": hash, "code": code, "at": seconds} after filing
 TRACKING_KEY = "complaints_tracking"  # {"id": pk, "until": seconds} after a look-up

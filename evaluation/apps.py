@@ -10,10 +10,10 @@ class EvaluationConfig(AppConfig):
 
     def ready(self):
         from cms.demo.extensions import DemoExtension, register_demo
-        from cms.main_tasks import MainTask, register_main_task
         from cms.models import HomePage
-        from cms.page_extras import PageExtra, register_page_extra
-        from cms.periodic import PeriodicJob, register_job
+        from core.main_tasks import MainTask, register_main_task
+        from core.page_extras import PageExtra, register_page_extra
+        from core.periodic import PeriodicJob, register_job
         from evaluation import demo, digest, ratings, search_log, tasks
 
         HomePage.allow_section("evaluation.EvaluationIndexPage")

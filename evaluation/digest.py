@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from cms.emails import queue_email
+from core.emails import queue_email
 from evaluation.models import PageRating
 
 

@@ -14,7 +14,7 @@ from django.core import signing
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from cms import rate_limit
+from core import rate_limit
 from evaluation.masking import mask_personal_data
 from evaluation.models import PageRating
 

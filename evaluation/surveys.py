@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from agenda.models import Registration
-from cms.emails import queue_email
+from core.emails import queue_email
 from evaluation.models import SurveyInvitation
 
 SALT = "evaluation.survey"

@@ -1,4 +1,4 @@
-"""Public URLs of the evaluation app, mounted at /<lang>/transparency/ in cms/urls.py."""
+"""Public URLs of the evaluation app, mounted at /<lang>/transparency/ in config/urls.py."""
 
 from django.urls import path
 

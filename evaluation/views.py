@@ -12,7 +12,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
-from cms import rate_limit
+from core import rate_limit
 from evaluation import dashboard, opendata, periods, presentation, ratings
 from evaluation.forms import CommentForm, SurveyForm
 from evaluation.models import EventFeedback

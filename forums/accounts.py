@@ -3,7 +3,7 @@
 Sign-up asks for the email address, a password, the public display name and the
 language for emails; the account can post once the address is verified (allauth
 with ``ACCOUNT_EMAIL_VERIFICATION = "mandatory"``). allauth's emails go through
-cms.emails.queue_email like every other email, so a mail server that is down
+core.emails.queue_email like every other email, so a mail server that is down
 delays them instead of failing the sign-up.
 """
 
@@ -13,7 +13,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from cms.emails import queue_email
+from core.emails import queue_email
 from forums.models import Member
 
 

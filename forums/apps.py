@@ -13,9 +13,9 @@ class ForumsConfig(AppConfig):
     def ready(self):
         from cms.api.registry import register_endpoint
         from cms.demo.extensions import DemoExtension, register_demo
-        from cms.main_tasks import MainTask, register_main_task
-        from cms.page_extras import PageExtra, register_page_extra
-        from cms.periodic import PeriodicJob, register_job
+        from core.main_tasks import MainTask, register_main_task
+        from core.page_extras import PageExtra, register_page_extra
+        from core.periodic import PeriodicJob, register_job
         from forums import demo, guide_questions, retention, summary
         from forums.api import AnsweredThreadViewSet
 

@@ -1,7 +1,7 @@
-"""The posting forms' token (cms/form_tokens.py): a form sent back too fast is a robot's;
+"""The posting forms' token (core/form_tokens.py): a form sent back too fast is a robot's;
 an expired one is sent again with what was typed kept."""
 
-from cms.form_tokens import BadToken, FormTokens
+from core.form_tokens import BadToken, FormTokens
 from forums import conf
 
 _tokens = FormTokens("forums.form-token", lambda: conf.get("FORM_MAX_AGE_SECONDS"))

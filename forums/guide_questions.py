@@ -1,4 +1,4 @@
-"""The "Questions about this guide" section at the end of a guide page (cms/page_extras.py).
+"""The "Questions about this guide" section at the end of a guide page (core/page_extras.py).
 
 It lists visible questions on the board of the guide's topic or linked to the
 guide itself, answered first, and links to ask a new question about the guide.

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django_tasks import task
 
-from cms.emails import queue_email
+from core.emails import queue_email
 from forums import tokens
 from forums.models import Follow, Post, Thread
 from forums.rendering import plain_text

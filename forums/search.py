@@ -9,11 +9,10 @@ thread's documents through forums/search_sync.py.
 
 from django.utils import translation
 
+from core.searchable import SearchDocument, SearchSource, register
 from forums.models import Post, Thread, ThreadStatus
 from forums.rendering import plain_text
 from forums.search_sync import SOURCE
-from search.documents import SearchDocument
-from search.registry import SearchSource, register
 
 ANSWERED_BOOST = 1.3
 

@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
-from cms.emails import queue_email
+from core.emails import queue_email
 from forums import moderation
 from forums.models import MODERATORS_GROUP
 

@@ -1,4 +1,4 @@
-"""Public URLs of the forums app (mounted under the language prefix in cms/urls.py)."""
+"""Public URLs of the forums app (mounted under the language prefix in config/urls.py)."""
 
 from django.urls import path
 

@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from cms import rate_limit
 from cms.models import GuidePage
+from core import rate_limit
 from forums import conf, form_tokens, services, spam
 from forums.forms import FlagForm, ReplyForm, ThreadForm
 from forums.models import (

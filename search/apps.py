@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.apps import AppConfig
+from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
 
 
@@ -9,11 +10,11 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from cms.main_tasks import MainTask, register_main_task
-        from cms.periodic import PeriodicJob, register_job
-        from search import registry, signals, tasks
+        from core.main_tasks import MainTask, register_main_task
+        from core.periodic import PeriodicJob, register_job
+        from search import signals, tasks
 
-        registry.autodiscover()
+        autodiscover_modules("search")
         signals.connect()
         register_job(PeriodicJob("search.catch_up", tasks.catch_up_and_process, timedelta(minutes=5)))
         register_job(PeriodicJob("search.retry", tasks.retry_failed, timedelta(seconds=30)))

@@ -1,10 +1,13 @@
 """Readable, translated names for facet values.
 
 Kinds are search's own vocabulary; other facets (topics, audiences) belong to the
-apps that own them, which register a labeller in their search.py.
+apps that own them, which register a labeller in their search.py
+(``core.searchable.register_labeller``).
 """
 
 from django.utils.translation import gettext_lazy as _
+
+from core import searchable
 
 KIND_LABELS = {
     "guide": _("Guides"),
@@ -17,14 +20,9 @@ KIND_LABELS = {
     "form": _("Forms and documents"),
 }
 
-_labellers = {"kind": lambda values: {value: KIND_LABELS.get(value, value) for value in values}}
-
-
-def register_labeller(facet, labeller):
-    """``labeller(values) -> {value: label}``, called in the reader's language."""
-    _labellers[facet] = labeller
-
 
 def labels(facet, values):
-    labeller = _labellers.get(facet)
+    if facet == "kind":
+        return {value: KIND_LABELS.get(value, value) for value in values}
+    labeller = searchable.labeller(facet)
     return labeller(values) if labeller else {value: value for value in values}

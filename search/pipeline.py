@@ -19,8 +19,9 @@ from datetime import timedelta
 from django.db import models, transaction
 from django.utils import timezone
 
-from cms.on_commit import on_commit_once
-from search import registry, service
+from core import searchable
+from core.on_commit import on_commit_once
+from search import service
 from search.engines import EngineUnavailable, engines
 from search.models import PendingUpdate
 
@@ -43,7 +44,7 @@ def schedule(source_name, object_id):
 
 
 def schedule_object(obj):
-    source = registry.source_for_model(type(obj))
+    source = searchable.source_for_model(type(obj))
     if source is not None:
         schedule(source.name, source.object_id(obj))
 
@@ -102,7 +103,7 @@ def due_updates():
 def process_pending(targets=None, limit=MAX_BATCH):
     """Apply the due pending updates; return (done, failed). Safe to run concurrently and repeatedly."""
     targets = targets or engines()
-    sources = registry.sources()
+    sources = searchable.sources()
     done = failed = 0
     seen = {}  # (source, object id) -> the errors of applying it once in this run
     unavailable = set()
@@ -139,7 +140,7 @@ def catch_up(minutes=60):
     since = timezone.now() - timedelta(minutes=minutes)
     scheduled = 0
     with transaction.atomic():  # one batch: processing starts once, after all are recorded
-        for source in registry.sources().values():
+        for source in searchable.sources().values():
             for obj in source.changed_since(since):
                 schedule(source.name, source.object_id(obj))
                 scheduled += 1
@@ -147,7 +148,7 @@ def catch_up(minutes=60):
 
 
 def object_count():
-    return sum(source.objects().count() for source in registry.sources().values())
+    return sum(source.objects().count() for source in searchable.sources().values())
 
 
 def all_documents(progress=None):
@@ -155,7 +156,7 @@ def all_documents(progress=None):
 
     ``progress`` is called once per object, so a progress bar can count objects.
     """
-    for source in registry.sources().values():
+    for source in searchable.sources().values():
         for obj in source.objects().iterator(chunk_size=200):
             yield from source.documents(obj)
             if progress:

@@ -4,6 +4,8 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.searchable import reindex_requested
+
 
 def _object_changed(instance, **kwargs):
     from search.pipeline import schedule_object
@@ -25,6 +27,12 @@ def _page_moved(instance, **kwargs):
         schedule_object(page)
 
 
+def _reindex_requested(sender, obj, **kwargs):
+    from search.pipeline import schedule_object
+
+    schedule_object(obj)
+
+
 def connect():
     page_published.connect(_object_changed, dispatch_uid="search.published")
     page_unpublished.connect(_object_changed, dispatch_uid="search.unpublished")
@@ -32,3 +40,4 @@ def connect():
     post_delete.connect(_object_changed, dispatch_uid="search.deleted")
     post_page_move.connect(_page_moved, dispatch_uid="search.moved")
     post_save.connect(_object_saved, dispatch_uid="search.saved")
+    reindex_requested.connect(_reindex_requested, dispatch_uid="search.requested")

@@ -20,6 +20,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 
 @pytest.fixture(autouse=True)
+def _clear_caches():
+    """Each test starts with empty caches (in memory, config/test_settings.py): figures,
+    pages or limits cached by an earlier test would make results depend on test order."""
+    for alias in ("default", "pages"):
+        caches[alias].clear()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_search_results(settings):
     """Each test searches the index as it left it; tests/search/test_result_cache.py
     tests the results cache with it on."""

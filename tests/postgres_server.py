@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from cms.pg_tools import find_binary
+from core.pg_tools import find_binary
 
 _server = None
 

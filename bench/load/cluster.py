@@ -85,7 +85,7 @@ def main():
     var = Path(tempfile.mkdtemp(prefix="sinergi-cluster-"))
     # A fresh SQLite database in the folder (bench/_site.py does the same; not imported, since
     # putting bench/ on the path would shadow the "events" package opensearch-py imports).
-    os.environ.update(SEARCH_REPLICAS="1", SINERGI_VAR_DIR=str(var), DJANGO_SETTINGS_MODULE="cms.settings")
+    os.environ.update(SEARCH_REPLICAS="1", SINERGI_VAR_DIR=str(var), DJANGO_SETTINGS_MODULE="config.settings")
     os.environ.setdefault("LOG_LEVEL", "WARNING")
     os.environ.pop("DATABASE_URL", None)
     import django

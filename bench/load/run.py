@@ -206,7 +206,7 @@ class Site:
         gunicorn = str(Path(PYTHON).parent / "gunicorn")
         self.spawn(
             "gunicorn",
-            [gunicorn, "cms.wsgi", "--workers", str(self.workers), "--bind", f"127.0.0.1:{self.port}"],
+            [gunicorn, "config.wsgi", "--workers", str(self.workers), "--bind", f"127.0.0.1:{self.port}"],
         )
         self.spawn("worker", [PYTHON, "manage.py", "task_worker", "--no-reload"])
         self.spawn("scheduler", [PYTHON, "manage.py", "run_periodic"])

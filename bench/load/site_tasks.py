@@ -32,7 +32,7 @@ LANGUAGES = ["id", "en", "ar", "zh-hans"]
 def setup():
     import os
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     import django
 
     django.setup()

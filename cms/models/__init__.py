@@ -5,10 +5,9 @@ from .documents import LibraryDocument
 from .library import FormsLibraryPage
 from .pages import GuideChangeNote, GuidePage, HomePage, StandardPage, TopicPage
 from .partners import PartnerIndexPage, PartnerPage
-from .periodic import PeriodicRun
 from .regulations import RegulationChangeNote, RegulationIndexPage, RegulationPage, RegulationRelation
 from .site_profile import SiteProfile
-from .subscriptions import NotifiedChange, OutgoingEmail, Subscription
+from .subscriptions import NotifiedChange, Subscription
 
 __all__ = [
     "Audience",
@@ -19,13 +18,11 @@ __all__ = [
     "LibraryDocument",
     "PartnerIndexPage",
     "PartnerPage",
-    "PeriodicRun",
     "RegulationChangeNote",
     "RegulationIndexPage",
     "RegulationPage",
     "RegulationRelation",
     "NotifiedChange",
-    "OutgoingEmail",
     "SiteProfile",
     "Subscription",
     "StandardPage",

@@ -18,8 +18,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from cms.blocks import RICH_TEXT_FEATURES, GuideBodyBlock
-from cms.main_tasks import main_tasks
 from cms.translation_state import SOURCE_LANGUAGE, TranslatedPageMixin
+from core.main_tasks import main_tasks
 
 from .audiences import Audience
 from .history import ChangeNoteBase, PublicHistoryMixin

@@ -1,4 +1,4 @@
-"""Email subscriptions to regulation and topic updates, and the outgoing email queue.
+"""Email subscriptions to regulation and topic updates (the outbox itself is core.OutgoingEmail).
 
 Subscribers' addresses are personal data: they are shown to nobody (editors see
 counts only, see cms/admin_views.py) and are used only to send what was asked for.
@@ -53,25 +53,3 @@ class NotifiedChange(models.Model):
 
     def __str__(self):
         return f"{self.page_id}:{self.key}"
-
-
-class OutgoingEmail(models.Model):
-    """An email waiting to be sent, or sent. A failed send stays here and is retried."""
-
-    to = models.EmailField()
-    subject = models.CharField(max_length=300)
-    body = models.TextField()
-    headers = models.JSONField(default=dict, blank=True)
-    # [{"filename", "content" (text), "mimetype", "params" {name: value}}], for
-    # example a calendar invitation: text/calendar with params {"method": "REQUEST"}.
-    attachments = models.JSONField(default=list, blank=True)
-    created = models.DateTimeField(auto_now_add=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveIntegerField(default=0)
-    last_error = models.TextField(blank=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["sent_at", "id"])]
-
-    def __str__(self):
-        return f"email {self.pk}: {self.subject}"

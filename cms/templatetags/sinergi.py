@@ -110,11 +110,11 @@ def home_url(context):
 
 @register.simple_tag(takes_context=True)
 def page_extras(context):
-    """Render the sections feature apps add to this page (cms/page_extras.py)."""
+    """Render the sections feature apps add to this page (core/page_extras.py)."""
     from django.template.loader import render_to_string
     from django.utils.safestring import mark_safe
 
-    from cms.page_extras import extras_for
+    from core.page_extras import extras_for
 
     request, page = context.get("request"), context.get("page")
     if page is None:

@@ -85,7 +85,7 @@ class EngineUnavailable(Exception):
 
 
 class SearchEngine:
-    """Base class. ``documents`` are ``search.documents.SearchDocument`` values."""
+    """Base class. ``documents`` are ``core.searchable.SearchDocument`` values."""
 
     name = "base"
 

@@ -7,7 +7,7 @@ import pytest
 from django.core import mail
 
 from agenda.models import EventIndexPage, EventPage, EventSession
-from cms.emails import send_pending
+from core.emails import send_pending
 
 _numbers = itertools.count(1)
 

@@ -14,7 +14,7 @@ from django.db import connection, connections
 
 from agenda import registration as seats
 from agenda.models import EventIndexPage, EventPage, EventSession, Registration
-from cms.models import OutgoingEmail
+from core.models import OutgoingEmail
 
 ATTEMPTS = 200
 SEATS = 50

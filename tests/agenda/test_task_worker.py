@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.test import override_settings
 
 from agenda import registration as seats
-from cms.models import OutgoingEmail
+from core.models import OutgoingEmail
 
 DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -30,7 +30,7 @@ def test_worker_sends_what_the_request_queued(make_event, django_capture_on_comm
         assert queued.sent_at is None and mail.outbox == []  # nothing sent in the request
         from django_tasks_db.models import DBTaskResult
 
-        assert DBTaskResult.objects.filter(task_path="cms.emails.send_emails_task").exists()
+        assert DBTaskResult.objects.filter(task_path="core.emails.send_emails_task").exists()
         call_command("db_worker", "--batch", "--no-reload", verbosity=0)
     queued.refresh_from_db()
     assert queued.sent_at is not None

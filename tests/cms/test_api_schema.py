@@ -18,7 +18,7 @@ from hypothesis import settings as hypothesis_settings
 
 from cms.api.base import ClientThrottle
 from cms.api.urls import documented
-from cms.wsgi import application
+from config.wsgi import application
 
 schema = schemathesis.openapi.from_dict(
     SchemaGenerator(patterns=documented).get_schema(request=None, public=True)

@@ -153,7 +153,7 @@ def test_malformed_query_string_does_not_break_a_page(client, guide):
 
 
 def test_server_error_page_in_readers_language(client, rf, settings):
-    from cms.views import server_error
+    from core.views import server_error
 
     request = rf.get("/en/")
     with translation.override("en"):

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 # page (1), audiences (1), change notes (1), site profile (1), menu pages with
 # their view restrictions (2), Wagtail's alias check for the breadcrumbs (1), and
 # whether there are two published versions to compare (1); and the forums' "Questions
-# about this guide" section (cms/page_extras.py): the topic's board, its visible threads
+# about this guide" section (core/page_extras.py): the topic's board, its visible threads
 # and one page lookup for its links (3). "Was this page helpful?" adds none.
 GUIDE_PAGE_QUERIES = 18
 # Home: as a guide, without its own extras, plus topics (2), sections (2) and the latest

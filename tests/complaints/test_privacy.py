@@ -7,7 +7,8 @@ from django.utils import timezone
 from cms.models import HomePage, RegulationIndexPage
 from complaints import services, statistics
 from complaints.models import Status
-from search import registry, service
+from core import searchable
+from search import service
 from search.engines.base import SearchQuery
 
 from .conftest import SECRET_PHRASE
@@ -32,7 +33,7 @@ def assert_private(text):
 
 
 def test_no_search_source_is_about_complaints():
-    for name, source in registry.sources().items():
+    for name, source in searchable.sources().items():
         assert "complaint" not in name.lower()
         assert source.model._meta.app_label != "complaints"
 

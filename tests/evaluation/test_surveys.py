@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from agenda import registration as seats
 from agenda.models import EventSession
-from cms.emails import send_pending
+from core.emails import send_pending
 from evaluation.models import EventFeedback, SurveyInvitation
 from evaluation.surveys import send_surveys
 

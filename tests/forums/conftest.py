@@ -13,7 +13,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from cms.models import OutgoingEmail
+from core.models import OutgoingEmail
 from forums import form_tokens
 from forums.models import MODERATORS_GROUP, OFFICIALS_GROUP, Board, Member, Post, Thread
 

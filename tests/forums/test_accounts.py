@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from cms.emails import send_pending
-from cms.models import OutgoingEmail
+from core.emails import send_pending
+from core.models import OutgoingEmail
 from forums.models import Board, Member, Post, Thread
 
 from .conftest import en

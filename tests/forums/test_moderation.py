@@ -4,7 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.db import IntegrityError
 
-from cms.models import OutgoingEmail
+from core.models import OutgoingEmail
 from forums import moderation, services
 from forums.models import Flag, ModerationLog, Post, PostRevision, PostState, Thread
 from search.models import PendingUpdate

@@ -31,7 +31,7 @@ def test_catalogues_match_the_code(tmp_path):
     """Run makemessages on a copy of the project and compare: no new or removed strings."""
     copy = tmp_path / "project"
     shutil.copytree(ROOT, copy, ignore=SKIP)
-    env = dict(os.environ, SINERGI_VAR_DIR=str(tmp_path / "var"), DJANGO_SETTINGS_MODULE="cms.settings")
+    env = dict(os.environ, SINERGI_VAR_DIR=str(tmp_path / "var"), DJANGO_SETTINGS_MODULE="config.settings")
     env.pop("DATABASE_URL", None)
     subprocess.run(
         [

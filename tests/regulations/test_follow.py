@@ -6,8 +6,9 @@ import pytest
 from django.core import mail
 
 from cms import follow
-from cms.emails import send_pending
-from cms.models import OutgoingEmail, RegulationPage, Subscription, TopicPage
+from cms.models import RegulationPage, Subscription, TopicPage
+from core.emails import send_pending
+from core.models import OutgoingEmail
 from tests.helpers import url_in
 
 pytestmark = pytest.mark.django_db
@@ -136,7 +137,7 @@ def test_topic_followers_hear_about_guides(client, guide, django_capture_on_comm
 
 
 def test_failed_email_is_kept_and_retried(settings):
-    from cms.emails import queue_email
+    from core.emails import queue_email
 
     queue_email("x@example.org", "Subject", "Body")
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"

@@ -129,8 +129,8 @@ def test_feeds_per_language_and_topic(client, index):
 
 
 def test_regulations_are_searchable():
-    from search import registry
+    from core import searchable
 
-    documents = registry.sources()["cms.regulation"].documents(regulation("uu-9-1992"))
+    documents = searchable.sources()["cms.regulation"].documents(regulation("uu-9-1992"))
     assert documents[0].kind == "regulation" and documents[0].status == "revoked"
     assert documents[0].boost < 1

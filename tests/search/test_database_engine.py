@@ -72,9 +72,9 @@ def test_autocomplete(indexed):
 
 
 def test_newer_version_is_never_overwritten(indexed, guide):
-    from search import registry
+    from core import searchable
 
-    document = registry.sources()["cms.guide"].documents(guide)[1]
+    document = searchable.sources()["cms.guide"].documents(guide)[1]
     engine = database_engine()
     from dataclasses import replace
 

@@ -4,17 +4,17 @@ import pytest
 from django.utils import translation
 
 from cms.models import GuidePage
-from search import registry
+from core import searchable
 
 pytestmark = pytest.mark.django_db
 
 
 def test_cms_sources_are_discovered():
-    assert {"cms.guide", "cms.topic"} <= set(registry.sources())
+    assert {"cms.guide", "cms.topic"} <= set(searchable.sources())
 
 
 def test_guide_documents_one_per_language(guide):
-    source = registry.sources()["cms.guide"]
+    source = searchable.sources()["cms.guide"]
     documents = source.documents(guide)
     assert [document.language for document in documents] == ["id", "en", "ar", "zh-hans"]
     english = documents[1]
@@ -28,7 +28,7 @@ def test_guide_documents_one_per_language(guide):
 
 
 def test_unpublished_and_private_pages_are_not_sources(guide, topic):
-    source = registry.sources()["cms.guide"]
+    source = searchable.sources()["cms.guide"]
     guide.unpublish()
     assert source.get(guide.pk) is None
     other = GuidePage.objects.live().exclude(pk=guide.pk).first()
@@ -42,7 +42,7 @@ def test_unpublished_and_private_pages_are_not_sources(guide, topic):
 def test_guides_name_the_current_forms_and_the_partners_they_link():
     from cms.models import LibraryDocument
 
-    source = registry.sources()["cms.guide"]
+    source = searchable.sources()["cms.guide"]
     passport = GuidePage.objects.get(slug="paspor-baru")
     linked = LibraryDocument.objects.get(file__contains="perdim-11-2021")
     current = linked.current_version()
@@ -58,7 +58,7 @@ def test_guides_name_the_current_forms_and_the_partners_they_link():
 def test_forms_named_by_the_pages_that_link_them_or_an_older_version():
     from cms.models import LibraryDocument
 
-    source = registry.sources()["cms.form"]
+    source = searchable.sources()["cms.form"]
     old = LibraryDocument.objects.get(file__contains="permohonan-kitas-2023")
     current = old.current_version()
     guide = GuidePage.objects.get(slug="kitas-kerja")
@@ -73,7 +73,7 @@ def test_forms_named_by_the_pages_that_link_them_or_an_older_version():
 def test_topic_documents_hold_the_titles_and_summaries_of_their_guides():
     from cms.models import TopicPage
 
-    source = registry.sources()["cms.topic"]
+    source = searchable.sources()["cms.topic"]
     topic = TopicPage.objects.get(slug="visa")
     english = next(document for document in source.documents(topic) if document.language == "en")
     with translation.override("en"):
@@ -84,7 +84,7 @@ def test_topic_documents_hold_the_titles_and_summaries_of_their_guides():
 def test_partner_documents_name_the_pages_that_send_readers_to_them():
     from cms.models import PartnerPage
 
-    source = registry.sources()["cms.partner"]
+    source = searchable.sources()["cms.partner"]
     partner = PartnerPage.objects.get(slug="lbh-contoh-jakarta")
     english = next(document for document in source.documents(partner) if document.language == "en")
     with translation.override("en"):

@@ -5,7 +5,8 @@ from dataclasses import replace
 
 import pytest
 
-from search import pipeline, registry
+from core import searchable
+from search import pipeline
 from search.engines.base import SearchQuery
 from search.index import analysis_settings
 
@@ -78,7 +79,7 @@ def test_autocomplete(remote_indexed):
 
 
 def test_versions_older_update_never_wins(remote_indexed, guide):
-    document = registry.sources()["cms.guide"].documents(guide)[1]
+    document = searchable.sources()["cms.guide"].documents(guide)[1]
     remote_indexed.index([replace(document, title="Newest", version=document.version + 100)])
     remote_indexed.index([replace(document, title="Stale", version=document.version + 50)])
     remote_indexed.refresh()
@@ -152,7 +153,7 @@ def test_past_events_rank_below_upcoming_ones(remote):
     """Ranking reads event_start at query time, so an event sinks once it has started."""
     from datetime import UTC, datetime, timedelta
 
-    from search.documents import SearchDocument
+    from core.searchable import SearchDocument
 
     now = datetime.now(UTC)
     twins = [

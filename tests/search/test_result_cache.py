@@ -5,6 +5,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.core.cache import caches
 
+from core import searchable
 from evaluation.models import SearchRecord
 from search import service
 from search.engines import configured_engine
@@ -81,7 +82,7 @@ def test_a_busy_forum_does_not_retire_cached_results(indexed, result_cache):
 
     service.search(SearchQuery(text="visa", language="en"))
     generation = caches["default"].get(GENERATION_KEY)
-    thread = pipeline.registry.sources()["forums.thread"].objects().first()
+    thread = searchable.sources()["forums.thread"].objects().first()
     pipeline.schedule("forums.thread", thread.pk)
     pipeline.process_pending()
     assert caches["default"].get(GENERATION_KEY) == generation

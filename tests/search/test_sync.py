@@ -5,6 +5,7 @@ import time
 import pytest
 from django.utils import timezone
 
+from core import searchable
 from search import pipeline, service
 from search.engines import database_engine
 from search.engines.base import SearchQuery
@@ -64,7 +65,7 @@ def test_removed_translation_leaves_that_language(indexed, guide, django_capture
 
 def test_failed_update_is_kept_and_retried_after_a_back_off(indexed, guide):
     down = RemoteEngine("opensearch", UNREACHABLE, timeout=0.5, prefix="never")
-    pipeline.schedule(pipeline.registry.source_for_model(type(guide)).name, guide.pk)
+    pipeline.schedule(searchable.source_for_model(type(guide)).name, guide.pk)
     done, failed = pipeline.process_pending(targets=[database_engine(), down])
     assert (done, failed) == (0, 1)
     pending = PendingUpdate.objects.get()

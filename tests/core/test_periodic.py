@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from cms import periodic
-from cms.models import PeriodicRun
+from core import periodic
+from core.models import PeriodicRun
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def test_every_app_registers_its_jobs():
     keys = {job.key for job in periodic.jobs()}
     assert {
-        "cms.send_emails",
+        "core.send_emails",
         "search.catch_up",
         "agenda.offers_and_reminders",
         "evaluation.figures_and_surveys",
@@ -30,7 +30,7 @@ def test_every_app_registers_its_jobs():
 def test_run_once_runs_all_and_records_when(monkeypatch):
     out = StringIO()
     call_command("run_periodic", "--once", stdout=out)
-    assert "cms.send_emails:" in out.getvalue()
+    assert "core.send_emails:" in out.getvalue()
     assert set(PeriodicRun.objects.values_list("key", flat=True)) == {job.key for job in periodic.jobs()}
 
 
@@ -51,5 +51,5 @@ def test_a_failing_job_does_not_stop_the_others(monkeypatch):
     out, err = StringIO(), StringIO()
     call_command("run_periodic", "--once", stdout=out, stderr=err)
     assert "test.broken: failed" in err.getvalue()
-    assert "cms.send_emails:" in out.getvalue()
+    assert "core.send_emails:" in out.getvalue()
     assert not PeriodicRun.objects.filter(key="test.broken").exists()

@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
     "modeltranslation",
+    "core",
     "cms",
     "search",
     "agenda",
@@ -114,11 +115,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "cms.request_log.RequestIdMiddleware",
+    "core.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "cms.security.SecurityHeadersMiddleware",
+    "core.security.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "cms.locale_middleware.SinergiLocaleMiddleware",
+    "core.locale_middleware.SinergiLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -127,8 +128,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "cms.urls"
-WSGI_APPLICATION = "cms.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {
@@ -192,7 +193,7 @@ else:
 
 # Whole-page cache for anonymous readers, off unless PAGE_CACHE_SECONDS is set.
 # The key is the full URL, which carries the language prefix, so languages never
-# mix. Every publish, unpublish, move or delete empties it (cms/page_cache.py).
+# mix. Every publish, unpublish, move or delete empties it (core/page_cache.py).
 # Pages that carry a CSRF token or a session must not be cached: Django's cache
 # middleware skips responses that set cookies, and views with forms should be
 # marked with django.views.decorators.cache.never_cache.
@@ -206,7 +207,7 @@ if PAGE_CACHE_SECONDS > 0:
 
 # A CDN or caching proxy in front (wagtail.contrib.frontend_cache's backends): on publish,
 # unpublish, move or delete the page's URLs in every language, its parents' and the
-# home page are purged by a background task (cms/page_cache.py). Either an HTTP
+# home page are purged by a background task (core/page_cache.py). Either an HTTP
 # purge endpoint (Varnish, nginx, Fastly-style PURGE requests) or Cloudflare.
 WAGTAILFRONTENDCACHE = {}
 if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
@@ -259,7 +260,7 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhos
 # The public address, for links in emails sent by background tasks (no request to ask).
 SITE_BASE_URL = os.environ.get("SITE_BASE_URL", WAGTAILADMIN_BASE_URL).rstrip("/")
 # How many reverse proxies stand in front of the web processes; rate limits then
-# read the client address from X-Forwarded-For (cms/rate_limit.py). 0: none.
+# read the client address from X-Forwarded-For (core/rate_limit.py). 0: none.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 WAGTAIL_I18N_ENABLED = False  # content translation is done by modeltranslation
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
@@ -383,9 +384,9 @@ if PRODUCTION:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"request_id": {"()": "cms.request_log.RequestIdFilter"}},
+    "filters": {"request_id": {"()": "core.request_log.RequestIdFilter"}},
     "formatters": {
-        "json": {"()": "cms.request_log.JsonFormatter"},
+        "json": {"()": "core.request_log.JsonFormatter"},
         "plain": {"format": "%(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
     "handlers": {
@@ -413,7 +414,7 @@ LOGGING = {
 # Public accounts for the forums come from django-allauth: sign-up and login by
 # email, address verified before the first login. The Wagtail admin keeps Django's
 # own login (ModelBackend), so both backends are listed. Accounts' URLs are in
-# cms/urls.py, outside any namespace (allauth's URL names are global).
+# config/urls.py, outside any namespace (allauth's URL names are global).
 INSTALLED_APPS += ["allauth", "allauth.account"]
 MIDDLEWARE.append("allauth.account.middleware.AccountMiddleware")
 AUTHENTICATION_BACKENDS = [
@@ -452,16 +453,16 @@ FORUMS = {
     "THREADS_PER_PAGE": 30,
 }
 
-# --- Sign-in limits (cms/login_limits.py) --------------------------------------------
+# --- Sign-in limits (core/login_limits.py) --------------------------------------------
 # First, so that once too many sign-ins failed, no backend is asked at all.
-AUTHENTICATION_BACKENDS.insert(0, "cms.login_limits.LoginLimitBackend")
+AUTHENTICATION_BACKENDS.insert(0, "core.login_limits.LoginLimitBackend")
 
 # --- Public API (cms/api/, /api/v1/) ---------------------------------------------------
 # Only defaults that are safe for Wagtail's own admin API too; the public endpoints
 # set their renderer, authentication and throttle themselves (cms/api/base.py).
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "NUM_PROXIES": TRUSTED_PROXY_COUNT,  # client address for rate limits, as cms/rate_limit.py
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,  # client address for rate limits, as core/rate_limit.py
 }
 API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/minute")
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))

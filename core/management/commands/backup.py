@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.backup import BackupError, backup
+from core.backup import BackupError, backup
 
 
 class Command(BaseCommand):

@@ -12,6 +12,10 @@ from django.db import connection
 from django.http import JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
+from django_tasks_db.models import DBTaskResult
+from wagtail import hooks
+
+from core.models import OutgoingEmail
 
 STUCK_AFTER = timedelta(minutes=15)
 
@@ -32,40 +36,32 @@ def check_cache():
     return "ok" if cache.get("readyz") == "1" else "not storing values"
 
 
-def check_search():
-    from search.engines import configured_engine, database_engine
-    from search.engines.base import EngineUnavailable
-
-    engine = configured_engine()
-    if engine is database_engine():
-        return "ok (database engine)"
-    try:
-        engine.info()
-    except EngineUnavailable as error:
-        return f"unreachable, answering from the database: {type(error.__cause__).__name__}"
-    return "ok"
-
-
 def check_queues():
-    """Work waiting too long: index updates, emails, and background tasks no worker took
-    (with TASKS_BACKEND=database a stopped worker shows here first)."""
-    from django_tasks_db.models import DBTaskResult
-
-    from cms.models import OutgoingEmail
-    from search.models import PendingUpdate
-
+    """Work waiting too long: emails, background tasks no worker took (with
+    TASKS_BACKEND=database a stopped worker shows here first), and the queues apps
+    report through the ``sinergi_waiting_work`` hook (index updates, for one)."""
     old = timezone.now() - STUCK_AFTER
     stuck = {
-        "index updates": PendingUpdate.objects.filter(created__lt=old).count(),
         "emails": OutgoingEmail.objects.filter(sent_at__isnull=True, created__lt=old).count(),
         "background tasks": DBTaskResult.objects.ready().filter(enqueued_at__lt=old).count(),
     }
+    for count_waiting in hooks.get_hooks("sinergi_waiting_work"):
+        stuck.update(count_waiting(old))
     waiting = {name: count for name, count in stuck.items() if count}
     return (
         "ok"
         if not waiting
         else "waiting over 15 minutes: " + ", ".join(f"{n} {c}" for n, c in waiting.items())
     )
+
+
+def readiness_checks():
+    """The platform's own checks, then those apps add with the ``sinergi_readiness_check``
+    hook: a function returning ``(name, check)``, where ``check()`` answers "ok..." or what is wrong."""
+    checks = [("cache", check_cache)]
+    checks += [register() for register in hooks.get_hooks("sinergi_readiness_check")]
+    checks.append(("queues", check_queues))
+    return checks
 
 
 @never_cache
@@ -75,7 +71,7 @@ def readyz(request):
         checks["database"] = check_database()
     except Exception as error:  # noqa: BLE001 - report, do not crash the probe
         return JsonResponse({"status": "down", "checks": {"database": type(error).__name__}}, status=503)
-    for name, check in (("cache", check_cache), ("search", check_search), ("queues", check_queues)):
+    for name, check in readiness_checks():
         try:
             checks[name] = check()
         except Exception as error:  # noqa: BLE001

@@ -21,7 +21,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
-from cms.pg_tools import find_binary
+from core.pg_tools import find_binary
 
 
 class BackupError(Exception):

@@ -31,7 +31,7 @@ def empty_database(tmp_path):
     """The URL of a new, empty database of the same kind as the test database."""
     import psycopg
 
-    from cms.backup import host_of
+    from core.backup import host_of
 
     database = connection.settings_dict
     name = f"restore_{uuid.uuid4().hex[:8]}"

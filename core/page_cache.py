@@ -56,7 +56,7 @@ def on_delete(instance, **kwargs):
 
 
 def connect():
-    page_published.connect(on_change, dispatch_uid="cms.page_cache.published")
-    page_unpublished.connect(on_change, dispatch_uid="cms.page_cache.unpublished")
-    post_page_move.connect(on_move, dispatch_uid="cms.page_cache.moved")
-    pre_delete.connect(on_delete, sender=Page, dispatch_uid="cms.page_cache.deleted")
+    page_published.connect(on_change, dispatch_uid="core.page_cache.published")
+    page_unpublished.connect(on_change, dispatch_uid="core.page_cache.unpublished")
+    post_page_move.connect(on_move, dispatch_uid="core.page_cache.moved")
+    pre_delete.connect(on_delete, sender=Page, dispatch_uid="core.page_cache.deleted")

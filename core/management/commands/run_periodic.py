@@ -12,8 +12,8 @@ from django.core.management.base import BaseCommand
 from django.db import InterfaceError, OperationalError, close_old_connections, connections
 from django.utils import timezone
 
-from cms import periodic
-from cms.models import PeriodicRun
+from core import periodic
+from core.models import PeriodicRun
 
 logger = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def load_settings(tmp_path, **env):
     clean = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "ALLOWED_HOSTS")}
-    clean.update(SINERGI_VAR_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="cms.settings", **env)
+    clean.update(SINERGI_VAR_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="config.settings", **env)
     code = "from django.conf import settings; print(settings.DEBUG, settings.DATABASES['default']['ENGINE'])"
     return subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=clean, capture_output=True, text=True, check=False
@@ -79,7 +79,7 @@ def test_production_collects_fingerprinted_static_files_and_passes_the_deploy_ch
     served = subprocess.run(
         [sys.executable, "-c", serve],
         cwd=ROOT,
-        env={**env, "DJANGO_SETTINGS_MODULE": "cms.settings"},
+        env={**env, "DJANGO_SETTINGS_MODULE": "config.settings"},
         capture_output=True,
         text=True,
     )

@@ -58,7 +58,7 @@ def test_request_id_is_returned_and_logged(client, home, caplog):
     import json
     import logging
 
-    from cms.request_log import JsonFormatter, RequestIdFilter, request_id
+    from core.request_log import JsonFormatter, RequestIdFilter, request_id
 
     response = client.get("/en/", HTTP_X_REQUEST_ID="lb-1234567890")
     assert response["X-Request-ID"] == "lb-1234567890"
@@ -83,7 +83,7 @@ def test_tasks_no_worker_took_make_the_queues_degraded(client, db, settings):
     from django.utils import timezone
     from django_tasks_db.models import DBTaskResult
 
-    from cms.emails import send_emails_task
+    from core.emails import send_emails_task
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     result = send_emails_task.enqueue()

@@ -6,7 +6,7 @@ every table with the backup's manifest; exits with an error when anything differ
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cms.backup import BackupError, restore
+from core.backup import BackupError, restore
 
 
 class Command(BaseCommand):

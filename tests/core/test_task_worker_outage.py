@@ -17,9 +17,9 @@ from django.db import connection, connections
 from django.test import override_settings
 from psycopg import sql
 
-from cms.emails import queue_email
-from cms.management.commands.task_worker import Worker
-from cms.models import OutgoingEmail
+from core.emails import queue_email
+from core.management.commands.task_worker import Worker
+from core.models import OutgoingEmail
 
 pytestmark = [
     pytest.mark.skipif(
@@ -72,7 +72,7 @@ def run_then_disconnect(worker):
 
 def test_worker_survives_the_database_going_away(caplog, monkeypatch):
     monkeypatch.setattr(Worker, "first_wait", 0.2)
-    caplog.set_level(logging.WARNING, logger="cms.management.commands.task_worker")
+    caplog.set_level(logging.WARNING, logger="core.management.commands.task_worker")
     worker = Worker(
         queue_names=["default"],
         excluded_queue_names=[],

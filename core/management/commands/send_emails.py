@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from cms.emails import send_pending
+from core.emails import send_pending
 
 
 class Command(BaseCommand):

@@ -18,8 +18,8 @@ from django.core.mail import EmailMessage
 from django.utils import timezone
 from django_tasks import task
 
-from cms.models.subscriptions import OutgoingEmail
-from cms.on_commit import on_commit_once
+from core.models import OutgoingEmail
+from core.on_commit import on_commit_once
 
 logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 10

@@ -12,7 +12,7 @@ from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
 
-from cms import rate_limit
+from core import rate_limit
 
 WINDOW = 15 * 60
 PER_ADDRESS = 10
@@ -33,7 +33,7 @@ def locked(request, credentials):
     return bool(account) and rate_limit.exceeded("login-account", account, PER_ACCOUNT)
 
 
-@receiver(user_login_failed, dispatch_uid="cms.login_limits.count")
+@receiver(user_login_failed, dispatch_uid="core.login_limits.count")
 def count_failure(sender, credentials, request=None, **kwargs):
     if request is not None:
         rate_limit.hit("login-address", rate_limit.client_address(request), PER_ADDRESS, WINDOW)

@@ -47,11 +47,11 @@ def s3_endpoint(monkeypatch):
 
 
 def storage_settings(endpoint):
-    """STORAGES as cms/settings.py builds it from these variables."""
+    """STORAGES as config/settings.py builds it from these variables."""
     env = {
         **os.environ,
         "SINERGI_VAR_DIR": str(ROOT / "var"),
-        "DJANGO_SETTINGS_MODULE": "cms.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "MEDIA_S3_BUCKET": "sinergi-media",
         "MEDIA_S3_ENDPOINT_URL": endpoint,
         "MEDIA_S3_REGION": "ap-southeast-3",

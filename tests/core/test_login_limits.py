@@ -28,7 +28,7 @@ def login(client, username, password, address="203.0.113.5"):
 
 
 def test_the_limit_backend_comes_first():
-    assert settings.AUTHENTICATION_BACKENDS[0] == "cms.login_limits.LoginLimitBackend"
+    assert settings.AUTHENTICATION_BACKENDS[0] == "core.login_limits.LoginLimitBackend"
 
 
 def test_ten_failures_from_one_address_lock_it_out(client, make_user):

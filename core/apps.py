@@ -1,0 +1,20 @@
+from datetime import timedelta
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    """The platform every app uses: scheduler, signed links, limits, caches, the email
+    outbox, health, backups, request logging and security headers. It knows no feature."""
+
+    name = "core"
+    verbose_name = _("Sinergi platform")
+
+    def ready(self):
+        from core import login_limits, page_cache  # noqa: F401 - login_limits connects its receiver
+        from core.emails import send_pending
+        from core.periodic import PeriodicJob, register_job
+
+        page_cache.connect()
+        register_job(PeriodicJob("core.send_emails", send_pending, timedelta(minutes=5)))

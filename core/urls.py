@@ -1,0 +1,10 @@
+"""Machine endpoints of the platform, outside the language prefix."""
+
+from django.urls import path
+
+from core import health
+
+urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+]

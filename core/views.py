@@ -1,0 +1,54 @@
+"""Error pages in the reader's language; the 500 page uses no database, which may be what failed."""
+
+import logging
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponseServerError, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+logger = logging.getLogger(__name__)
+RETRY_AFTER_SECONDS = 30
+API_PREFIX = "/api/"  # machine clients get JSON errors, not HTML pages
+
+
+def bad_request(request, exception=None):
+    return render(request, "400.html", status=400)
+
+
+def page_not_found(request, exception=None):
+    if request.path_info.startswith(API_PREFIX):
+        return JsonResponse({"detail": _("Not found.")}, status=404)
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    """Render the error page without touching the database, which may be what failed.
+
+    Django calls this while handling the exception, so ``sys.exc_info()`` still
+    holds it. When the database cannot be reached (a restart, a failover), the
+    reader gets 503 with Retry-After and a "try again in a moment" page instead
+    of a generic error; nothing was saved, and the page says so. Connections are
+    checked before reuse (``conn_health_checks``), so the site recovers by itself.
+    """
+    unavailable = isinstance(sys.exc_info()[1], (OperationalError, InterfaceError))
+    template, status = ("503.html", 503) if unavailable else ("500.html", 500)
+    if request.path_info.startswith(API_PREFIX):
+        message = _("Temporarily unavailable; retry later.") if unavailable else _("Server error.")
+        response = JsonResponse({"detail": message}, status=status)
+    else:
+        response = _error_page(request, template, status)
+    if unavailable:
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def _error_page(request, template, status):
+    try:
+        response = render(request, template, status=status)
+    except Exception:  # the error page itself must never raise
+        logger.exception("The error page could not be rendered")
+        response = HttpResponseServerError("Server error / Kesalahan server", content_type="text/plain")
+        response.status_code = status
+    return response

@@ -1,0 +1,28 @@
+"""What search adds to the platform: its line in /readyz and its queue of index updates."""
+
+from wagtail import hooks
+
+from search.engines import configured_engine, database_engine
+from search.engines.base import EngineUnavailable
+from search.models import PendingUpdate
+
+
+def check_engine():
+    engine = configured_engine()
+    if engine is database_engine():
+        return "ok (database engine)"
+    try:
+        engine.info()
+    except EngineUnavailable as error:
+        return f"unreachable, answering from the database: {type(error.__cause__).__name__}"
+    return "ok"
+
+
+@hooks.register("sinergi_readiness_check")
+def search_readiness():
+    return ("search", check_engine)
+
+
+@hooks.register("sinergi_waiting_work")
+def waiting_index_updates(older_than):
+    return {"index updates": PendingUpdate.objects.filter(created__lt=older_than).count()}
