@@ -7,7 +7,7 @@ PORT ?= 8000
 # compilemessages and makemessages walk the tree; keep them out of installed packages.
 I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=var
 
-.PHONY: help run install messages migrate demo serve test test-fast test-postgres check lint makemessages bench bench-search search-engine search-engine-stop clean
+.PHONY: help run install messages migrate demo serve test test-fast test-sqlite test-postgres check prerequisites lint makemessages bench bench-search search-engine search-engine-stop clean
 
 help:
 	@echo "make run           set up everything and serve the demo site on http://$(HOST):$(PORT)/"
@@ -18,6 +18,8 @@ help:
 	@echo "make search-engine start a local OpenSearch node (Java + Maven); then SEARCH_URL=opensearch+http://127.0.0.1:9251"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { echo "Sinergi needs Python 3.11 or newer as $(PYTHON) (or run: make PYTHON=/path/to/python3.11 ...)"; exit 1; }
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { echo "Python's venv module is missing (Debian: sudo apt-get install python3-venv)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements-dev.txt
@@ -26,10 +28,12 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 install: $(VENV)/.installed
 
 node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "the ical.js and axe-core checks need Node.js and npm (Debian: sudo apt-get install nodejs npm)"; exit 1; }
 	npm ci --no-audit --no-fund --loglevel=error
 
+# Babel compiles the catalogues: no system gettext needed to run the site.
 messages: install
-	$(PY) manage.py compilemessages $(I18N_IGNORE) --verbosity 0
+	$(PY) manage.py compile_catalogues
 
 migrate: install
 	$(PY) manage.py migrate --noinput
@@ -48,14 +52,22 @@ check: install messages
 	$(PY) -m ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
 
-test: check node_modules/.package-lock.json
+prerequisites:
+	@bash scripts/prerequisites.sh
+
+# The whole suite on SQLite (browsers and the search engine included), then on PostgreSQL.
+test: prerequisites check node_modules/.package-lock.json
 	$(PY) -m pytest
 	TEST_DATABASE=postgres $(PY) -m pytest -m "not browser"
 
-test-fast: install messages
-	$(PY) -m pytest -m "not browser and not engine"
+# The quick loop: no browser, no search engine, no slow checks (schemathesis, collectstatic).
+test-fast: install messages node_modules/.package-lock.json
+	$(PY) -m pytest -m "not browser and not engine and not slow"
 
-test-postgres: install messages
+test-sqlite: prerequisites install messages node_modules/.package-lock.json
+	$(PY) -m pytest
+
+test-postgres: prerequisites install messages node_modules/.package-lock.json
 	TEST_DATABASE=postgres $(PY) -m pytest -m "not browser"
 
 makemessages: install

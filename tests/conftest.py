@@ -1,4 +1,5 @@
-"""Shared fixtures: the demo site is loaded once into the test database.
+"""Shared fixtures: the demo site is loaded once into the test database, with the database
+search engine's index of it.
 
 Tests run inside a transaction that is rolled back, so each one sees the demo
 site as loaded and may change it freely.
@@ -11,12 +12,15 @@ from django.core.management import call_command
 from django.utils import translation
 
 from cms.models import GuidePage, HomePage, TopicPage
+from search import pipeline
+from search.engines import database_engine
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         call_command("load_demo", verbosity=0)
+        database_engine().rebuild(pipeline.all_documents())
 
 
 @pytest.fixture(autouse=True)

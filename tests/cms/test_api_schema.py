@@ -39,6 +39,7 @@ def _api_for_many_requests(db, monkeypatch):
     request_finished.connect(close_old_connections)
 
 
+@pytest.mark.slow
 @schema.parametrize()
 # derandomize: the same generated requests on every run, so CI never fails by chance;
 # raise max_examples locally to explore further.

@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -51,6 +53,7 @@ def test_typo_in_boolean_is_rejected(tmp_path):
     assert "DEBUG must be true or false" in result.stderr
 
 
+@pytest.mark.slow
 def test_production_collects_fingerprinted_static_files_and_passes_the_deploy_check(tmp_path):
     env = {key: value for key, value in os.environ.items() if key not in ("SECRET_KEY", "ALLOWED_HOSTS")}
     env.update(

@@ -27,6 +27,7 @@ def test_every_string_is_translated(language):
     assert fuzzy == [], f"fuzzy (needs review) in {language}: {fuzzy}"
 
 
+@pytest.mark.slow
 def test_catalogues_match_the_code(tmp_path):
     """Run makemessages on a copy of the project and compare: no new or removed strings."""
     copy = tmp_path / "project"

@@ -11,14 +11,13 @@ import uuid
 import pytest
 
 from search import pipeline, service
-from search.engines import database_engine
 from search.engines.remote import RemoteEngine
 
 
 @pytest.fixture
 def indexed(db):
-    """The database engine's index built from the demo content."""
-    database_engine().rebuild(pipeline.all_documents())
+    """The database engine's index of the demo content: built once for the run with the demo
+    site (tests/conftest.py); each test's rollback puts it back as it was."""
     service.reset()
     yield
     service.reset()
