@@ -15,12 +15,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
-from wagtail.admin.auth import permission_denied
+from wagtail.admin.auth import permission_required
 
 from agenda import exports, notifications
 from agenda import registration as seats
 from agenda.forms import OrganiserMessageForm
 from agenda.models import EventSession, Registration
+from core.permissions import AdminPermissionRequired
 
 VIEW = "agenda.view_registration"
 CHANGE = "agenda.change_registration"
@@ -42,16 +43,8 @@ def sessions_overview(upcoming=True, now=None):
     )
 
 
-class PermissionMixin:
-    permission = VIEW
-
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(self.permission):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
-
-
-class SessionsView(PermissionMixin, TemplateView):
+class SessionsView(AdminPermissionRequired, TemplateView):
+    permission_required = VIEW
     template_name = "agenda/admin/sessions.html"
 
     def get_context_data(self, **kwargs):
@@ -66,7 +59,8 @@ class SessionsView(PermissionMixin, TemplateView):
         return context
 
 
-class SessionDetailView(PermissionMixin, TemplateView):
+class SessionDetailView(AdminPermissionRequired, TemplateView):
+    permission_required = VIEW
     template_name = "agenda/admin/session.html"
 
     def get_context_data(self, **kwargs):
@@ -85,9 +79,8 @@ class SessionDetailView(PermissionMixin, TemplateView):
         return context
 
 
+@permission_required(VIEW)
 def export(request, pk, file_format):
-    if not request.user.has_perm(VIEW):
-        return permission_denied(request)
     session = get_object_or_404(EventSession.objects.select_related("page"), pk=pk)
     name = f"registrations-{session.page.slug}-{session.local_start():%Y%m%d-%H%M}"
     if file_format not in ("csv", "xlsx"):
@@ -105,18 +98,17 @@ def export(request, pk, file_format):
 
 
 @require_POST
+@permission_required(CHANGE)
 def check_in(request, pk, registration_pk):
     """Idempotent: pressing twice, or a retried request, records the first arrival only."""
-    if not request.user.has_perm(CHANGE):
-        return permission_denied(request)
     registration = get_object_or_404(Registration, pk=registration_pk, session_id=pk, status="confirmed")
     seats.check_in(registration)
     messages.success(request, _("%(name)s is checked in.") % {"name": registration.name})
     return redirect("agenda_admin_session", pk=pk)
 
 
-class MessageView(PermissionMixin, FormView):
-    permission = CHANGE
+class MessageView(AdminPermissionRequired, FormView):
+    permission_required = CHANGE
     template_name = "agenda/admin/message.html"
     form_class = OrganiserMessageForm
 

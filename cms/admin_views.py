@@ -4,10 +4,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.auth import permission_denied
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cms.translation_state import TranslatedPageMixin
+from core.permissions import PageEditorRequired
 
 
 def pages_with_outdated_translations(user):
@@ -34,13 +34,8 @@ def pages_with_outdated_translations(user):
     return rows
 
 
-class OutdatedTranslationsView(TemplateView):
+class OutdatedTranslationsView(PageEditorRequired, TemplateView):
     template_name = "cms/admin/outdated_translations.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not PagePermissionPolicy().user_has_permission(request.user, "change"):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -50,15 +45,10 @@ class OutdatedTranslationsView(TemplateView):
         return context
 
 
-class SubscriberCountsView(TemplateView):
+class SubscriberCountsView(PageEditorRequired, TemplateView):
     """How many people follow each topic and regulation. Counts only: editors never see addresses."""
 
     template_name = "cms/admin/subscriber_counts.html"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not PagePermissionPolicy().user_has_permission(request.user, "change"):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         from django.db.models import Count

@@ -16,12 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views import View
 from django.views.generic import TemplateView
-from wagtail.admin.auth import permission_denied
 
 from complaints import codes, conf, services
 from complaints.admin_forms import AssignForm, CodeForm, InternalNoteForm, QueueFilterForm, StatusForm
 from complaints.models import OPEN_STATUSES, Attachment, AuditEntry, Complaint
 from complaints.working_days import last_overdue_received_date
+from core.permissions import AdminPermissionRequired
 
 HANDLE = "complaints.handle_complaint"
 PERSONAL = "complaints.view_personal_data"
@@ -31,11 +31,8 @@ def local_start(day):
     return datetime.combine(day, time.min, tzinfo=timezone.get_current_timezone())
 
 
-class HandlerRequired:
-    def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(HANDLE):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
+class HandlerRequired(AdminPermissionRequired):
+    permission_required = HANDLE
 
 
 def filtered_queue(data, user, today=None):
@@ -177,9 +174,9 @@ class DetailView(HandlerRequired, TemplateView):
 
 
 class AttachmentView(HandlerRequired, View):
+    permission_required = (HANDLE, PERSONAL)
+
     def get(self, request, pk):
-        if not request.user.has_perm(PERSONAL):
-            return permission_denied(request)
         attachment = get_object_or_404(Attachment.objects.select_related("complaint"), pk=pk)
         try:
             handle = attachment.file.open("rb")

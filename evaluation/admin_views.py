@@ -8,23 +8,15 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
-from wagtail.admin.auth import permission_denied
 from wagtail.models import Page
-from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from core.permissions import PageEditorRequired
 from evaluation.models import EventFeedback, PageRating
 
 WINDOW_DAYS = 90
 
 
-class EditorsOnly:
-    def dispatch(self, request, *args, **kwargs):
-        if not PagePermissionPolicy().user_has_permission(request.user, "change"):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
-
-
-class HelpfulnessView(EditorsOnly, TemplateView):
+class HelpfulnessView(PageEditorRequired, TemplateView):
     """Pages by share of "yes" over the last 90 days, least helpful first."""
 
     template_name = "evaluation/admin/helpfulness.html"
@@ -51,7 +43,7 @@ class HelpfulnessView(EditorsOnly, TemplateView):
         return context
 
 
-class PageHelpfulnessView(EditorsOnly, TemplateView):
+class PageHelpfulnessView(PageEditorRequired, TemplateView):
     """One page: helpfulness week by week and the (masked) comments."""
 
     template_name = "evaluation/admin/page_helpfulness.html"
@@ -79,7 +71,7 @@ class PageHelpfulnessView(EditorsOnly, TemplateView):
         return context
 
 
-class EventFeedbackView(EditorsOnly, TemplateView):
+class EventFeedbackView(PageEditorRequired, TemplateView):
     """Survey results per event and per organiser (aggregates and the masked comments)."""
 
     template_name = "evaluation/admin/event_feedback.html"
@@ -107,7 +99,7 @@ class EventFeedbackView(EditorsOnly, TemplateView):
         return context
 
 
-class NotFoundView(EditorsOnly, TemplateView):
+class NotFoundView(PageEditorRequired, TemplateView):
     """What people could not find, per week and language (only queries several people made)."""
 
     template_name = "evaluation/admin/not_found.html"

@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.auth import permission_denied
 
+from core.permissions import AdminPermissionRequired
 from forums import faq, moderation, services
 from forums.admin_forms import (
     BanForm,
@@ -31,16 +32,11 @@ MODERATE = "forums.moderate_forums"
 CONVERT = "forums.convert_thread"
 
 
-class PermissionRequired:
-    permissions = (MODERATE,)
-
-    def dispatch(self, request, *args, **kwargs):
-        if not any(request.user.has_perm(permission) for permission in self.permissions):
-            return permission_denied(request)
-        return super().dispatch(request, *args, **kwargs)
+class ModeratorRequired(AdminPermissionRequired):
+    permission_required = MODERATE
 
 
-class QueueView(PermissionRequired, TemplateView):
+class QueueView(ModeratorRequired, TemplateView):
     template_name = "forums/admin/queue.html"
 
     def get_context_data(self, **kwargs):
@@ -65,7 +61,7 @@ class QueueView(PermissionRequired, TemplateView):
         )
 
 
-class PostView(PermissionRequired, TemplateView):
+class PostView(ModeratorRequired, TemplateView):
     """One post: approve, hide with a reason, edit (the original is kept)."""
 
     template_name = "forums/admin/post.html"
@@ -115,11 +111,12 @@ class PostView(PermissionRequired, TemplateView):
         return redirect("forums_admin:post", post.pk)
 
 
-class ThreadView(PermissionRequired, TemplateView):
+class ThreadView(ModeratorRequired, TemplateView):
     """One thread: lock, close, move, merge, suggestion status, and the FAQ step."""
 
     template_name = "forums/admin/thread.html"
-    permissions = (MODERATE, CONVERT)
+    permission_required = (MODERATE, CONVERT)
+    require_all = False  # moderators, and editors who turn answers into FAQ items
     FORMS = {
         "lock": ReasonForm,
         "unlock": ReasonForm,
@@ -198,7 +195,7 @@ class ThreadView(PermissionRequired, TemplateView):
         messages.success(self.request, _("Done."))
 
 
-class MemberView(PermissionRequired, TemplateView):
+class MemberView(ModeratorRequired, TemplateView):
     template_name = "forums/admin/member.html"
 
     def member(self):
@@ -230,7 +227,7 @@ class MemberView(PermissionRequired, TemplateView):
         return redirect("forums_admin:member", member.pk)
 
 
-class LogView(PermissionRequired, TemplateView):
+class LogView(ModeratorRequired, TemplateView):
     template_name = "forums/admin/log.html"
 
     def get_context_data(self, **kwargs):
