@@ -4,6 +4,9 @@ An item is a regulation; its id is a tag URI fixed at first publication
 (``tag:<host>,<date>:regulation/<pk>``), so re-publishing updates the entry
 instead of creating a new one, and its updated date is the newest public
 change note (or the first publication).
+
+The feeds are served by ``RegulationIndexPage``'s routes, which hand them the page,
+the topic and the regulations; so this module imports no model (the models import it).
 """
 
 from datetime import datetime, time
@@ -13,23 +16,16 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext as _
 
-from cms.models import RegulationPage, TopicPage
-from cms.models.regulations import AMENDED, IN_FORCE, REVOKED, STATUS_CHOICES, with_status
-
 ITEMS = 50
 
 
 class RegulationRssFeed(Feed):
     feed_type = Rss201rev2Feed
 
-    def __init__(self, index, topic_slug=None):
+    def __init__(self, index, topic=None):
         super().__init__()
         self.index = index
-        self.topic = TopicPage.objects.live().public().filter(slug=topic_slug).first() if topic_slug else None
-        if topic_slug and self.topic is None:
-            from django.http import Http404
-
-            raise Http404
+        self.topic = topic
 
     def get_object(self, request, *args, **kwargs):
         self.request = request
@@ -47,12 +43,7 @@ class RegulationRssFeed(Feed):
         return obj.intro or _("New and changed regulations on immigration in Indonesia.")
 
     def items(self, obj):
-        regulations = with_status(
-            RegulationPage.objects.child_of(obj).live().public().prefetch_related("change_notes")
-        )
-        if self.topic:
-            regulations = regulations.filter(topics=self.topic)
-        return sorted(regulations, key=self.item_updateddate, reverse=True)[:ITEMS]
+        return sorted(obj.feed_items(self.topic), key=self.item_updateddate, reverse=True)[:ITEMS]
 
     def item_title(self, item):
         return item.title
@@ -81,8 +72,7 @@ class RegulationRssFeed(Feed):
         return item.first_published_at or timezone.make_aware(datetime.combine(item.enacted, time(12)))
 
     def item_categories(self, item):
-        status = REVOKED if item.is_revoked else AMENDED if item.is_amended else IN_FORCE
-        return [item.get_regulation_type_display(), str(dict(STATUS_CHOICES)[status])]
+        return [item.get_regulation_type_display(), str(item.annotated_status_label())]
 
 
 class RegulationAtomFeed(RegulationRssFeed):

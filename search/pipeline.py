@@ -2,7 +2,8 @@
 
 A change never talks to an engine inside the request. ``schedule`` writes a
 ``PendingUpdate`` row in the caller's transaction and, once that transaction has
-committed, enqueues ``process_pending_task``. Processing computes the object's
+committed, enqueues ``process_pending_task`` (defined here, beside what it runs; the
+periodic jobs in tasks.py call this module too). Processing computes the object's
 documents from its current state, applies them to every engine, and deletes the
 row only when all engines succeeded; otherwise the row stays with its error and
 is retried, after a back-off that doubles with each attempt (``retry_delay``).
@@ -18,6 +19,7 @@ from datetime import timedelta
 
 from django.db import models, transaction
 from django.utils import timezone
+from django_tasks import task
 
 from core import searchable
 from core.on_commit import on_commit_once
@@ -38,8 +40,6 @@ def now_version():
 def schedule(source_name, object_id):
     """Record that an object's documents must be refreshed; process after commit."""
     PendingUpdate.objects.create(source=source_name, object_id=str(object_id))
-    from search.tasks import process_pending_task
-
     on_commit_once(process_pending_task.enqueue)
 
 
@@ -133,6 +133,13 @@ def process_pending(targets=None, limit=MAX_BATCH):
     if any(not sources[source].volatile for source, _id in seen if source in sources):
         service.results_changed()
     return done, failed
+
+
+@task()
+def process_pending_task():
+    """The background run ``schedule`` enqueues after commit."""
+    done, failed = process_pending()
+    return {"done": done, "failed": failed}
 
 
 def catch_up(minutes=60):

@@ -11,9 +11,12 @@ import html
 import re
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, Paginator
 from django.db import models
 from django.db.models import Exists, OuterRef
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -23,10 +26,11 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from cms.blocks import RICH_TEXT_FEATURES
+from cms.feeds import RegulationAtomFeed, RegulationRssFeed
 
 from .audiences import Audience
 from .history import ChangeNoteBase, PublicHistoryMixin
-from .pages import SectionPage, SinergiPage
+from .pages import SectionPage, SinergiPage, TopicPage
 
 IN_FORCE, AMENDED, REVOKED = "in_force", "amended", "revoked"
 STATUS_CHOICES = [(IN_FORCE, _("In force")), (AMENDED, _("Amended")), (REVOKED, _("Revoked"))]
@@ -75,8 +79,6 @@ class RegulationIndexPage(RoutablePageMixin, SectionPage):
 
     def filtered(self, params):
         """Apply the listing's filters; unknown values are ignored rather than refused."""
-        from .pages import TopicPage
-
         regulations = self.regulations()
         chosen = {}
         topic = params.get("topic", "")
@@ -99,10 +101,6 @@ class RegulationIndexPage(RoutablePageMixin, SectionPage):
 
     @path("")
     def listing(self, request):
-        from django.template.response import TemplateResponse
-
-        from .pages import TopicPage
-
         regulations, chosen = self.filtered(request.GET)
         paginator = Paginator(regulations, PER_PAGE)
         try:
@@ -128,16 +126,28 @@ class RegulationIndexPage(RoutablePageMixin, SectionPage):
     @path("feed/rss/", name="feed_rss")
     @path("feed/<slug:topic>/rss/", name="topic_feed_rss")
     def rss_feed(self, request, topic=None):
-        from cms.feeds import RegulationRssFeed
-
-        return RegulationRssFeed(self, topic)(request)
+        return RegulationRssFeed(self, self.feed_topic(topic))(request)
 
     @path("feed/atom/", name="feed_atom")
     @path("feed/<slug:topic>/atom/", name="topic_feed_atom")
     def atom_feed(self, request, topic=None):
-        from cms.feeds import RegulationAtomFeed
+        return RegulationAtomFeed(self, self.feed_topic(topic))(request)
 
-        return RegulationAtomFeed(self, topic)(request)
+    def feed_topic(self, slug):
+        """The topic a feed is narrowed to (None for all); an unknown topic is a 404."""
+        if slug is None:
+            return None
+        topic = TopicPage.objects.live().public().filter(slug=slug).first()
+        if topic is None:
+            raise Http404
+        return topic
+
+    def feed_items(self, topic):
+        """The regulations a feed lists, with their status and change notes read in bulk."""
+        regulations = with_status(
+            RegulationPage.objects.child_of(self).live().public().prefetch_related("change_notes")
+        )
+        return regulations.filter(topics=topic) if topic else regulations
 
 
 def _without_page(request):
@@ -225,6 +235,11 @@ class RegulationPage(PublicHistoryMixin, SinergiPage):
     def status(self):
         return self.status_from(self.incoming())
 
+    def annotated_status_label(self):
+        """The status's label for a regulation read through ``with_status`` (no query)."""
+        status = REVOKED if self.is_revoked else AMENDED if self.is_amended else IN_FORCE
+        return dict(STATUS_CHOICES)[status]
+
     def comparison_paragraphs(self):
         paragraphs = [self.summary, self.affects]
         for chunk in (self.body or "").replace("</li>", "</li>\n").split("</p>"):
@@ -288,8 +303,6 @@ class RegulationRelation(Orderable):
         return self.INVERSE_LABELS[self.kind]
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.target_id and self.page_id and self.target_id == self.page_id:
             raise ValidationError({"target": _("A regulation cannot relate to itself.")})
 
