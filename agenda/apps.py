@@ -9,8 +9,11 @@ class AgendaConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        from agenda import demo, tasks
+        from wagtail.signals import page_published
+
+        from agenda import demo, session_changes, tasks
         from agenda.api import EventSessionViewSet
+        from agenda.models import EventPage
         from cms.api.registry import register_endpoint
         from cms.demo.extensions import DemoExtension, register_demo
         from cms.models import HomePage
@@ -18,6 +21,9 @@ class AgendaConfig(AppConfig):
         from core.periodic import PeriodicJob, register_job
 
         HomePage.allow_section("agenda.EventIndexPage")
+        page_published.connect(
+            session_changes.announce_published, sender=EventPage, dispatch_uid="agenda.session_changes"
+        )
         register_endpoint("events", EventSessionViewSet)
         register_main_task(
             MainTask(

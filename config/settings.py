@@ -115,6 +115,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the container and load-balancer probe, for any Host, without the HTTPS redirect.
+    "core.liveness.LivenessMiddleware",
     "core.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.security.SecurityHeadersMiddleware",

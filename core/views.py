@@ -3,8 +3,9 @@
 import logging
 import sys
 
+from django.core.exceptions import DisallowedHost
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponseServerError, JsonResponse
+from django.http import HttpResponseBadRequest, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -14,6 +15,10 @@ API_PREFIX = "/api/"  # machine clients get JSON errors, not HTML pages
 
 
 def bad_request(request, exception=None):
+    """A request for a host the site does not serve gets a plain answer: the error page would
+    ask for the host again (links, language switcher) and turn the 400 into a 500."""
+    if isinstance(exception, DisallowedHost):
+        return HttpResponseBadRequest("Bad request / Permintaan tidak valid", content_type="text/plain")
     return render(request, "400.html", status=400)
 
 

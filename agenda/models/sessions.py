@@ -4,7 +4,9 @@ Editors type the date and times as the clock on the wall shows them where the
 session happens, with the session's time zone (WIB, WITA, WIT); the UTC instants
 used for sorting, filtering and calendars are derived on save. A change of time,
 place or status raises ``sequence``, as RFC 5545 asks, so calendar programs replace
-the entry they hold, and tells the registrants (agenda/notifications.py).
+the entry they hold. Saving tells nobody: registrants hear of a change from the
+publish that makes it (agenda/session_changes.py), so scripts, bulk edits and data
+loading never send email.
 """
 
 from datetime import datetime
@@ -27,6 +29,8 @@ from agenda.choices import HOLDING_SEATS, PROVINCES, SESSION_STATUSES, TIME_ZONE
 TIME_FIELDS = ("start", "end")
 PLACE_FIELDS = ("online", "venue_name", "address", "region", "joining_link")
 PUBLIC_FIELDS = TIME_FIELDS + PLACE_FIELDS[:-1] + ("status", "label", "capacity", "time_zone")
+# Kept by the session itself, never taken from an editor's (or a revision's) copy.
+BOOKKEEPING_FIELDS = ("sequence", "changed_at", "announced_sequence", "announced_status")
 
 
 class SessionQuerySet(models.QuerySet):
@@ -86,6 +90,12 @@ class EventSession(Orderable):
     end = models.DateTimeField(editable=False, db_index=True)
     sequence = models.PositiveIntegerField(default=0, editable=False)
     changed_at = models.DateTimeField(editable=False, default=timezone.now, db_index=True)
+    # What the registrants were last told (agenda/session_changes.py): a sequence above
+    # ``announced_sequence`` is a change they have not heard of yet.
+    announced_sequence = models.PositiveIntegerField(default=0, editable=False)
+    announced_status = models.CharField(
+        max_length=12, choices=SESSION_STATUSES, default="scheduled", editable=False
+    )
 
     objects = SessionQuerySet.as_manager()
 
@@ -162,23 +172,26 @@ class EventSession(Orderable):
     # --- change tracking --------------------------------------------------------
 
     def save(self, *args, **kwargs):
-        """Raise the sequence when time, place or status change, and tell the registrants."""
+        """Raise the sequence when time, place or status change; telling registrants is
+        the publish's job (agenda/session_changes.py), never the save's.
+
+        The bookkeeping is carried over from the stored row, not from this instance: a
+        session published from a revision carries the values of the day the revision
+        was made, and a sequence must never go back.
+        """
         self.derive_instants()
         previous = type(self).objects.filter(pk=self.pk).first() if self.pk else None
-        change = None
         if previous is not None:
-            moved = any(getattr(previous, name) != getattr(self, name) for name in TIME_FIELDS + PLACE_FIELDS)
-            status_changed = previous.status != self.status
-            if moved or status_changed:
-                self.sequence = previous.sequence + 1
-                change = "cancelled" if status_changed and self.status == "cancelled" else "updated"
-            if change or any(getattr(previous, name) != getattr(self, name) for name in PUBLIC_FIELDS):
+            for name in BOOKKEEPING_FIELDS:
+                setattr(self, name, getattr(previous, name))
+            if any(
+                getattr(previous, name) != getattr(self, name)
+                for name in TIME_FIELDS + PLACE_FIELDS + ("status",)
+            ):
+                self.sequence += 1
+            if any(getattr(previous, name) != getattr(self, name) for name in PUBLIC_FIELDS + ("sequence",)):
                 self.changed_at = timezone.now()
         super().save(*args, **kwargs)
-        if change:
-            from agenda import notifications
-
-            notifications.session_changed(self, change)
 
     # --- calendar identity ------------------------------------------------------
 

@@ -14,6 +14,7 @@ from icalendar import Calendar
 
 from agenda import registration as seats
 from agenda.models import EventSession
+from agenda.session_changes import announce_changes
 
 from .conftest import person
 
@@ -193,8 +194,10 @@ def test_organiser_changes_email_updates_and_cancellations_to_registrants(sessio
     session.start_time = time(13, 0)
     session.end_time = time(15, 0)
     session.save()
+    announce_changes(session)
     session.status = "cancelled"
     session.save()
+    announce_changes(session)
     sent = outbox()
     to_registrant = [calendar_attachments(message) for message in sent if message.to == [registration.email]]
     methods = [parts[0][0] if parts else None for parts in to_registrant]

@@ -1,0 +1,46 @@
+"""Telling registrants that the organisers changed or cancelled a session.
+
+Editors change sessions in the event page's editor; a change reaches the sessions
+table when the page is published, from the admin or at its scheduled time, and
+Wagtail then sends ``page_published``, which calls ``announce_published``.
+``EventSession.save()`` only raises the session's sequence: scripts, bulk edits,
+data migrations and demo loading send nothing. A script that wants registrants to
+hear of its change calls ``announce_changes``; otherwise the next publish of the
+page tells them.
+
+Each session remembers what its registrants were last told (``announced_sequence``,
+``announced_status``). A session whose sequence is above that has news; it is
+claimed under the session's row lock before its emails are queued in the same
+transaction, so a publish retried or run twice at once tells each registrant once.
+"""
+
+from django.db import transaction
+from django.db.models import F
+
+from agenda import notifications
+from agenda.models import EventSession
+
+
+def announce_changes(session):
+    """Tell the session's registrants what changed since they were last told.
+
+    Returns "cancelled" or "updated" for what was announced, None when there was no news.
+    """
+    with transaction.atomic():
+        session = EventSession.objects.select_for_update().select_related("page").get(pk=session.pk)
+        if session.sequence <= session.announced_sequence:
+            return None
+        newly_cancelled = session.status == "cancelled" and session.announced_status != "cancelled"
+        change = "cancelled" if newly_cancelled else "updated"
+        EventSession.objects.filter(pk=session.pk).update(
+            announced_sequence=session.sequence, announced_status=session.status
+        )
+        notifications.session_changed(session, change)
+    return change
+
+
+def announce_published(sender, instance, **kwargs):
+    """``page_published`` receiver (for event pages): announce their changed sessions."""
+    changed = EventSession.objects.filter(page_id=instance.pk, sequence__gt=F("announced_sequence"))
+    for session in changed:
+        announce_changes(session)
