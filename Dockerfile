@@ -10,7 +10,7 @@ COPY --chown=sinergi . .
 # Translations and fingerprinted static files are built into the image; the secret
 # here only lets settings load for the build and is never used at run time.
 RUN python manage.py compilemessages --ignore=.venv --ignore=node_modules --verbosity 0 \
-    && SINERGI_ENV=production SECRET_KEY=build-only-not-a-secret ALLOWED_HOSTS=localhost \
+    && SINERGI_ENV=production SECRET_KEY=build-only-not-a-secret ALLOWED_HOSTS=localhost SITE_BASE_URL=https://localhost \
        STATIC_ROOT=/app/static python manage.py collectstatic --noinput --verbosity 0
 ENV STATIC_ROOT=/app/static
 USER sinergi

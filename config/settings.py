@@ -58,14 +58,18 @@ def development_secret_key():
 DEBUG = env_bool("DEBUG", default=not PRODUCTION)
 
 if PRODUCTION:
-    missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS") if not os.environ.get(name)]
+    # SITE_BASE_URL: emails are sent by background processes with no request to ask for
+    # the address; a guess (localhost) would send every reader a dead link.
+    missing = [name for name in ("SECRET_KEY", "ALLOWED_HOSTS", "SITE_BASE_URL") if not os.environ.get(name)]
     if missing:
+        names = missing[0] if len(missing) == 1 else ", ".join(missing[:-1]) + " and " + missing[-1]
         raise ImproperlyConfigured(
-            "Sinergi is running with SINERGI_ENV=production but "
-            + " and ".join(missing)
-            + (" is" if len(missing) == 1 else " are")
+            f"Sinergi is running with SINERGI_ENV=production but {names} "
+            + ("is" if len(missing) == 1 else "are")
             + " not set. Set them in the environment (see docs/configuration.md)."
         )
+    if not os.environ["SITE_BASE_URL"].startswith("https://"):
+        raise ImproperlyConfigured("SITE_BASE_URL must start with https:// in production (links in emails).")
     SECRET_KEY = os.environ["SECRET_KEY"]
 else:
     SECRET_KEY = os.environ.get("SECRET_KEY") or development_secret_key()
@@ -173,11 +177,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Two caches: "default" for application data, "pages" for whole anonymous pages,
-# so purging pages on publish never throws away anything else.
+# so purging pages on publish never throws away anything else. With Redis, an outage
+# makes them miss instead of failing requests (short timeouts, logged once, /readyz
+# "not ready"; core/cache.py), and rate limits count per process meanwhile.
 if os.environ.get("CACHE_URL"):
     CACHES = {
         alias: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": os.environ["CACHE_URL"],
             "KEY_PREFIX": alias,
         }
@@ -258,9 +264,11 @@ WAGTAILMODELTRANSLATION_LOCALE_PICKER = True
 
 # --- Wagtail ---------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Sinergi"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
-# The public address, for links in emails sent by background tasks (no request to ask).
-SITE_BASE_URL = os.environ.get("SITE_BASE_URL", WAGTAILADMIN_BASE_URL).rstrip("/")
+# The public address, for links in emails sent by background tasks (no request to ask);
+# required in production. Admin links in emails use the same address unless the admin is
+# served elsewhere.
+SITE_BASE_URL = os.environ.get("SITE_BASE_URL", "http://localhost:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_BASE_URL).rstrip("/")
 # How many reverse proxies stand in front of the web processes; rate limits then
 # read the client address from X-Forwarded-For (core/rate_limit.py). 0: none.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
@@ -271,7 +279,6 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILDOCS_DOCUMENT_MODEL = "cms.LibraryDocument"
 # Only formats people can open safely; content is checked too (cms/document_checks.py).
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "xlsx", "ods"]
-SINERGI_MAX_DOCUMENT_SIZE = 20 * 1024 * 1024
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "cms.document_checks.LibraryDocumentForm"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILADMIN_PATH = os.environ.get("WAGTAILADMIN_PATH", "admin/").strip("/") + "/"
@@ -437,23 +444,12 @@ ACCOUNT_LOGOUT_ON_GET = False
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "forums:index"
 ACCOUNT_LOGOUT_REDIRECT_URL = "forums:index"
-FORUMS = {
-    "FIRST_POSTS_HELD": 1,  # a member's first N posts wait for a moderator
-    "FLAGS_TO_HIDE": 3,  # distinct members' flags that hide a post until it is reviewed
-    "MIN_FILL_SECONDS": 4,  # a form sent faster than this is a robot's
-    "FORM_MAX_AGE_SECONDS": 24 * 3600,
-    "POST_LIMIT": 10,  # posts per member per window (and per address, see IP_POST_LIMIT)
-    "IP_POST_LIMIT": 30,
-    "POST_WINDOW": 3600,
-    "NEW_MEMBER_DAYS": 7,  # "new member" for the link limit
-    "NEW_MEMBER_MAX_LINKS": 1,
-    "MAX_LINKS": 5,  # more links than this holds any post for review
-    "DUPLICATE_WINDOW": 24 * 3600,  # the same text again within this is refused
-    "MAX_POST_LENGTH": 10000,
-    "IP_RETENTION_DAYS": 90,
-    "POSTS_PER_PAGE": 50,
-    "THREADS_PER_PAGE": 30,
-}
+
+# --- Tunables (core/tunables.py) ---------------------------------------------------------
+# Rate limits, offer hours, retention periods, SLA days...: each app declares its own with
+# defaults (<app>/conf.py); operators set SINERGI_<APP>_<NAME> in the environment, settings
+# files and tests this dict ({"forums": {"POST_LIMIT": 20}}). See docs/configuration.md.
+SINERGI_LIMITS = {}
 
 # --- Sign-in limits (core/login_limits.py) --------------------------------------------
 # First, so that once too many sign-ins failed, no backend is asked at all.
@@ -466,7 +462,6 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "NUM_PROXIES": TRUSTED_PROXY_COUNT,  # client address for rate limits, as core/rate_limit.py
 }
-API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "600/minute")
 API_CACHE_SECONDS = int(os.environ.get("API_CACHE_SECONDS", "60"))
 SPECTACULAR_SETTINGS = {
     "TITLE": "Sinergi public API",
