@@ -35,7 +35,7 @@ def sessions_overview(upcoming=True, now=None):
         if upcoming
         else sessions.filter(end__lt=now).order_by("-start")
     )
-    return sessions.annotate(
+    return sessions.with_seats_taken().annotate(
         confirmed_seats=Sum("registrations__people", filter=Q(registrations__status="confirmed"), default=0),
         offered_seats=Sum("registrations__people", filter=Q(registrations__status="offered"), default=0),
         waiting=Count("registrations", filter=Q(registrations__status="waitlisted")),
@@ -101,7 +101,9 @@ def export(request, pk, file_format):
 @permission_required(CHANGE)
 def check_in(request, pk, registration_pk):
     """Idempotent: pressing twice, or a retried request, records the first arrival only."""
-    registration = get_object_or_404(Registration, pk=registration_pk, session_id=pk, status="confirmed")
+    registration = get_object_or_404(Registration, pk=registration_pk, session_id=pk)
+    if not registration.may_check_in():
+        raise Http404
     seats.check_in(registration)
     messages.success(request, _("%(name)s is checked in.") % {"name": registration.name})
     return redirect("agenda_admin_session", pk=pk)

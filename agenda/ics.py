@@ -62,7 +62,8 @@ def _summary(session):
 
 
 def session_event(session, *, sequence=None, cancelled=False, attendee=None, with_link=False):
-    """One VEVENT. ``attendee`` (a Registration) and ``with_link`` only for that person's email.
+    """One VEVENT. ``attendee`` (a Registration) and ``with_link`` (the session's joining link
+    in the description) only for that person's email.
 
     DTSTAMP is the session's last change in feeds (so an unchanged feed is byte for
     byte the same and its ETag holds) and the moment of sending in emails.
@@ -78,7 +79,7 @@ def session_event(session, *, sequence=None, cancelled=False, attendee=None, wit
     event.add("dtend", session.local_end())
     event.add("summary", _summary(session))
     description = [page.summary, url]
-    if with_link and session.online and session.joining_link:
+    if with_link:
         description.append(f"{translation.gettext('Joining link')}: {session.joining_link}")
     event.add("description", "\n\n".join(strip_tags(part) for part in description if part))
     event.add("location", _location(session))
@@ -149,7 +150,12 @@ def invitation(registration, sequence):
     calendar = _calendar("REQUEST")
     _add_timezones(calendar, [registration.session])
     calendar.add_component(
-        session_event(registration.session, sequence=sequence, attendee=registration, with_link=True)
+        session_event(
+            registration.session,
+            sequence=sequence,
+            attendee=registration,
+            with_link=registration.may_see_joining_link(),
+        )
     )
     return calendar.to_ical()
 

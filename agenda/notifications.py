@@ -47,6 +47,7 @@ def _send(registration, template, subject, method=None, extra=None):
             "zone": session.zone_abbreviation,
             "event_url": settings.SITE_BASE_URL + (session.page.url or "/"),
             "manage_url": manage_url(registration),
+            "calendar_attached": bool(attachments),
             **(extra or {}),
         }
         body = render_to_string(f"agenda/email/{template}.txt", context)

@@ -148,6 +148,10 @@ def change_size(registration, people, now=None):
         registration = _reload_locked(registration)
         if registration.status not in ACTIVE:
             raise RegistrationError(_("This registration has been cancelled."))
+        if not registration.may_change_size(now):
+            raise RegistrationError(
+                _("Only a group can change its number of people, and only until the session."), field="people"
+            )
         extra = people - registration.people
         if registration.status in ("confirmed", "offered") and extra > 0:
             left = registration.session.seats_left()

@@ -13,7 +13,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.safestring import mark_safe
@@ -283,9 +282,6 @@ def manage(request, token):
         "resize_form": resize_form,
         "message": message,
         "just_registered": request.GET.get("new") == "1" and request.method == "GET",
-        "can_change": registration.status in ("confirmed", "waitlisted", "offered")
-        and session.end > timezone.now()
-        and session.status != "cancelled",
     }
     return render(request, "agenda/manage.html", context, status=status)
 

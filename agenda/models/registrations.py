@@ -10,6 +10,7 @@ import secrets
 from django.conf import settings
 from django.core import signing
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agenda.choices import REGISTRATION_KINDS, REGISTRATION_STATUSES
@@ -89,3 +90,33 @@ class Registration(models.Model):
     def next_calendar_sequence(self):
         """A SEQUENCE for an email about this session that is higher than any we sent."""
         return max(self.session.sequence, self.calendar_sequence + 1)
+
+    # --- what the registrant may see and do (the page, the emails and the services ask here) ---
+
+    def may_see_joining_link(self):
+        """Only a confirmed place at a scheduled online session shows the joining link: a
+        waitlisted person would take a seat they do not have, and a postponed or cancelled
+        session's link may be reused for something else."""
+        session = self.session
+        return (
+            self.status == "confirmed"
+            and session.status == "scheduled"
+            and session.online
+            and bool(session.joining_link)
+        )
+
+    def may_change(self, now=None):
+        """An active registration can be changed or cancelled until its session ends,
+        unless the organisers cancelled the session."""
+        session = self.session
+        return (
+            self.status in ACTIVE and session.status != "cancelled" and session.end > (now or timezone.now())
+        )
+
+    def may_change_size(self, now=None):
+        """Only a group chooses its number of people; one person is one seat."""
+        return self.kind == "group" and self.may_change(now)
+
+    def may_check_in(self):
+        """Only someone holding a confirmed seat is checked in."""
+        return self.status == "confirmed"

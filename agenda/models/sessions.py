@@ -213,6 +213,10 @@ class EventSession(Orderable):
     def seats_left(self):
         return max(self.capacity - self.seats_taken(), 0)
 
+    def is_full(self):
+        """No seat left (offered seats are held too): registering now means the waitlist."""
+        return self.seats_left() == 0
+
     def registration_state(self, now=None):
         """Why registration is or is not possible now: 'open', 'not_yet', 'closed', 'cancelled', 'postponed'."""
         now = now or timezone.now()
