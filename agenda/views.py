@@ -26,6 +26,7 @@ from agenda import registration as seats
 from agenda.forms import CalendarFilterForm, RegistrationForm, ResizeForm
 from agenda.models import EventIndexPage, EventPage, EventSession, Registration
 from core import rate_limit
+from core.signed_links import LinkError, link_error_page
 
 PER_PAGE = 20
 REGISTRATIONS_PER_HOUR = 20  # per client address; only successful registrations count
@@ -244,9 +245,16 @@ def register(request, page, session_id):
 @require_http_methods(["GET", "POST"])
 def manage(request, token):
     """The registrant's own page, reached by the signed link in their emails."""
-    registration = Registration.from_token(token)
-    if registration is None:
-        return render(request, "agenda/bad_link.html", status=400)
+    try:
+        registration = Registration.from_token(token)
+    except LinkError as error:
+        return link_error_page(
+            request,
+            error,
+            advice=_("Open the link in the newest email we sent you about your registration."),
+            next_url=reverse("agenda:calendar"),
+            next_label=_("Go to the events calendar"),
+        )
     seats.expire_offers()  # an offer past its time is shown as expired, never as open
     registration.refresh_from_db()
     resize_form = ResizeForm(initial={"people": registration.people})

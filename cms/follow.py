@@ -1,7 +1,8 @@
 """Following regulations and topics by email: double opt-in, notification, one-click unsubscribe.
 
-Links carry signed tokens (django.core.signing) rather than stored secrets: a
-confirmation link is valid for a week, an unsubscribe link for ever. Emails are
+Links are signed (core/signed_links.py), nothing is stored for them. A confirmation link
+works for a week and once: confirming changes the state it is bound to. An unsubscribe
+link never expires and works once: unsubscribing deletes the subscription. Emails are
 written in the subscriber's chosen language and go through the queue in
 core/emails.py, so nothing is sent inside the request.
 """
@@ -9,7 +10,6 @@ core/emails.py, so nothing is sent inside the request.
 import re
 from datetime import timedelta
 
-from django.core import signing
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -20,32 +20,22 @@ from cms.models import GuidePage, RegulationPage, TopicPage
 from cms.models.subscriptions import NotifiedChange, Subscription
 from core.emails import queue_email
 from core.models import OutgoingEmail
+from core.signed_links import LinkError, SignedLink
 
-SALT = "cms.follow"
-CONFIRM_MAX_AGE = 7 * 24 * 3600
 RESEND_AFTER_MINUTES = 10
+CONFIRM = SignedLink(
+    "cms.follow.confirm", max_age=7 * 24 * 3600, state=lambda subscription: subscription.confirmed_at is None
+)
+UNSUBSCRIBE = SignedLink("cms.follow.unsubscribe")
 
 
-class BadToken(Exception):
-    """The link is invalid, expired, or its subscription no longer exists."""
+def _subscription(pk):
+    return Subscription.objects.filter(pk=pk).first()
 
 
-def make_token(subscription, action):
-    return signing.dumps({"s": subscription.pk, "a": action}, salt=SALT, compress=True)
-
-
-def read_token(token, action):
-    max_age = CONFIRM_MAX_AGE if action == "confirm" else None
-    try:
-        data = signing.loads(token, salt=SALT, max_age=max_age)
-    except signing.BadSignature as error:  # includes SignatureExpired
-        raise BadToken(str(error)) from error
-    if data.get("a") != action:
-        raise BadToken("wrong action")
-    subscription = Subscription.objects.filter(pk=data.get("s")).first()
-    if subscription is None:
-        raise BadToken("no such subscription")
-    return subscription
+def open_link(link, token):
+    """The subscription a confirm or unsubscribe link is for; LinkError when it does not work."""
+    return link.open(token, _subscription)
 
 
 def absolute(base_url, path):
@@ -56,10 +46,10 @@ def links(subscription, base_url):
     with translation.override(subscription.language):
         return {
             "confirm": absolute(
-                base_url, reverse("follow_confirm", args=[make_token(subscription, "confirm")])
+                base_url, reverse("follow_confirm", args=[CONFIRM.make(subscription.pk, subscription)])
             ),
             "unsubscribe": absolute(
-                base_url, reverse("follow_unsubscribe", args=[make_token(subscription, "unsubscribe")])
+                base_url, reverse("follow_unsubscribe", args=[UNSUBSCRIBE.make(subscription.pk)])
             ),
         }
 
@@ -91,18 +81,25 @@ def subscribe(email, language, base_url, topic=None, regulation=None):
     return subscription
 
 
+@transaction.atomic
 def confirm(token):
-    subscription = read_token(token, "confirm")
-    if subscription.confirmed_at is None:
-        subscription.confirmed_at = timezone.now()
-        subscription.save(update_fields=["confirmed_at"])
+    """Confirm the subscription of a confirmation link, once; LinkError when it does not work."""
+    subscription = open_link(CONFIRM, token)
+    confirmed = Subscription.objects.filter(pk=subscription.pk, confirmed_at__isnull=True).update(
+        confirmed_at=timezone.now()
+    )
+    if not confirmed:  # a second click that arrived at the same time
+        raise LinkError(LinkError.USED)
     return subscription
 
 
+@transaction.atomic
 def unsubscribe(token):
-    subscription = read_token(token, "unsubscribe")
+    """Delete the subscription of an unsubscribe link; returns what it followed."""
+    subscription = open_link(UNSUBSCRIBE, token)
     subject = subscription.subject
-    subscription.delete()
+    if not Subscription.objects.filter(pk=subscription.pk).delete()[0]:
+        raise LinkError(LinkError.USED)  # a second click that arrived at the same time
     return subject
 
 

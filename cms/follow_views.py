@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
@@ -11,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from cms import follow
 from cms.models import TopicPage
 from core import rate_limit
+from core.signed_links import LinkError, link_error_page
 
 RATE_LIMIT = 5  # subscription requests per address per hour
 RATE_WINDOW = 3600
@@ -59,17 +61,27 @@ def follow_page(request):
     return render(request, "cms/follow/form.html", context, status=status)
 
 
+def bad_link(request, error):
+    return link_error_page(
+        request,
+        error,
+        advice=_("You can subscribe again from any regulation or topic page."),
+        next_url=reverse("wagtail_serve", args=[""]),
+        next_label=_("Go to the home page"),
+    )
+
+
 @require_http_methods(["GET", "POST"])
 def confirm_page(request, token):
     """GET shows a button; only the POST confirms, so link scanners cannot subscribe anyone."""
     try:
-        subscription = follow.read_token(token, "confirm")
         if request.method == "POST":
             subscription = follow.confirm(token)
             return render(request, "cms/follow/confirmed.html", {"subject": subscription.subject})
-    except follow.BadToken:
-        return render(request, "cms/follow/bad_link.html", status=400)
-    return render(request, "cms/follow/confirm.html", {"subject": subscription.subject, "token": token})
+        subscription = follow.open_link(follow.CONFIRM, token)
+    except LinkError as error:
+        return bad_link(request, error)
+    return render(request, "cms/follow/confirm.html", {"subject": subscription.subject})
 
 
 @csrf_exempt  # mail clients send the RFC 8058 one-click POST without a CSRF token
@@ -78,11 +90,11 @@ def unsubscribe_page(request, token):
     """GET shows one button (mail scanners open links); the POST, from it or a mail client, unsubscribes."""
     try:
         if request.method == "GET":
-            subscription = follow.read_token(token, "unsubscribe")
+            subscription = follow.open_link(follow.UNSUBSCRIBE, token)
             return render(request, "cms/follow/unsubscribe.html", {"subject": subscription.subject})
         subject = follow.unsubscribe(token)
-    except follow.BadToken:
-        return render(request, "cms/follow/bad_link.html", status=400)
+    except LinkError as error:
+        return bad_link(request, error)
     key = "topic" if isinstance(subject, TopicPage) else "regulation"
     again = f"{key}={subject.slug if key == 'topic' else subject.pk}" if subject else ""
     return render(request, "cms/follow/unsubscribed.html", {"subject": subject, "subscribe_again": again})

@@ -6,6 +6,15 @@ from django.utils.translation import gettext_lazy as _
 
 from complaints import attachments, codes, conf
 from complaints.models import Category, Office, Satisfaction
+from core.signed_links import FormTokens
+
+# The filing form's one-time token: its hash is stored with the complaint, so the same form
+# sent twice (a double click, a reload) is stored once.
+FORM_TOKENS = FormTokens(
+    "complaints.form-token",
+    max_age=lambda: conf.get("FORM_MAX_AGE_SECONDS"),
+    min_fill=lambda: conf.get("MIN_FILL_SECONDS"),
+)
 
 
 class MultipleFileInput(forms.ClearableFileInput):

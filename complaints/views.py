@@ -16,10 +16,18 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from complaints import conf, form_tokens, services, statistics
-from complaints.forms import AdditionForm, ComplaintForm, ReopenForm, SatisfactionForm, TrackForm
+from complaints import conf, services, statistics
+from complaints.forms import (
+    FORM_TOKENS,
+    AdditionForm,
+    ComplaintForm,
+    ReopenForm,
+    SatisfactionForm,
+    TrackForm,
+)
 from complaints.models import Category, Complaint, Status, TimelineEntry
 from core import rate_limit
+from core.signed_links import LinkError
 
 FILED_KEY = "complaints_filed"  # {"token": hash, "code": code, "at": seconds} after filing
 TRACKING_KEY = "complaints_tracking"  # {"id": pk, "until": seconds} after a look-up
@@ -42,15 +50,15 @@ def file_complaint(request):
         # Start the session now, so that if the form is sent twice (a double click)
         # both requests share it and the second can show the code the first stored.
         request.session["complaints_form"] = True
-        return _render_form(request, ComplaintForm(initial={"form_token": form_tokens.issue()}))
+        return _render_form(request, ComplaintForm(initial={"form_token": FORM_TOKENS.issue()}))
 
     form = ComplaintForm(request.POST, request.FILES)
     files_dropped = bool(request.FILES)
     try:
-        token = form_tokens.read(request.POST.get("form_token"))
-    except form_tokens.BadToken:
+        token = FORM_TOKENS.read(request.POST.get("form_token"))
+    except LinkError:
         data = request.POST.copy()
-        data["form_token"] = form_tokens.issue()
+        data["form_token"] = FORM_TOKENS.issue()
         form = ComplaintForm(data)
         form.add_error(None, _("This form has expired. Please check your answers and send it again."))
         return _render_form(request, form, status=400, files_dropped=files_dropped)
@@ -62,7 +70,7 @@ def file_complaint(request):
         if form.cleaned_data["website"]:
             form.add_error(None, _("We could not accept this form. Please check it and send it again."))
             return _render_form(request, form, status=400, files_dropped=files_dropped)
-        if token.seconds_old() < conf.get("MIN_FILL_SECONDS"):
+        if token.too_fast:
             form.add_error(
                 None, _("The form was sent very quickly. Please check your answers and send it again.")
             )

@@ -1,13 +1,13 @@
 """The short survey after a session: sent once to each confirmed registrant.
 
 Sent by ``send_surveys`` (run by ``manage.py evaluation_tick``) from a few hours
-after a session ends until a week later; the link is signed and works for 30 days.
+after a session ends until a week later; the link is signed (core/signed_links.py) and
+works for 30 days, once: answering the survey is the state it is bound to.
 """
 
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -16,24 +16,30 @@ from django.utils.translation import gettext as _
 
 from agenda.models import Registration
 from core.emails import queue_email
-from evaluation.models import SurveyInvitation
+from core.signed_links import SignedLink
+from evaluation.models import EventFeedback, SurveyInvitation
 
-SALT = "evaluation.survey"
 AFTER = timedelta(hours=2)
 UNTIL = timedelta(days=7)
-VALID = timedelta(days=30)
+SURVEY_LINK = SignedLink(
+    "evaluation.survey",
+    max_age=timedelta(days=30),
+    state=lambda registration: EventFeedback.objects.filter(registration=registration).exists(),
+)
+
 
 
 def survey_token(registration):
-    return signing.dumps(registration.pk, salt=SALT)
+    return SURVEY_LINK.make(registration.pk, registration)
+
+
+def _confirmed_registration(pk):
+    return Registration.objects.select_related("session__page").filter(pk=pk, status="confirmed").first()
 
 
 def registration_from_survey_token(token):
-    try:
-        pk = signing.loads(token, salt=SALT, max_age=VALID.total_seconds())
-        return Registration.objects.select_related("session__page").get(pk=pk, status="confirmed")
-    except (signing.BadSignature, Registration.DoesNotExist, TypeError):
-        return None
+    """The registration a survey link is for; LinkError when tampered, expired or answered."""
+    return SURVEY_LINK.open(token, _confirmed_registration)
 
 
 def send_surveys(now=None):

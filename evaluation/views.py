@@ -13,8 +13,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
 from core import rate_limit
+from core.signed_links import LinkError, link_error_page
 from evaluation import dashboard, opendata, periods, presentation, ratings
 from evaluation.forms import CommentForm, SurveyForm
+from evaluation.masking import mask_personal_data
 from evaluation.models import EventFeedback
 from evaluation.surveys import registration_from_survey_token
 
@@ -48,15 +50,22 @@ def rate(request, page_id):
 def thanks(request, page_id):
     page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
     token = request.POST.get("token") or request.GET.get("r", "")
-    rating = ratings.rating_from_token(token)
-    if rating is None or rating.page_id != page.pk:
-        return render(request, "evaluation/rating_problem.html", {"back": page.url}, status=400)
     form = CommentForm(request.POST or None, initial={"token": token})
-    context = {"page": page, "rating": rating, "form": form, "commented": False}
-    if request.method == "POST" and form.is_valid():
-        if not form.cleaned_data["website"]:
-            ratings.add_comment(rating, form.cleaned_data["comment"])
-        context["commented"] = True
+    try:
+        rating = ratings.rating_from_token(token, page)
+        context = {"page": page, "rating": rating, "form": form, "commented": False}
+        if request.method == "POST" and form.is_valid():
+            if not form.cleaned_data["website"]:
+                ratings.add_comment(rating, form.cleaned_data["comment"])
+            context["commented"] = True
+    except LinkError as error:
+        return link_error_page(
+            request,
+            error,
+            advice=_("To add a comment, rate the page again."),
+            next_url=page.url,
+            next_label=_("Back to the page"),
+        )
     status = 400 if request.method == "POST" and not form.is_valid() else 200
     return render(request, "evaluation/thanks.html", context, status=status)
 
@@ -64,24 +73,30 @@ def thanks(request, page_id):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def survey(request, token):
-    registration = registration_from_survey_token(token)
-    if registration is None:
-        return render(request, "evaluation/survey_bad_link.html", status=400)
-    if EventFeedback.objects.filter(registration=registration).exists():
-        return render(request, "evaluation/survey_done.html", {"already": True})
+    """The survey behind the emailed link: answered once (the link is used by the answer)."""
     form = SurveyForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        from evaluation.masking import mask_personal_data
-
-        EventFeedback.objects.get_or_create(
-            registration=registration,
-            defaults={
-                "satisfaction": form.cleaned_data["satisfaction"],
-                "useful": mask_personal_data(form.cleaned_data["useful"]),
-                "improve": mask_personal_data(form.cleaned_data["improve"]),
-            },
+    try:
+        registration = registration_from_survey_token(token)
+        if request.method == "POST" and form.is_valid():
+            _feedback, created = EventFeedback.objects.get_or_create(
+                registration=registration,
+                defaults={
+                    "satisfaction": form.cleaned_data["satisfaction"],
+                    "useful": mask_personal_data(form.cleaned_data["useful"]),
+                    "improve": mask_personal_data(form.cleaned_data["improve"]),
+                },
+            )
+            if not created:  # a second copy of the form that arrived at the same time
+                raise LinkError(LinkError.USED)
+            return render(request, "evaluation/survey_done.html", {})
+    except LinkError as error:
+        return link_error_page(
+            request,
+            error,
+            advice=_("If you have answered this survey already, thank you: we have your answers."),
+            next_url=reverse("agenda:calendar"),
+            next_label=_("Go to the events calendar"),
         )
-        return render(request, "evaluation/survey_done.html", {})
     status = 400 if request.method == "POST" else 200
     return render(
         request, "evaluation/survey.html", {"form": form, "session": registration.session}, status=status

@@ -8,12 +8,14 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from forums import exports, services, tokens
+from core.signed_links import LinkError, link_error_page
+from forums import exports, notifications, services
 from forums.forms import DeleteAccountForm, ProfileForm
 from forums.models import Follow, Member, ModerationAction
 
@@ -83,22 +85,26 @@ def delete_account_page(request):
 @csrf_exempt  # mail clients send the RFC 8058 one-click POST without a CSRF token
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
-    """GET shows one button (mail scanners open links); the POST unsubscribes."""
+    """GET shows one button (mail scanners open links); the POST unsubscribes, once."""
     try:
-        kind, pk = tokens.read(token)
-    except tokens.BadToken:
-        return render(request, "forums/bad_link.html", status=400)
-    follow = (
-        Follow.objects.select_related("thread", "board__topic").filter(pk=pk).first()
-        if kind == "follow"
-        else None
-    )
-    member = Member.objects.filter(pk=pk).first() if kind == "replies" else None
-    context = {"kind": kind, "follow": follow, "member": member}
-    if request.method == "GET":
-        return render(request, "forums/unsubscribe.html", {**context, "done": False})
-    if follow:
-        follow.delete()
-    if member:
-        Member.objects.filter(pk=member.pk).update(notify_replies=False)
-    return render(request, "forums/unsubscribe.html", {**context, "done": True})
+        with transaction.atomic():
+            target = notifications.unsubscribe_target(token)
+            follow = target if isinstance(target, Follow) else None
+            if request.method == "POST":
+                stopped = (
+                    Follow.objects.filter(pk=follow.pk).delete()[0]
+                    if follow
+                    else Member.objects.filter(pk=target.pk, notify_replies=True).update(notify_replies=False)
+                )
+                if not stopped:  # a second click that arrived at the same time
+                    raise LinkError(LinkError.USED)
+    except LinkError as error:
+        return link_error_page(
+            request,
+            error,
+            advice=_("You can choose which forum emails you receive on your profile page."),
+            next_url=reverse("forums:profile"),
+            next_label=_("Your forum profile"),
+        )
+    context = {"kind": "follow" if follow else "replies", "follow": follow, "done": request.method == "POST"}
+    return render(request, "forums/unsubscribe.html", context)

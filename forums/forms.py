@@ -1,13 +1,21 @@
-"""The forums' public forms. Posting forms carry a honeypot and a signed time stamp."""
+"""The forums' public forms. Posting forms carry a honeypot and a signed time stamp: a form
+sent back too fast is a robot's; an expired one is sent again with what was typed kept."""
 
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from forums import conf, form_tokens
+from core.signed_links import FormTokens, LinkError
+from forums import conf
 from forums.accounts import clean_display_name
 from forums.models import FlagReason, ThreadKind
+
+FORM_TOKENS = FormTokens(
+    "forums.form-token",
+    max_age=lambda: conf.get("FORM_MAX_AGE_SECONDS"),
+    min_fill=lambda: conf.get("MIN_FILL_SECONDS"),
+)
 
 
 class PostingForm(forms.Form):
@@ -49,12 +57,12 @@ class PostingForm(forms.Form):
                 _("We could not accept this form. Please check it and send it again.")
             )
         try:
-            age = form_tokens.seconds_old(cleaned.get("form_token"))
-        except form_tokens.BadToken:
+            token = FORM_TOKENS.read(cleaned.get("form_token"))
+        except LinkError:
             raise forms.ValidationError(
                 _("This form has expired. Your text is kept: please send it again."), code="expired"
             ) from None
-        if age < conf.get("MIN_FILL_SECONDS"):
+        if token.too_fast:
             raise forms.ValidationError(
                 _("The form was sent very quickly. Please check your message and send it again."), code="fast"
             )

@@ -170,6 +170,10 @@ class Thread(models.Model):
     def is_suggestion(self):
         return self.kind == ThreadKind.SUGGESTION
 
+    def may_accept_answer(self, member):
+        """Only the person who asked a question chooses its answer."""
+        return member is not None and self.author_id == member.pk and self.kind == ThreadKind.QUESTION
+
 
 class PostQuerySet(models.QuerySet):
     def visible(self):
@@ -214,6 +218,14 @@ class Post(models.Model):
 
     def get_absolute_url(self):
         return f"{self.thread.get_absolute_url()}#post-{self.pk}"
+
+    def may_be_accepted_by(self, member):
+        """A reply (never the question itself) may be accepted by the asker."""
+        return not self.is_opening and self.thread.may_accept_answer(member)
+
+    def may_be_flagged_by(self, member):
+        """Any member may report a post, except their own."""
+        return member is not None and self.author_id != member.pk
 
 
 class PostRevision(models.Model):

@@ -4,7 +4,9 @@ Queued after the commit, built by a background task from the database as it is
 then: a post that was hidden in the meantime (or was never visible) sends
 nothing, because recipients and content both come from ``Post.objects.visible()``
 and ``Thread.objects.visible()``. Each email carries a signed one-click
-unsubscribe link and the List-Unsubscribe headers (RFC 8058).
+unsubscribe link (core/signed_links.py) and the List-Unsubscribe headers (RFC 8058).
+The link never expires and works once: stopping a follow deletes it, stopping the
+emails about replies turns ``notify_replies`` off, the state the link is bound to.
 """
 
 from django.conf import settings
@@ -15,9 +17,35 @@ from django.utils import translation
 from django_tasks import task
 
 from core.emails import queue_email
-from forums import tokens
-from forums.models import Follow, Post, Thread
+from core.signed_links import SignedLink
+from forums.models import Follow, Member, Post, Thread
 from forums.rendering import plain_text
+
+
+def _unsubscribe_state(target):
+    """A follow's link is used when the follow is deleted; a member's when replies are off."""
+    return target.notify_replies if isinstance(target, Member) else ""
+
+
+UNSUBSCRIBE = SignedLink("forums.unsubscribe", state=_unsubscribe_state)
+
+
+def unsubscribe_token(target):
+    """The token of a link that stops a ``Follow``, or a ``Member``'s emails about replies."""
+    kind = "follow" if isinstance(target, Follow) else "replies"
+    return UNSUBSCRIBE.make([kind, target.pk], target)
+
+
+def _unsubscribe_target(value):
+    kind, pk = value
+    if kind == "follow":
+        return Follow.objects.select_related("thread", "board__topic").filter(pk=pk).first()
+    return Member.objects.filter(pk=pk).first()
+
+
+def unsubscribe_target(token):
+    """The ``Follow`` or ``Member`` an unsubscribe link stops; LinkError when it does not work."""
+    return UNSUBSCRIBE.open(token, _unsubscribe_target)
 
 
 def post_published(post):
@@ -80,11 +108,11 @@ def send_for_post(post_id):
         for follow in followers(thread, include_board=True):
             if follow.member_id not in told:
                 told.add(follow.member_id)
-                sent += _send(follow.member, "official_answer", context, tokens.make("follow", follow.pk))
+                sent += _send(follow.member, "official_answer", context, unsubscribe_token(follow))
     asker = thread.author
     if asker and asker.pk not in told and asker.notify_replies:
         told.add(asker.pk)
-        sent += _send(asker, "reply", context, tokens.make("replies", asker.pk))
+        sent += _send(asker, "reply", context, unsubscribe_token(asker))
     return sent
 
 
@@ -94,7 +122,7 @@ def send_for_status(thread_id):
         return 0
     sent = 0
     for follow in followers(thread):
-        sent += _send(follow.member, "status", {"thread": thread}, tokens.make("follow", follow.pk))
+        sent += _send(follow.member, "status", {"thread": thread}, unsubscribe_token(follow))
     return sent
 
 

@@ -52,13 +52,21 @@ def member_for(user, create_for_staff=True):
     return member
 
 
-def check_can_post(member, thread=None):
+def posting_refusal(member, thread=None):
+    """Why the member may not post (in this thread), or None when they may."""
     if member is None:
-        raise NotAllowed(_("Sign in and choose a display name to post."))
+        return _("Sign in and choose a display name to post.")
     if member.is_banned:
-        raise NotAllowed(_("Your account cannot post in the forums any more."))
+        return _("Your account cannot post in the forums any more.")
     if thread is not None and thread.locked:
-        raise NotAllowed(_("This thread is locked: no new replies can be posted."))
+        return _("This thread is locked: no new replies can be posted.")
+    return None
+
+
+def check_can_post(member, thread=None):
+    refusal = posting_refusal(member, thread)
+    if refusal is not None:
+        raise NotAllowed(refusal)
 
 
 def log(action, actor=None, post=None, thread=None, member=None, reason="", detail=""):
@@ -148,7 +156,7 @@ def published(post):
 def accept_answer(member, post):
     """The asker marks a reply as the answer; the question is then answered."""
     thread = post.thread
-    if thread.author_id != member.pk or post.is_opening or thread.kind != ThreadKind.QUESTION:
+    if not post.may_be_accepted_by(member):
         raise NotAllowed(_("Only the person who asked can accept an answer."))
     if not Post.objects.visible().filter(pk=post.pk).exists():
         raise NotAllowed(_("This reply cannot be accepted."))
@@ -195,7 +203,7 @@ class AlreadyFlagged(Exception):
 @transaction.atomic
 def flag(member, post, reason):
     """Report a post, once per member; enough reports hide it until a moderator looks."""
-    if post.author_id == member.pk:
+    if not post.may_be_flagged_by(member):
         raise NotAllowed(_("You cannot report your own post."))
     try:
         with transaction.atomic():

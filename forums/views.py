@@ -105,8 +105,9 @@ def _thread_or_404(pk):
     return thread, None
 
 
-def thread_entries(thread, page_number):
-    """The page of posts to show: visible ones with their HTML, hidden ones as their reason only."""
+def thread_entries(thread, page_number, member=None):
+    """The page of posts to show: visible ones with their HTML, hidden ones as their reason
+    only, each with what the member may do with it."""
     shown = Post.objects.visible().filter(thread=thread).values("pk")
     placeholders = thread.posts.filter(state=PostState.HIDDEN).exclude(hidden_reason="").values("pk")
     posts = (
@@ -125,6 +126,8 @@ def thread_entries(thread, page_number):
                 "html": render_markdown(post.body) if visible else "",
                 "author": post.author.display_name if post.author else _("Deleted member"),
                 "hidden_reason": "" if visible else post.hidden_reason,
+                "may_accept": post.may_be_accepted_by(member),
+                "may_flag": post.may_be_flagged_by(member),
             }
         )
     return page, entries
@@ -135,14 +138,13 @@ def _reply_form(request, member, data=None):
 
 
 def _thread_context(request, thread, member, reply_form=None):
-    page, entries = thread_entries(thread, request.GET.get("page"))
+    page, entries = thread_entries(thread, request.GET.get("page"), member)
     return {
         "thread": thread,
         "board": thread.board,
         "posts_page": page,
         "entries": entries,
         "member": member,
-        "is_asker": bool(member and thread.author_id == member.pk),
         "reply_form": reply_form or _reply_form(request, member),
         "form_token": form_tokens.issue(),
         "flag_form": FlagForm(),
@@ -150,7 +152,7 @@ def _thread_context(request, thread, member, reply_form=None):
         "voted": bool(member and Vote.objects.filter(member=member, thread=thread).exists()),
         "following": bool(member and Follow.objects.filter(member=member, thread=thread).exists()),
         "declined": thread.suggestion_status == SuggestionStatus.DECLINED,
-        "can_reply": bool(member and not member.is_banned and not thread.locked),
+        "can_reply": services.posting_refusal(member, thread) is None,
     }
 
 

@@ -3,20 +3,25 @@
 Private data: names, contacts and needs are shown only to organisers with the
 ``agenda.view_registration`` permission and to the registrant through their
 signed link. They never reach feeds, search, public pages or logs.
+
+The registrant's link (core/signed_links.py) opens their own page, not an action: it never
+expires and can be opened any number of times; it is bound to the registration's ``secret``,
+so replacing the secret revokes every link sent. The page's actions are CSRF-protected
+POSTs that do nothing when repeated (a second cancel or accept finds nothing to change).
 """
 
 import secrets
 
 from django.conf import settings
-from django.core import signing
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from agenda.choices import REGISTRATION_KINDS, REGISTRATION_STATUSES
+from core.signed_links import SignedLink
 
 ACTIVE = ("confirmed", "waitlisted", "offered")
-LINK_SALT = "agenda.registration"
+MANAGE_LINK = SignedLink("agenda.registration", state=lambda registration: registration.secret)
 
 
 def new_secret():
@@ -74,18 +79,14 @@ class Registration(models.Model):
 
     @property
     def token(self):
-        return signing.Signer(salt=LINK_SALT).sign(f"{self.pk}.{self.secret}")
+        return MANAGE_LINK.make(self.pk, self)
 
     @classmethod
     def from_token(cls, token):
-        """The registration a signed link belongs to, or None for a tampered or revoked link."""
-        try:
-            value = signing.Signer(salt=LINK_SALT).unsign(token)
-            pk, secret = value.split(".", 1)
-            registration = cls.objects.select_related("session__page").get(pk=int(pk))
-        except (signing.BadSignature, ValueError, cls.DoesNotExist):
-            return None
-        return registration if secrets.compare_digest(registration.secret, secret) else None
+        """The registration a link belongs to; LinkError when it is tampered with or revoked."""
+        return MANAGE_LINK.open(
+            token, lambda pk: cls.objects.select_related("session__page").filter(pk=pk).first()
+        )
 
     def next_calendar_sequence(self):
         """A SEQUENCE for an email about this session that is higher than any we sent."""

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from agenda import registration as seats
 from agenda.models import Registration
+from core.signed_links import LinkError
 from agenda.tasks import tick
 
 from .conftest import person
@@ -110,10 +111,15 @@ def test_check_in_is_idempotent(session):
     assert first is not None and again == first
 
 
-def test_signed_links_reject_tampering(session):
+def test_signed_links_reject_tampering_and_revocation(session):
     registration = seats.register(session.pk, person(1))
-    assert Registration.from_token(registration.token) == registration
-    pk, rest = registration.token.split(".", 1)
-    assert Registration.from_token(f"{int(pk) + 1}.{rest}") is None
-    assert Registration.from_token(registration.token[:-2] + "xx") is None
-    assert Registration.from_token("nonsense") is None
+    token = registration.token
+    assert Registration.from_token(token) == registration
+    for bad in (token[:-2] + "xx", "nonsense"):
+        with pytest.raises(LinkError) as error:
+            Registration.from_token(bad)
+        assert error.value.reason == LinkError.TAMPERED
+    Registration.objects.filter(pk=registration.pk).update(secret="replaced")
+    with pytest.raises(LinkError) as error:
+        Registration.from_token(token)
+    assert error.value.reason == LinkError.USED

@@ -4,10 +4,14 @@ from datetime import timedelta
 
 import pytest
 from django.core.cache import cache
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
+from agenda import registration as seats
 from agenda.models import Registration
-from tests.helpers import url_in
+from tests.helpers import assert_link_no_longer_works, url_in
+
+from .conftest import person
 
 FORM = {
     "kind": "individual",
@@ -125,9 +129,8 @@ def test_registrations_are_rate_limited_per_address(client, make_event):
 
 
 def test_tampered_link_gets_a_clear_page(client, session):
-    response = client.get("/en/events/registration/123.abc:xyz/")
-    assert response.status_code == 400
-    assert "This link does not work" in response.content.decode()
+    response = client.get("/en/events/registration/123.abc:xyz/")  # an old-format link, too
+    assert_link_no_longer_works(response, "en")
 
 
 def test_joining_link_only_for_confirmed_registrants(client, make_event):
@@ -151,3 +154,19 @@ def test_accepting_an_offer_on_the_page(client, session):
     assert "A seat is free for you" in offer_page
     client.post(locations[3].split("?")[0], {"action": "accept"})
     assert Registration.objects.get(email="q3@example.org").status == "confirmed"
+
+
+@pytest.mark.parametrize("language", ["ar", "id"])
+def test_a_tampered_or_revoked_link_gets_the_one_page_and_changes_nothing(client, session, language):
+    registration = seats.register(session.pk, person(1))
+    token = registration.token
+
+    def cancel_with(link_token):
+        with translation.override(language):
+            path = reverse("agenda:registration", kwargs={"token": link_token})
+        return client.post(path, {"action": "cancel"})
+
+    assert_link_no_longer_works(cancel_with(token[:-3] + "abc"), language)
+    Registration.objects.filter(pk=registration.pk).update(secret="replaced")  # revokes old links
+    assert_link_no_longer_works(cancel_with(token), language)
+    assert Registration.objects.get(pk=registration.pk).status == "confirmed"

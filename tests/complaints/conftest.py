@@ -12,7 +12,8 @@ from django.utils import translation
 from PIL import Image
 
 from cms.demo.pdf import sample_pdf
-from complaints import form_tokens, services
+from complaints import services
+from complaints.forms import FORM_TOKENS
 from complaints.models import Category, Office
 
 SECRET_PHRASE = "zebra-cucumber-7741 the officer asked for money"
@@ -60,7 +61,7 @@ def pdf_upload(name="evidence.pdf"):
 
 def old_token():
     """A form token issued a minute ago (past the minimum fill time)."""
-    return form_tokens.issue(now=time.time() - 60)
+    return FORM_TOKENS.issue(now=time.time() - 60)
 
 
 def form_data(the_office, **overrides):
@@ -93,7 +94,7 @@ def file_via_service(office):
             "contact_email": fields.pop("contact_email", ""),
             "contact_phone": fields.pop("contact_phone", ""),
         }
-        token = form_tokens.read(old_token())
+        token = FORM_TOKENS.read(old_token())
         return services.file_complaint(data, fields.pop("uploads", []), token, "en", "http://testserver/")
 
     return make

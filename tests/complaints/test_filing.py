@@ -9,7 +9,8 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import translation
 
-from complaints import codes, form_tokens
+from complaints import codes
+from complaints.forms import FORM_TOKENS
 from complaints.models import AuditEntry, Complaint, Status
 
 from .conftest import SECRET_PHRASE, form_data
@@ -95,16 +96,19 @@ def test_a_robot_filling_the_hidden_field_stores_nothing(client, office):
 
 def test_a_form_sent_too_quickly_stores_nothing_and_keeps_the_text(client, office):
     count = Complaint.objects.count()
-    response = client.post(url("complaints:file"), form_data(office, form_token=form_tokens.issue()))
+    response = client.post(url("complaints:file"), form_data(office, form_token=FORM_TOKENS.issue()))
     assert response.status_code == 400
     assert Complaint.objects.count() == count
     html = response.content.decode()
     assert "very quickly" in html and SECRET_PHRASE in html
 
 
-def test_a_forged_token_asks_to_send_again_and_keeps_the_text(client, office):
-    response = client.post(url("complaints:file"), form_data(office, form_token="forged"))
-    assert response.status_code == 400
+@pytest.mark.parametrize("expired", [False, True])
+def test_a_forged_or_expired_token_asks_to_send_again_and_keeps_the_text(client, office, expired):
+    count = Complaint.objects.count()
+    token = FORM_TOKENS.issue(now=time.time() - 2 * 24 * 3600) if expired else "forged"
+    response = client.post(url("complaints:file"), form_data(office, form_token=token))
+    assert response.status_code == 400 and Complaint.objects.count() == count
     assert "expired" in response.content.decode() and SECRET_PHRASE in response.content.decode()
 
 

@@ -1,12 +1,16 @@
 """Rating a page without JavaScript: one rating per visitor and day, comments masked."""
 
+import time
+
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
+from django.utils import translation
 
 from cms.models import StandardPage
+from evaluation import ratings
 from evaluation.models import PageRating
-from tests.helpers import url_in
+from tests.helpers import assert_link_no_longer_works, url_in
 
 
 @pytest.fixture(autouse=True)
@@ -61,11 +65,27 @@ def test_bots_and_bad_input_store_nothing(client, guide):
     assert not mine(guide).exists()
 
 
-def test_a_forged_thank_you_link_cannot_comment(client, guide):
-    response = client.post(
-        reverse("evaluation:thanks", kwargs={"page_id": guide.pk}), {"token": "1:forged", "comment": "hello"}
-    )
-    assert response.status_code == 400
+def test_a_thank_you_link_comments_once(client, guide):
+    thanks = rate(client, guide, "yes")["Location"]
+    path, token = thanks.split("?")[0], thanks.split("r=")[1]
+    assert client.post(path, {"token": token, "comment": "Clear, thank you"}).status_code == 200
+    used = client.post(path, {"token": token, "comment": "Changed"})
+    assert_link_no_longer_works(used, path.split("/")[1])  # in the language of the address
+    assert mine(guide).get().comment == "Clear, thank you"
+
+
+@pytest.mark.parametrize("language", ["ar", "id"])
+def test_a_forged_expired_or_moved_thank_you_link_cannot_comment(client, guide, topic, language):
+    rate(client, guide, "no")
+    rating = mine(guide).get()
+    expired = ratings.THANKS_LINK.make(rating.pk, rating, now=time.time() - 3601)
+    with translation.override(language):
+        path = reverse("evaluation:thanks", kwargs={"page_id": guide.pk})
+        other_page = reverse("evaluation:thanks", kwargs={"page_id": topic.pk})
+    for where, token in ((path, "1:forged"), (path, expired), (other_page, ratings.token_for(rating))):
+        response = client.post(where, {"token": token, "comment": "hello"})
+        assert_link_no_longer_works(response, language)
+    assert mine(guide).get().comment == ""
 
 
 def test_ratings_are_rate_limited(client, topic, guide):

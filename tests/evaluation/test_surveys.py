@@ -1,15 +1,19 @@
 """The survey after a session: sent once, answered once, masked."""
 
+import time
 from datetime import timedelta
 
+import pytest
 from django.core import mail
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 
 from agenda import registration as seats
 from agenda.models import EventSession
 from core.emails import send_pending
 from evaluation.models import EventFeedback, SurveyInvitation
-from evaluation.surveys import send_surveys
+from evaluation.surveys import SURVEY_LINK, send_surveys, survey_token
+from tests.helpers import assert_link_no_longer_works
 
 
 def test_survey_sent_once_after_the_session_and_answered_once(client, make_event):
@@ -37,8 +41,25 @@ def test_survey_sent_once_after_the_session_and_answered_once(client, make_event
     client.post(path, {"satisfaction": "5", "useful": "Call me 0812 3456 7890", "improve": ""})
     feedback = EventFeedback.objects.get(registration=registration)
     assert feedback.satisfaction == 5 and feedback.useful == "Call me [number]"
-    assert "already have your answers" in client.get(path).content.decode()
-    assert client.get("/en/transparency/survey/forged/").status_code == 400
+    assert_link_no_longer_works(client.get(path), "en")  # used
+    assert_link_no_longer_works(client.post(path, {"satisfaction": "1"}), "en")
+    assert EventFeedback.objects.get(registration=registration).satisfaction == 5
+    assert_link_no_longer_works(client.get("/en/transparency/survey/forged/"), "en")
+
+
+@pytest.mark.parametrize("language", ["ar", "id"])
+def test_a_tampered_or_expired_survey_link_stores_nothing(client, make_event, language):
+    session = make_event().sessions.get()
+    registration = seats.register(
+        session.pk, {"name": "Rina", "email": "rina@example.org", "consent": True, "language": language}
+    )
+    token = survey_token(registration)
+    expired = SURVEY_LINK.make(registration.pk, registration, now=time.time() - 31 * 24 * 3600)
+    for bad in (token[:-3] + "abc", expired):
+        with translation.override(language):
+            path = reverse("evaluation:survey", kwargs={"token": bad})
+        assert_link_no_longer_works(client.post(path, {"satisfaction": "4"}), language)
+    assert not EventFeedback.objects.filter(registration=registration).exists()
 
 
 def test_no_survey_for_cancelled_sessions_or_too_early(make_event):

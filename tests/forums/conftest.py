@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from core.models import OutgoingEmail
-from forums import form_tokens
+from forums.forms import FORM_TOKENS
 from forums.models import MODERATORS_GROUP, OFFICIALS_GROUP, Board, Member, Post, Thread
 
 
@@ -32,7 +32,7 @@ def en(name, *args):
 
 def old_token():
     """A form token issued a minute ago (past the minimum fill time)."""
-    return form_tokens.issue(now=time.time() - 60)
+    return FORM_TOKENS.issue(now=time.time() - 60)
 
 
 @pytest.fixture

@@ -1,9 +1,12 @@
 """Emails to followers and askers: after commit, only for visible content, with one-click unsubscribe."""
 
 import pytest
+from django.urls import reverse
+from django.utils import translation
 
-from forums import services, tokens
+from forums import notifications, services
 from forums.models import Follow, Member, PostState, Vote
+from tests.helpers import assert_link_no_longer_works
 
 from .conftest import emails_to, en, signed_in
 
@@ -80,21 +83,35 @@ def test_status_change_emails_thread_followers(
 
 def test_unsubscribe_get_shows_a_button_and_post_unsubscribes(client, asker, question):
     follow = Follow.objects.get(member=asker, thread=question)
-    url = en("unsubscribe", tokens.make("follow", follow.pk))
+    url = en("unsubscribe", notifications.unsubscribe_token(follow))
     page = client.get(url)
     assert page.status_code == 200 and "<form" in page.content.decode()
     assert Follow.objects.filter(pk=follow.pk).exists()
     assert client.post(url).status_code == 200  # one-click: no CSRF token needed
     assert not Follow.objects.filter(pk=follow.pk).exists()
+    assert_link_no_longer_works(client.post(url), "en")  # used
 
 
-def test_unsubscribe_from_reply_emails(client, asker):
-    client.post(en("unsubscribe", tokens.make("replies", asker.pk)))
+def unsubscribe_path(language, token):
+    with translation.override(language):
+        return reverse("forums:unsubscribe", args=[token])
+
+
+@pytest.mark.parametrize("language", ["ar", "id"])
+def test_unsubscribe_from_reply_emails_once(client, asker, language):
+    path = unsubscribe_path(language, notifications.unsubscribe_token(asker))
+    assert client.post(path).status_code == 200
     assert not Member.objects.get(pk=asker.pk).notify_replies
+    assert_link_no_longer_works(client.post(path), language)
 
 
-def test_a_changed_unsubscribe_link_is_refused(client):
-    assert client.get(en("unsubscribe", "follow:1")).status_code == 400
+@pytest.mark.parametrize("language", ["ar", "id"])
+def test_a_changed_unsubscribe_link_is_refused_and_changes_nothing(client, asker, question, language):
+    follow = Follow.objects.get(member=asker, thread=question)
+    token = notifications.unsubscribe_token(follow)
+    for bad in ("follow:1", token[:-3] + "abc", notifications.UNSUBSCRIBE.make(["follow", 10**9], follow)):
+        assert_link_no_longer_works(client.post(unsubscribe_path(language, bad)), language)
+    assert Follow.objects.filter(pk=follow.pk).exists() and Member.objects.get(pk=asker.pk).notify_replies
 
 
 def test_one_vote_per_member(client, asker, question):

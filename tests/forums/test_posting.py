@@ -1,8 +1,11 @@
 """Asking and replying: held first posts, abuse defences, limits, badges, kept drafts."""
 
+import time
+
 import pytest
 
 from forums import conf
+from forums.forms import FORM_TOKENS
 from forums.models import ModerationLog, Post, PostState, Thread
 
 from .conftest import en, old_token, signed_in
@@ -68,20 +71,21 @@ def test_honeypot_refuses_and_keeps_the_text(client, asker, board):
 
 
 def test_a_form_sent_too_fast_is_refused(client, asker, board):
-    from forums import form_tokens
-
     signed_in(client, asker)
-    response = ask(client, board, form_token=form_tokens.issue())
+    response = ask(client, board, form_token=FORM_TOKENS.issue())
     assert response.status_code == 400
     assert "sent very quickly" in response.content.decode()
 
 
-def test_an_expired_or_forged_form_keeps_the_draft(client, asker, board):
+@pytest.mark.parametrize("expired", [False, True])
+def test_an_expired_or_forged_form_keeps_the_draft(client, asker, board, expired):
     signed_in(client, asker)
-    response = ask(client, board, form_token="forged")
+    token = FORM_TOKENS.issue(now=time.time() - 2 * 24 * 3600) if expired else "forged"
+    response = ask(client, board, form_token=token)
     assert response.status_code == 400
     html = response.content.decode()
     assert "This form has expired" in html and "How do I renew my ITAS online?" in html
+    assert not Thread.objects.filter(title="How do I renew my ITAS online?").exists()
 
 
 def test_field_errors_are_marked_for_assistive_technology(client, asker, board):

@@ -1,15 +1,18 @@
 """Following by email: double opt-in, notifications in the subscriber's language, one-click unsubscribe."""
 
 import re
+import time
 
 import pytest
 from django.core import mail
+from django.urls import reverse
+from django.utils import translation
 
 from cms import follow
 from cms.models import RegulationPage, Subscription, TopicPage
 from core.emails import send_pending
 from core.models import OutgoingEmail
-from tests.helpers import url_in
+from tests.helpers import assert_link_no_longer_works, url_in
 
 pytestmark = pytest.mark.django_db
 
@@ -85,8 +88,8 @@ def test_one_click_unsubscribe(client, regulation, django_capture_on_commit_call
     response = client.post(unsubscribe)  # RFC 8058 one-click POST, no CSRF token
     assert response.status_code == 200
     assert not Subscription.objects.exists()
-    again = client.get(unsubscribe)
-    assert again.status_code == 400 and "This link does not work" in again.content.decode()
+    assert_link_no_longer_works(client.get(unsubscribe), "en")
+    assert_link_no_longer_works(client.post(unsubscribe), "en")
 
 
 @pytest.mark.parametrize("token", ["nonsense", "a" * 300, "..:..", "%00"])
@@ -97,13 +100,37 @@ def test_bad_tokens_get_a_clear_page(client, token):
         assert "Traceback" not in response.content.decode()
 
 
-def test_expired_confirmation_link(client, regulation, django_capture_on_commit_callbacks, monkeypatch):
-    subscribe_reader(client, django_capture_on_commit_callbacks, regulation)
-    confirm_link = email_link("confirm")
-    monkeypatch.setattr(follow, "CONFIRM_MAX_AGE", -1)
-    response = client.post(confirm_link)
-    assert response.status_code == 400
-    assert Subscription.objects.get().confirmed_at is None
+def confirm_path(language, token):
+    with translation.override(language):
+        return reverse("follow_confirm", args=[token])
+
+
+@pytest.mark.parametrize("language", ["ar", "id"])
+def test_a_confirmation_link_works_once(client, regulation, language):
+    subscription = Subscription.objects.create(
+        email="b@example.org", language=language, regulation=regulation
+    )
+    path = confirm_path(language, follow.CONFIRM.make(subscription.pk, subscription))
+    assert client.post(path).status_code == 200
+    confirmed_at = Subscription.objects.get().confirmed_at
+    assert confirmed_at is not None
+    assert_link_no_longer_works(client.get(path), language)  # reused
+    assert_link_no_longer_works(client.post(path), language)
+    assert Subscription.objects.get().confirmed_at == confirmed_at
+
+
+@pytest.mark.parametrize("language", ["ar", "id"])
+def test_a_tampered_or_expired_confirmation_link_changes_nothing(client, regulation, language):
+    subscription = Subscription.objects.create(
+        email="b@example.org", language=language, regulation=regulation
+    )
+    token = follow.CONFIRM.make(subscription.pk, subscription)
+    eight_days_ago = time.time() - 8 * 24 * 3600
+    expired = follow.CONFIRM.make(subscription.pk, subscription, now=eight_days_ago)
+    other = Subscription.objects.create(email="c@example.org", language=language, regulation=regulation)
+    for bad in (token[:-4] + "abcd", expired, follow.UNSUBSCRIBE.make(other.pk)):
+        assert_link_no_longer_works(client.post(confirm_path(language, bad)), language)
+    assert not Subscription.objects.filter(confirmed_at__isnull=False).exists()
 
 
 def test_malformed_email_keeps_the_form(client, regulation):
@@ -125,7 +152,7 @@ def test_subscription_for_a_deleted_topic(client):
 def test_topic_followers_hear_about_guides(client, guide, django_capture_on_commit_callbacks):
     topic = guide.get_parent().specific
     subscription = Subscription.objects.create(email="t@example.org", language="en", topic=topic)
-    follow.confirm(follow.make_token(subscription, "confirm"))
+    follow.confirm(follow.CONFIRM.make(subscription.pk, subscription))
     from cms.models import GuideChangeNote
 
     GuideChangeNote.objects.create(
