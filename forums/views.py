@@ -19,8 +19,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from cms.models import GuidePage
 from core import rate_limit
-from forums import conf, form_tokens, services, spam
-from forums.forms import FlagForm, ReplyForm, ThreadForm
+from forums import conf, services, spam
+from forums.forms import FORM_TOKENS, FlagForm, ReplyForm, ThreadForm
 from forums.models import (
     Board,
     Follow,
@@ -146,7 +146,7 @@ def _thread_context(request, thread, member, reply_form=None):
         "entries": entries,
         "member": member,
         "reply_form": reply_form or _reply_form(request, member),
-        "form_token": form_tokens.issue(),
+        "form_token": FORM_TOKENS.issue(),
         "flag_form": FlagForm(),
         "vote_total": thread.votes.count(),
         "voted": bool(member and Vote.objects.filter(member=member, thread=thread).exists()),
@@ -257,7 +257,7 @@ def new_thread(request, slug):
         GuidePage.objects.live().filter(pk=request.GET.get("guide") or request.POST.get("guide") or 0).first()
     )
     form = ThreadForm(request.POST or None)
-    context = {"board": board, "form": form, "form_token": form_tokens.issue(), "guide": guide}
+    context = {"board": board, "form": form, "form_token": FORM_TOKENS.issue(), "guide": guide}
     if request.method == "GET":
         return render(request, "forums/new_thread.html", context)
     status = 400 if not form.is_valid() else _checked(request, member, form)
