@@ -7,10 +7,8 @@ from datetime import date, timedelta
 from django.db.models import Max
 from django.utils import timezone
 
+from agenda import conf
 from agenda.models import EventPage, EventSession
-
-FEED_HISTORY_DAYS = 90  # feeds keep recent past sessions so calendars do not drop them at once
-FEED_LIMIT = 5000
 
 
 def public_sessions():
@@ -72,7 +70,8 @@ def neighbour_months(year, month):
 
 
 def feed_sessions(chosen, now=None):
-    since = (now or timezone.now()) - timedelta(days=FEED_HISTORY_DAYS)
+    # Feeds keep recent past sessions so calendars do not drop them at once.
+    since = (now or timezone.now()) - timedelta(days=conf.get("FEED_HISTORY_DAYS"))
     return apply_filters(public_sessions().filter(end__gte=since), chosen).order_by("start", "pk")
 
 

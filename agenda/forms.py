@@ -2,12 +2,24 @@
 
 from django import forms
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from agenda import conf
 from agenda.choices import EVENT_LANGUAGES, KINDS, PROVINCES, REGISTRATION_KINDS
 from cms.models import Audience, TopicPage
 
-MAX_GROUP = 50
+class GroupSizeLimit:
+    """Caps ``people`` at ``MAX_GROUP_SIZE`` (agenda/conf.py), read for each form rather than
+    when the class is defined, so operators and tests can retune it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        limit = conf.get("MAX_GROUP_SIZE")
+        field = self.fields["people"]
+        field.max_value = limit
+        field.validators.append(MaxValueValidator(limit))
+        field.widget.attrs["max"] = limit
 
 
 class CalendarFilterForm(forms.Form):
@@ -41,7 +53,7 @@ class CalendarFilterForm(forms.Form):
         }
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(GroupSizeLimit, forms.Form):
     kind = forms.ChoiceField(
         label=_("Who is coming?"), choices=REGISTRATION_KINDS, widget=forms.RadioSelect, initial="individual"
     )
@@ -52,7 +64,6 @@ class RegistrationForm(forms.Form):
     people = forms.IntegerField(
         label=_("Number of people, including you"),
         min_value=1,
-        max_value=MAX_GROUP,
         initial=1,
         error_messages={
             "max_value": _("For more than %(limit_value)s people, please contact the organisers."),
@@ -110,11 +121,10 @@ class RegistrationForm(forms.Form):
         }
 
 
-class ResizeForm(forms.Form):
+class ResizeForm(GroupSizeLimit, forms.Form):
     people = forms.IntegerField(
         label=_("Number of people"),
         min_value=1,
-        max_value=MAX_GROUP,
         error_messages={
             "invalid": _("Enter a number, for example 4."),
             "min_value": _("At least one person."),

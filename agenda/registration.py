@@ -16,11 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from agenda import notifications
+from agenda import conf, notifications
 from agenda.models import EventSession, Registration
 from agenda.models.registrations import ACTIVE
-
-OFFER_HOURS = 48
 
 
 class RegistrationError(Exception):
@@ -102,7 +100,7 @@ def promote(session, now=None):
     fit keeps its place while smaller requests behind it are offered what is free."""
     now = now or timezone.now()
     left = session.seats_left()
-    expires = min(now + timedelta(hours=OFFER_HOURS), session.start)
+    expires = min(now + timedelta(hours=conf.get("OFFER_HOURS")), session.start)
     offered = []
     for waiting in session.registrations.filter(status="waitlisted").order_by("created_at", "id"):
         if left <= 0:

@@ -12,22 +12,20 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
 
-from agenda import notifications
+from agenda import conf, notifications
 from agenda.models import Registration
 from agenda.registration import expire_offers
 
-REMINDER_BEFORE = timedelta(hours=24)
-
 
 def send_reminders(now=None):
-    """Remind confirmed registrants of sessions starting within the next 24 hours."""
+    """Remind confirmed registrants of sessions starting within the next ``REMINDER_HOURS``."""
     now = now or timezone.now()
     due = Registration.objects.filter(
         status="confirmed",
         reminder_sent_at__isnull=True,
         session__status="scheduled",
         session__start__gt=now,
-        session__start__lte=now + REMINDER_BEFORE,
+        session__start__lte=now + timedelta(hours=conf.get("REMINDER_HOURS")),
     ).select_related("session__page")
     sent = 0
     for registration in due:

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from agenda import calendar, ics
+from agenda import calendar, conf, ics
 from agenda import registration as seats
 from agenda.forms import CalendarFilterForm, RegistrationForm, ResizeForm
 from agenda.models import EventIndexPage, EventPage, EventSession, Registration
@@ -29,7 +29,6 @@ from core import rate_limit
 from core.signed_links import LinkError, link_error_page
 
 PER_PAGE = 20
-REGISTRATIONS_PER_HOUR = 20  # per client address; only successful registrations count
 
 
 def _filters(request):
@@ -131,7 +130,7 @@ def feed(request):
     key = f"agenda-feed:{etag}:{request.get_full_path()}"
     content = cache.get(key)
     if content is None:
-        content = ics.feed(sessions[: calendar.FEED_LIMIT], index_page.title)
+        content = ics.feed(sessions[: conf.get("FEED_LIMIT")], index_page.title)
         cache.set(key, content, 3600)
     return _calendar_response(request, content, etag, last_modified, "sinergi-events.ics")
 
@@ -223,7 +222,8 @@ def register(request, page, session_id):
         if form.cleaned_data["website"]:
             return render(request, "agenda/registration_received.html", context)  # a bot: pretend
         address = rate_limit.client_address(request)
-        if rate_limit.exceeded("agenda-register", address, REGISTRATIONS_PER_HOUR):
+        per_hour = conf.get("REGISTRATIONS_PER_HOUR")  # only successful registrations count
+        if rate_limit.exceeded("agenda-register", address, per_hour):
             form.add_error(
                 None, _("Too many registrations from your connection. Please try again in an hour.")
             )
@@ -235,7 +235,7 @@ def register(request, page, session_id):
         except seats.RegistrationError as error:
             form.add_error(error.field, error.message)
             return render(request, "agenda/register.html", context, status=409)
-        rate_limit.hit("agenda-register", address, REGISTRATIONS_PER_HOUR, 3600)
+        rate_limit.hit("agenda-register", address, per_hour, 3600)
         return redirect(reverse("agenda:registration", kwargs={"token": created.token}) + "?new=1")
     status = 400 if request.method == "POST" else 200
     return render(request, "agenda/register.html", context, status=status)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from agenda import admin_views
+from agenda import admin_views, conf
 
 
 @hooks.register("register_admin_urls")
@@ -47,3 +47,8 @@ def register_menu_item():
         icon_name="date",
         order=250,
     )
+
+
+@hooks.register("register_tunables")
+def tunables():
+    return conf.TUNABLES

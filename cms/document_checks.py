@@ -1,10 +1,11 @@
 """Upload checks for the document library: safe types by content, not by name, and a size limit."""
 
 from django import forms
-from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from wagtail.documents.forms import BaseDocumentForm
+
+from cms import conf
 
 # The first bytes of each allowed format. Office Open XML and OpenDocument files are ZIP archives.
 SIGNATURES = {
@@ -18,7 +19,7 @@ SIGNATURES = {
 
 def check_upload(upload):
     """Raise ValidationError unless the file is an allowed type by its content, within the size limit."""
-    limit = settings.SINERGI_MAX_DOCUMENT_SIZE
+    limit = conf.get("MAX_DOCUMENT_BYTES")
     if upload.size > limit:
         raise forms.ValidationError(
             _("The file is too large (%(size)s). The limit is %(limit)s."),

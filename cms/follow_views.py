@@ -9,13 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from cms import follow
+from cms import conf, follow
 from cms.models import TopicPage
 from core import rate_limit
 from core.signed_links import LinkError, link_error_page
-
-RATE_LIMIT = 5  # subscription requests per address per hour
-RATE_WINDOW = 3600
 
 
 class FollowForm(forms.Form):
@@ -32,7 +29,7 @@ class FollowForm(forms.Form):
 
 
 def too_many(request):
-    return rate_limit.hit("follow", rate_limit.client_address(request), RATE_LIMIT, RATE_WINDOW)
+    return rate_limit.hit("follow", rate_limit.client_address(request), conf.get("FOLLOWS_PER_HOUR"), 3600)
 
 
 @require_http_methods(["GET", "POST"])

@@ -9,6 +9,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from cms import conf
 from cms.admin_views import OutdatedTranslationsView, SubscriberCountsView
 from cms.translation_state import TranslatedPageMixin
 
@@ -66,3 +67,8 @@ def warn_about_outdated_translations(request, page):
                 ", ".join(names[code] for code in outdated),
             ),
         )
+
+
+@hooks.register("register_tunables")
+def tunables():
+    return conf.TUNABLES

@@ -1,47 +1,57 @@
-"""Settings of the complaints app, each with a default (config/settings.py stays untouched).
-
-Override any of them in the Django settings: ``COMPLAINTS_RETENTION_DAYS = 730``.
-Read through these functions, not at import time, so tests and deployments can change them.
-"""
+"""The complaints app's tunables (core/tunables.py), read when used so tests and operators
+can change them, and where attachments are kept."""
 
 from pathlib import Path
 
 from django.conf import settings
 
-DEFAULTS = {
-    # Working days (Monday to Friday, minus COMPLAINTS_HOLIDAYS) for the first public response.
-    "FIRST_RESPONSE_WORKING_DAYS": 5,
-    # Working days from receipt to resolution (the "resolved within target" statistic).
-    "RESOLUTION_WORKING_DAYS": 20,
-    # Public holidays as ISO dates ("2025-08-17"); not counted as working days.
-    "HOLIDAYS": (),
-    # Days after resolution during which the complainant may add information or reopen.
-    "REOPEN_DAYS": 30,
-    # Days after closing (or rejection) after which personal data and attachments are scrubbed.
-    "RETENTION_DAYS": 365,
-    # Filing: valid complaints per client address per hour.
-    "FILE_LIMIT": 5,
-    "FILE_WINDOW": 3600,
-    # Code look-ups (found or not) per client address per hour.
-    "LOOKUP_LIMIT": 10,
-    "LOOKUP_WINDOW": 3600,
-    # A form sent back faster than this is not from a person reading it.
-    "MIN_FILL_SECONDS": 5,
-    # A form older than this asks to be sent again (its one-time token has expired).
-    "FORM_MAX_AGE_SECONDS": 24 * 3600,
-    # Attachments: how many per submission, and the size limit of each.
-    "MAX_ATTACHMENTS": 5,
-    "MAX_ATTACHMENT_BYTES": 5 * 1024 * 1024,
-    # How long a looked-up complaint stays open in the browser session without a new look-up.
-    "TRACKING_SESSION_SECONDS": 30 * 60,
-}
+from core.tunables import Bytes, Count, Dates, Days, Seconds, declare
 
-
-def get(name):
-    return getattr(settings, f"COMPLAINTS_{name}", DEFAULTS[name])
+TUNABLES = declare(
+    "complaints",
+    Count(
+        "FIRST_RESPONSE_WORKING_DAYS",
+        5,
+        "working days (Monday to Friday, minus `HOLIDAYS`) for the first public response",
+        minimum=1,
+    ),
+    Count(
+        "RESOLUTION_WORKING_DAYS",
+        20,
+        'working days from receipt to resolution (the "resolved within target" figure)',
+        minimum=1,
+    ),
+    Dates("HOLIDAYS", (), "public holidays, not counted as working days (comma-separated ISO dates)"),
+    Days("REOPEN_DAYS", 30, "after resolution, the complainant may add information or reopen this long"),
+    Days(
+        "RETENTION_DAYS",
+        365,
+        "personal data and attachments are erased this long after closing or rejection",
+        minimum=1,
+    ),
+    Count("FILE_LIMIT", 5, "complaints filed per client address per `FILE_WINDOW`"),
+    Seconds("FILE_WINDOW", 3600, "window of the filing limit", minimum=1),
+    Count("LOOKUP_LIMIT", 10, "tracking-code look-ups per client address per `LOOKUP_WINDOW`"),
+    Seconds("LOOKUP_WINDOW", 3600, "window of the look-up limit", minimum=1),
+    Seconds("MIN_FILL_SECONDS", 5, "a form sent back faster than this is not from a person reading it"),
+    Seconds("FORM_MAX_AGE_SECONDS", 24 * 3600, "a form older than this asks to be sent again", minimum=1),
+    Count("MAX_ATTACHMENTS", 5, "attachments per submission"),
+    Bytes("MAX_ATTACHMENT_BYTES", 5 * 1024 * 1024, "largest attachment", minimum=1),
+    Seconds(
+        "TRACKING_SESSION_SECONDS",
+        30 * 60,
+        "a looked-up complaint stays open in the browser this long without a new look-up",
+    ),
+    Seconds(
+        "FILED_SHOWN_SECONDS",
+        30 * 60,
+        "the tracking code stays on the confirmation page this long after filing",
+    ),
+)
+get = TUNABLES.get
 
 
 def private_dir():
     """Where attachments are kept: outside MEDIA_ROOT, never served by the web server."""
     configured = getattr(settings, "COMPLAINTS_PRIVATE_DIR", None)
-    return Path(configured) if configured else Path(settings.VAR_DIR) / "private" / "complaints"
+    return Path(configured) if configured else Path(settings.PRIVATE_MEDIA_ROOT) / "complaints"

@@ -31,7 +31,6 @@ from core.signed_links import LinkError
 
 FILED_KEY = "complaints_filed"  # {"token": hash, "code": code, "at": seconds} after filing
 TRACKING_KEY = "complaints_tracking"  # {"id": pk, "until": seconds} after a look-up
-FILED_SHOWN_SECONDS = 30 * 60
 
 
 def _render_form(request, form, status=200, files_dropped=False):
@@ -100,7 +99,7 @@ def file_complaint(request):
 def filed(request):
     """The code, shown once more on reload for a while, then removed from the session."""
     stored = request.session.get(FILED_KEY)
-    if stored and time.time() - stored["at"] > FILED_SHOWN_SECONDS:
+    if stored and time.time() - stored["at"] > conf.get("FILED_SHOWN_SECONDS"):
         del request.session[FILED_KEY]
         stored = None
     complaint = None

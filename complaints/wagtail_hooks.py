@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from complaints import admin_views
+from complaints import admin_views, conf
 from complaints.models import Office
 
 admin_urls = (
@@ -57,3 +57,8 @@ class OfficeViewSet(SnippetViewSet):
 
 
 register_snippet(OfficeViewSet)
+
+
+@hooks.register("register_tunables")
+def tunables():
+    return conf.TUNABLES

@@ -12,9 +12,12 @@ class CoreConfig(AppConfig):
     verbose_name = _("Sinergi platform")
 
     def ready(self):
-        from core import login_limits, page_cache  # noqa: F401 - login_limits connects its receiver
+        from core import login_limits, page_cache, tunables  # noqa: F401 - login_limits connects its receiver
         from core.emails import send_pending
         from core.periodic import PeriodicJob, register_job
 
         page_cache.connect()
+        # Every app's tunables are registered by now (hooks are searched here, after all models
+        # loaded); a misconfigured one stops start-up, under gunicorn too, with one line.
+        tunables.validate()
         register_job(PeriodicJob("core.send_emails", send_pending, timedelta(minutes=5)))

@@ -18,11 +18,11 @@ from django.core.mail import EmailMessage
 from django.utils import timezone
 from django_tasks import task
 
+from core import conf
 from core.models import OutgoingEmail
 from core.on_commit import on_commit_once
 
 logger = logging.getLogger(__name__)
-MAX_ATTEMPTS = 10
 
 
 def queue_email(to, subject, body, headers=None, attachments=None):
@@ -48,7 +48,9 @@ def text_attachment(attachment):
 def send_pending(limit=200):
     """Send what is waiting; returns (sent, failed)."""
     sent = failed = 0
-    waiting = OutgoingEmail.objects.filter(sent_at__isnull=True, attempts__lt=MAX_ATTEMPTS).order_by("id")
+    waiting = OutgoingEmail.objects.filter(
+        sent_at__isnull=True, attempts__lt=conf.get("EMAIL_MAX_ATTEMPTS")
+    ).order_by("id")
     for message in list(waiting[:limit]):
         claimed = OutgoingEmail.objects.filter(
             pk=message.pk, sent_at__isnull=True, attempts=message.attempts

@@ -12,11 +12,7 @@ from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import PermissionDenied
 from django.dispatch import receiver
 
-from core import rate_limit
-
-WINDOW = 15 * 60
-PER_ADDRESS = 10
-PER_ACCOUNT = 20
+from core import conf, rate_limit
 
 
 def _account(credentials):
@@ -26,20 +22,23 @@ def _account(credentials):
 
 def locked(request, credentials):
     if request is not None and rate_limit.exceeded(
-        "login-address", rate_limit.client_address(request), PER_ADDRESS
+        "login-address", rate_limit.client_address(request), conf.get("LOGIN_ADDRESS_LIMIT")
     ):
         return True
     account = _account(credentials)
-    return bool(account) and rate_limit.exceeded("login-account", account, PER_ACCOUNT)
+    return bool(account) and rate_limit.exceeded("login-account", account, conf.get("LOGIN_ACCOUNT_LIMIT"))
 
 
 @receiver(user_login_failed, dispatch_uid="core.login_limits.count")
 def count_failure(sender, credentials, request=None, **kwargs):
+    window = conf.get("LOGIN_WINDOW")
     if request is not None:
-        rate_limit.hit("login-address", rate_limit.client_address(request), PER_ADDRESS, WINDOW)
+        rate_limit.hit(
+            "login-address", rate_limit.client_address(request), conf.get("LOGIN_ADDRESS_LIMIT"), window
+        )
     account = _account(credentials)
     if account:
-        rate_limit.hit("login-account", account, PER_ACCOUNT, WINDOW)
+        rate_limit.hit("login-account", account, conf.get("LOGIN_ACCOUNT_LIMIT"), window)
 
 
 class LoginLimitBackend(ModelBackend):

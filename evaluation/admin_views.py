@@ -11,19 +11,19 @@ from django.views.generic import TemplateView
 from wagtail.models import Page
 
 from core.permissions import PageEditorRequired
+from evaluation import conf
 from evaluation.models import EventFeedback, PageRating
-
-WINDOW_DAYS = 90
 
 
 class HelpfulnessView(PageEditorRequired, TemplateView):
-    """Pages by share of "yes" over the last 90 days, least helpful first."""
+    """Pages by share of "yes" over the last ``HELPFULNESS_DAYS``, least helpful first."""
 
     template_name = "evaluation/admin/helpfulness.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        since = timezone.now() - timedelta(days=WINDOW_DAYS)
+        days = conf.get("HELPFULNESS_DAYS")
+        since = timezone.now() - timedelta(days=days)
         rows = list(
             PageRating.objects.filter(created__gte=since)
             .values("page_id")
@@ -39,7 +39,7 @@ class HelpfulnessView(PageEditorRequired, TemplateView):
             row["page"] = pages.get(row["page_id"])
             row["percent"] = round(100 * row["yes"] / row["total"])
         rows.sort(key=lambda row: (row["percent"], -row["total"]))
-        context.update(page_title=_("Page helpfulness"), header_icon="help", rows=rows, days=WINDOW_DAYS)
+        context.update(page_title=_("Page helpfulness"), header_icon="help", rows=rows, days=days)
         return context
 
 
@@ -112,6 +112,6 @@ class NotFoundView(PageEditorRequired, TemplateView):
             page_title=_("What people could not find"),
             header_icon="search",
             rows=search_log.not_found(),
-            minimum=search_log.MINIMUM_PEOPLE,
+            minimum=conf.get("NOT_FOUND_MINIMUM_PEOPLE"),
         )
         return context

@@ -17,10 +17,9 @@ from django.utils.translation import gettext as _
 from agenda.models import Registration
 from core.emails import queue_email
 from core.signed_links import SignedLink
+from evaluation import conf
 from evaluation.models import EventFeedback, SurveyInvitation
 
-AFTER = timedelta(hours=2)
-UNTIL = timedelta(days=7)
 SURVEY_LINK = SignedLink(
     "evaluation.survey",
     max_age=timedelta(days=30),
@@ -43,14 +42,15 @@ def registration_from_survey_token(token):
 
 
 def send_surveys(now=None):
-    """Queue the survey for sessions that ended between a week and two hours ago; returns how many."""
+    """Queue the survey for sessions that ended between ``SURVEY_UNTIL_DAYS`` and
+    ``SURVEY_AFTER_HOURS`` ago (a week and two hours by default); returns how many."""
     now = now or timezone.now()
     due = (
         Registration.objects.filter(
             status="confirmed",
             session__status="scheduled",
-            session__end__lte=now - AFTER,
-            session__end__gte=now - UNTIL,
+            session__end__lte=now - timedelta(hours=conf.get("SURVEY_AFTER_HOURS")),
+            session__end__gte=now - timedelta(days=conf.get("SURVEY_UNTIL_DAYS")),
         )
         .exclude(pk__in=SurveyInvitation.objects.values("registration_id"))
         .select_related("session__page")

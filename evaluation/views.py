@@ -14,13 +14,11 @@ from wagtail.models import Page
 
 from core import rate_limit
 from core.signed_links import LinkError, link_error_page
-from evaluation import dashboard, opendata, periods, presentation, ratings
+from evaluation import conf, dashboard, opendata, periods, presentation, ratings
 from evaluation.forms import CommentForm, SurveyForm
 from evaluation.masking import mask_personal_data
 from evaluation.models import EventFeedback
 from evaluation.surveys import registration_from_survey_token
-
-RATINGS_PER_HOUR = 30  # per client address
 
 
 # Rating is anonymous and changes nothing anyone owns, so the forms carry no CSRF
@@ -34,7 +32,8 @@ def rate(request, page_id):
         return render(request, "evaluation/rating_problem.html", {"back": page.url}, status=400)
     if request.POST.get("website"):
         return redirect(page.url)  # a bot
-    if rate_limit.hit("evaluation-rate", rate_limit.client_address(request), RATINGS_PER_HOUR, 3600):
+    address = rate_limit.client_address(request)
+    if rate_limit.hit("evaluation-rate", address, conf.get("RATINGS_PER_HOUR"), 3600):
         return render(
             request, "evaluation/rating_problem.html", {"back": page.url, "too_many": True}, status=429
         )

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from evaluation import admin_views
+from evaluation import admin_views, conf
 
 
 @hooks.register("register_admin_urls")
@@ -65,3 +65,8 @@ def not_found_menu_item():
         icon_name="search",
         order=1025,
     )
+
+
+@hooks.register("register_tunables")
+def tunables():
+    return conf.TUNABLES

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from forums import admin_views
+from forums import admin_views, conf
 
 admin_urls = (
     [
@@ -34,3 +34,8 @@ def register_forums_menu_item():
     return ModeratorsMenuItem(
         _("Forum moderation"), reverse("forums_admin:queue"), name="forums", icon_name="comment", order=410
     )
+
+
+@hooks.register("register_tunables")
+def tunables():
+    return conf.TUNABLES

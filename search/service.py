@@ -1,6 +1,6 @@
 """Answering a search: the configured engine, or the database when the engine is down.
 
-After a failure the remote engine is not asked again for ``RETRY_AFTER`` seconds,
+After a failure the remote engine is not asked again for ``ENGINE_RETRY_SECONDS`` (search/conf.py),
 so while it is down every reader gets database results at once instead of each
 waiting for a timeout.
 
@@ -20,10 +20,10 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 
+from search import conf
 from search.engines import EngineUnavailable, configured_engine, database_engine
 
 logger = logging.getLogger(__name__)
-RETRY_AFTER = 30.0
 _down_until = 0.0
 
 
@@ -33,7 +33,7 @@ def _remote_allowed():
 
 def _mark_down():
     global _down_until
-    _down_until = time.monotonic() + RETRY_AFTER
+    _down_until = time.monotonic() + conf.get("ENGINE_RETRY_SECONDS")
 
 
 def reset():

@@ -2,6 +2,7 @@
 
 from wagtail import hooks
 
+from search import conf
 from search.engines import configured_engine, database_engine
 from search.engines.base import EngineUnavailable
 from search.models import PendingUpdate
@@ -26,3 +27,8 @@ def search_readiness():
 @hooks.register("sinergi_waiting_work")
 def waiting_index_updates(older_than):
     return {"index updates": PendingUpdate.objects.filter(created__lt=older_than).count()}
+
+
+@hooks.register("register_tunables")
+def tunables():
+    return conf.TUNABLES

@@ -90,3 +90,15 @@ def make_user(django_user_model):
         return user
 
     return make
+
+
+@pytest.fixture
+def limits(settings):
+    """``limits("forums", POST_LIMIT=2)``: set tunables (core/tunables.py) for one test, on top
+    of what other fixtures set."""
+
+    def set_limits(app, **values):
+        current = settings.SINERGI_LIMITS
+        settings.SINERGI_LIMITS = {**current, app: {**current.get(app, {}), **values}}
+
+    return set_limits

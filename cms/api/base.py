@@ -30,6 +30,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.throttling import AnonRateThrottle
 
+from cms import conf
 from cms.translation_state import SOURCE_LANGUAGE
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
@@ -142,7 +143,13 @@ class Pagination(PageNumberPagination):
 
 
 class ClientThrottle(AnonRateThrottle):
-    rate = settings.API_RATE_LIMIT
+    """Requests per client address, ``API_RATE`` (cms/conf.py), read per request so it can be retuned."""
+
+    def get_rate(self):
+        return conf.get("API_RATE")
+
+    def parse_rate(self, rate):
+        return rate.limit, rate.seconds
 
 
 def cached(viewset):

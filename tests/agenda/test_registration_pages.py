@@ -128,6 +128,16 @@ def test_registrations_are_rate_limited_per_address(client, make_event):
     assert Registration.objects.filter(session=session).count() == 20
 
 
+def test_operators_retune_the_registration_limit_from_the_environment(client, make_event, monkeypatch):
+    monkeypatch.setenv("SINERGI_AGENDA_REGISTRATIONS_PER_HOUR", "2")
+    session = make_event([{"capacity": 100}]).sessions.get()
+    statuses = [
+        client.post(register_url(session), {**FORM, "email": f"p{number}@example.org"}).status_code
+        for number in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+
+
 def test_tampered_link_gets_a_clear_page(client, session):
     response = client.get("/en/events/registration/123.abc:xyz/")  # an old-format link, too
     assert_link_no_longer_works(response, "en")

@@ -8,7 +8,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from cms.api.base import ClientThrottle
 from cms.models import GuidePage, RegulationPage
 from cms.models.regulations import RegulationRelation
 
@@ -132,8 +131,8 @@ def test_responses_are_cached_public_cors_and_emptied_on_publish(client, guide, 
     assert client.get(url).json()["title"] == "Visitor visa, revised"
 
 
-def test_rate_limit_per_address(client, monkeypatch):
-    monkeypatch.setattr(ClientThrottle, "rate", "3/minute")
+def test_rate_limit_per_address(client, limits):
+    limits("cms", API_RATE="3/minute")
     statuses = [client.get(f"/api/v1/guides/?page_size={size}").status_code for size in range(1, 6)]
     assert statuses[:3] == [200, 200, 200] and statuses[3:] == [429, 429]
     assert client.get("/api/v1/guides/", REMOTE_ADDR="192.0.2.9").status_code == 200

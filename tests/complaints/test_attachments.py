@@ -42,8 +42,8 @@ def test_disguised_and_broken_files_are_refused(name, content):
     assert error.value.code == "invalid_type"
 
 
-def test_oversized_files_are_refused(settings):
-    settings.COMPLAINTS_MAX_ATTACHMENT_BYTES = 100
+def test_oversized_files_are_refused(limits):
+    limits("complaints", MAX_ATTACHMENT_BYTES=100)
     with pytest.raises(forms.ValidationError) as error:
         attachments.check(pdf_upload())
     assert error.value.code == "too_large"
@@ -62,8 +62,8 @@ def test_a_disguised_file_on_the_form_stores_nothing_and_says_which(client, offi
     assert Complaint.objects.count() == count
 
 
-def test_too_many_files_are_refused(client, office, settings):
-    settings.COMPLAINTS_MAX_ATTACHMENTS = 1
+def test_too_many_files_are_refused(client, office, limits):
+    limits("complaints", MAX_ATTACHMENTS=1)
     response = client.post(en_url("file"), {**form_data(office), "attachments": [pdf_upload(), pdf_upload()]})
     assert response.status_code == 400
 

@@ -152,8 +152,8 @@ def test_a_date_in_the_future_is_refused(client, office):
     assert "cannot be in the future" in response.content.decode()
 
 
-def test_filing_is_rate_limited_per_address_counting_valid_complaints_only(client, office, settings):
-    settings.COMPLAINTS_FILE_LIMIT = 2
+def test_filing_is_rate_limited_per_address_counting_valid_complaints_only(client, office, limits):
+    limits("complaints", FILE_LIMIT=2)
     for _ in range(3):  # invalid attempts do not count
         assert client.post(url("complaints:file"), form_data(office, description="")).status_code == 400
     assert client.post(url("complaints:file"), form_data(office)).status_code == 302

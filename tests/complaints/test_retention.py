@@ -35,9 +35,9 @@ def closed_long_ago(file_via_service, handler):
 
 
 def test_old_closed_complaints_are_scrubbed_and_keep_their_statistics(
-    closed_long_ago, file_via_service, settings, django_capture_on_commit_callbacks
+    closed_long_ago, file_via_service, limits, django_capture_on_commit_callbacks
 ):
-    settings.COMPLAINTS_RETENTION_DAYS = 365
+    limits("complaints", RETENTION_DAYS=365)
     recent = file_via_service(contact_email="recent@example.org").complaint
     path = Path(closed_long_ago.attachments.get().file.path)
     assert path.exists()
@@ -99,8 +99,8 @@ def test_open_and_recently_closed_complaints_are_kept(file_via_service, handler)
     assert Complaint.objects.get(pk=open_one.pk).contact_email == "a@example.org"
 
 
-def test_resolutions_not_reopened_in_time_are_closed(file_via_service, handler, settings):
-    settings.COMPLAINTS_REOPEN_DAYS = 30
+def test_resolutions_not_reopened_in_time_are_closed(file_via_service, handler, limits):
+    limits("complaints", REOPEN_DAYS=30)
     complaint = services.change_status(file_via_service().complaint, handler, Status.IN_PROGRESS, "Working.")
     complaint = services.change_status(complaint, handler, Status.RESOLVED, "Solved.")
     Complaint.objects.filter(pk=complaint.pk).update(resolved_at=timezone.now() - timedelta(days=31))

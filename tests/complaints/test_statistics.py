@@ -36,11 +36,14 @@ def make(received, category="service", status="received", first_days=None, resol
 
 
 @pytest.fixture
-def year_2020(settings):
+def year_2020(limits):
     """15 complaints received on Monday 2 March 2020, 09:00 (targets: 5 and 20 working days)."""
-    settings.COMPLAINTS_FIRST_RESPONSE_WORKING_DAYS = 5  # due Monday 9 March: within if <= 7 days
-    settings.COMPLAINTS_RESOLUTION_WORKING_DAYS = 20  # due Monday 30 March: within if <= 28 days
-    settings.COMPLAINTS_HOLIDAYS = ()
+    limits(
+        "complaints",
+        FIRST_RESPONSE_WORKING_DAYS=5,  # due Monday 9 March: within if <= 7 days
+        RESOLUTION_WORKING_DAYS=20,  # due Monday 30 March: within if <= 28 days
+        HOLIDAYS=(),
+    )
     received = local(2020, 3, 2, 9, 0)
     statuses = ["resolved"] * 6 + ["closed"] * 5 + ["in_progress"] * 2 + ["rejected", "received"]
     categories = ["service"] * 7 + ["misconduct"] * 5 + ["illegal"] * 2 + ["suggestion"]

@@ -59,8 +59,8 @@ def test_an_unknown_code_is_not_found(client):
     assert "We found no complaint with this code" in response.content.decode()
 
 
-def test_look_ups_are_limited_per_address_and_failed_ones_count(client, file_via_service, settings):
-    settings.COMPLAINTS_LOOKUP_LIMIT = 10
+def test_look_ups_are_limited_per_address_and_failed_ones_count(client, file_via_service, limits):
+    limits("complaints", LOOKUP_LIMIT=10)
     filed = file_via_service()
     for _ in range(10):
         assert look_up(client, codes.generate()).status_code == 404
@@ -72,8 +72,8 @@ def test_look_ups_are_limited_per_address_and_failed_ones_count(client, file_via
     assert look_up(client, filed.code, HTTP_X_FORWARDED_FOR="10.7.7.7").status_code == 429
 
 
-def test_codes_failing_their_check_do_not_use_up_look_ups(client, file_via_service, settings):
-    settings.COMPLAINTS_LOOKUP_LIMIT = 2
+def test_codes_failing_their_check_do_not_use_up_look_ups(client, file_via_service, limits):
+    limits("complaints", LOOKUP_LIMIT=2)
     filed = file_via_service()
     for position in range(16):
         assert look_up(client, mistype(filed.code, position)).status_code == 400
@@ -124,8 +124,8 @@ def test_adding_information_with_a_disguised_file_keeps_the_text(client, file_vi
     assert not Addition.objects.filter(complaint=filed.complaint).exists()
 
 
-def test_reopen_within_the_time_limit_only(client, file_via_service, handler, settings):
-    settings.COMPLAINTS_REOPEN_DAYS = 30
+def test_reopen_within_the_time_limit_only(client, file_via_service, handler, limits):
+    limits("complaints", REOPEN_DAYS=30)
     filed = file_via_service()
     complaint = services.change_status(filed.complaint, handler, Status.IN_PROGRESS, "Working on it.")
     complaint = services.change_status(complaint, handler, Status.RESOLVED, "Solved.")

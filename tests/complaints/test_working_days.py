@@ -11,8 +11,8 @@ def test_five_working_days_skip_the_weekend():
     assert add_working_days(date(2025, 3, 8), 1) == date(2025, 3, 10)  # Saturday -> Monday
 
 
-def test_holidays_are_not_working_days(settings):
-    settings.COMPLAINTS_HOLIDAYS = ["2025-03-10"]
+def test_holidays_are_not_working_days(limits):
+    limits("complaints", HOLIDAYS=["2025-03-10"])
     assert add_working_days(date(2025, 3, 7), 1) == date(2025, 3, 11)
 
 

@@ -73,9 +73,9 @@ def moderator(make_member):
 
 
 @pytest.fixture
-def trusted(settings):
+def trusted(limits):
     """No post is held for being a first post."""
-    settings.FORUMS = {**settings.FORUMS, "FIRST_POSTS_HELD": 0}
+    limits("forums", FIRST_POSTS_HELD=0)
 
 
 def signed_in(client, member):

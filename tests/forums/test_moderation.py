@@ -26,8 +26,8 @@ def reply_post(visible_thread):
     return Post.objects.visible().filter(thread=visible_thread, is_opening=False).first()
 
 
-def test_members_flag_once_and_enough_flags_hide_until_review(client, make_member, reply_post, settings):
-    settings.FORUMS = {**settings.FORUMS, "FLAGS_TO_HIDE": 2}
+def test_members_flag_once_and_enough_flags_hide_until_review(client, make_member, reply_post, limits):
+    limits("forums", FLAGS_TO_HIDE=2)
     first = make_member("flagger1")
     signed_in(client, first)
     client.post(en("flag", reply_post.pk), {"reason": "spam"})
@@ -38,8 +38,8 @@ def test_members_flag_once_and_enough_flags_hide_until_review(client, make_membe
         Flag.objects.create(post=reply_post, member=first, reason="spam")
 
 
-def test_flag_threshold_hides_the_post(make_member, reply_post, settings):
-    settings.FORUMS = {**settings.FORUMS, "FLAGS_TO_HIDE": 2}
+def test_flag_threshold_hides_the_post(make_member, reply_post, limits):
+    limits("forums", FLAGS_TO_HIDE=2)
     services.flag(make_member("f1"), reply_post, "spam")
     assert Post.objects.get(pk=reply_post.pk).state == PostState.APPROVED
     services.flag(make_member("f2"), reply_post, "abuse")

@@ -51,11 +51,11 @@ def test_the_author_hears_of_replies_but_not_of_their_own(
 
 
 def test_a_held_reply_notifies_nobody_until_approved(
-    question, asker, make_member, moderator, settings, django_capture_on_commit_callbacks
+    question, asker, make_member, moderator, limits, django_capture_on_commit_callbacks
 ):
     from forums import moderation
 
-    settings.FORUMS = {**settings.FORUMS, "FIRST_POSTS_HELD": 1}
+    limits("forums", FIRST_POSTS_HELD=1)
     newcomer = make_member("newcomer")
     with django_capture_on_commit_callbacks(execute=True):
         post = services.reply(newcomer, question, "A first reply that waits.")

@@ -102,8 +102,8 @@ def test_huge_posts_are_refused_with_the_limit(client, asker, board, trusted):
     assert "Please shorten your message" in response.content.decode()
 
 
-def test_rate_limit_per_account_counts_only_accepted_posts(client, asker, board, settings, trusted):
-    settings.FORUMS = {**settings.FORUMS, "POST_LIMIT": 2}
+def test_rate_limit_per_account_counts_only_accepted_posts(client, asker, board, limits, trusted):
+    limits("forums", POST_LIMIT=2)
     signed_in(client, asker)
     for _attempt in range(5):  # failed validations do not count
         assert ask(client, board, website="bot").status_code == 400
@@ -115,8 +115,8 @@ def test_rate_limit_per_account_counts_only_accepted_posts(client, asker, board,
     assert not Thread.objects.filter(title="Third question refused").exists()
 
 
-def test_rate_limit_per_address_spans_accounts(client, make_member, board, settings, trusted):
-    settings.FORUMS = {**settings.FORUMS, "IP_POST_LIMIT": 1}
+def test_rate_limit_per_address_spans_accounts(client, make_member, board, limits, trusted):
+    limits("forums", IP_POST_LIMIT=1)
     signed_in(client, make_member("first"))
     assert ask(client, board, title="From the first account", body="One.").status_code == 302
     signed_in(client, make_member("second"))

@@ -65,11 +65,11 @@ def test_uploads_are_checked_by_content(name, content, ok):
             check_upload(upload)
 
 
-def test_upload_size_limit(settings):
+def test_upload_size_limit(limits):
     from django.core.exceptions import ValidationError
     from django.utils import translation
 
-    settings.SINERGI_MAX_DOCUMENT_SIZE = 10
+    limits("cms", MAX_DOCUMENT_BYTES=10)
     with translation.override("en"), pytest.raises(ValidationError, match="too large"):
         check_upload(SimpleUploadedFile("form.pdf", b"%PDF-" + b"x" * 20))
 

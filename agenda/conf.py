@@ -1,0 +1,26 @@
+"""The events app's tunables (core/tunables.py)."""
+
+from core.tunables import Count, Days, Hours, declare
+
+TUNABLES = declare(
+    "agenda",
+    Count(
+        "REGISTRATIONS_PER_HOUR", 20, "registrations per client address per hour (only successful ones count)"
+    ),
+    Count(
+        "MAX_GROUP_SIZE",
+        50,
+        "most people one registration may bring; larger groups contact the organisers",
+        minimum=1,
+    ),
+    Hours(
+        "OFFER_HOURS",
+        48,
+        "time a person on the waitlist has to accept a freed seat (never past the start)",
+        minimum=1,
+    ),
+    Hours("REMINDER_HOURS", 24, "the reminder email goes this long before a session starts"),
+    Days("FEED_HISTORY_DAYS", 90, "calendar feeds keep sessions that ended this recently"),
+    Count("FEED_LIMIT", 5000, "most sessions in one calendar feed", minimum=1),
+)
+get = TUNABLES.get

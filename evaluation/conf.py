@@ -1,0 +1,23 @@
+"""The evaluation app's tunables (core/tunables.py)."""
+
+from core.tunables import Count, Days, Hours, Seconds, declare
+
+TUNABLES = declare(
+    "evaluation",
+    Count("RATINGS_PER_HOUR", 30, "page ratings per client address per hour"),
+    Hours("SURVEY_AFTER_HOURS", 2, "the feedback survey goes to participants this long after a session ends"),
+    Days("SURVEY_UNTIL_DAYS", 7, "sessions that ended longer ago than this get no survey"),
+    Days("HELPFULNESS_DAYS", 90, "period of the editors' page helpfulness report", minimum=1),
+    Count(
+        "NOT_FOUND_MINIMUM_PEOPLE",
+        3,
+        "a failed search is shown to editors only when this many were made in a week (privacy)",
+        minimum=2,
+    ),
+    Seconds(
+        "DASHBOARD_CACHE_SECONDS",
+        3600,
+        "how long the public dashboard's figures are kept before they are computed again",
+    ),
+)
+get = TUNABLES.get
