@@ -337,6 +337,9 @@ STORAGES = {
 }
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Files only staff may see (complaint attachments): never under MEDIA_ROOT, never on object
+# storage, always streamed through a permission check; backed up with the media (core/backup.py).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 # Media (images, documents) on S3-compatible object storage (AWS S3, MinIO, Ceph...) when a
 # bucket is named, so that several web servers share them. Images are read straight from the
 # bucket (or its CDN domain), so the bucket's media prefix must be publicly readable; documents

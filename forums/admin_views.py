@@ -142,7 +142,7 @@ class ThreadView(ModeratorRequired, TemplateView):
             posts=thread.posts.select_related("author"),
             log=thread.log.select_related("actor", "post"),
             may_moderate=self.request.user.has_perm(MODERATE),
-            may_convert=self.request.user.has_perm(CONVERT),
+            may_convert=self.request.user.has_perm(CONVERT) and faq.convertible(thread),
             faq_guide=faq.guide_for(thread),
             move_form=forms.get("move") or MoveForm(initial={"board": thread.board_id}),
             merge_form=forms.get("merge") or MergeForm(),

@@ -38,10 +38,15 @@ def guide_for(thread):
     return GuidePage.objects.child_of(thread.board.topic).live().order_by("path").first()
 
 
+def convertible(thread):
+    """Only a visible, answered question can become an FAQ item."""
+    return thread.status == ThreadStatus.ANSWERED and Thread.objects.visible().filter(pk=thread.pk).exists()
+
+
 @transaction.atomic
 def add_to_guide(thread, user, guide=None):
     """Append the thread's question and answer to the guide's FAQ as a draft; returns the revision."""
-    if not Thread.objects.visible().filter(pk=thread.pk).exists() or thread.status != ThreadStatus.ANSWERED:
+    if not convertible(thread):
         raise CannotConvert(_("Only a visible, answered question can become an FAQ item."))
     answer = answer_of(thread)
     if answer is None:

@@ -51,3 +51,17 @@ def test_in_the_admin_in_one_step(client, answered, make_user):
     assert ModerationLog.objects.filter(thread=answered, action="faq").exists()
     answered.refresh_from_db()
     assert answered.faq_guide_id == answered.guide_id
+
+
+def test_the_admin_offers_the_faq_step_only_for_what_can_become_an_faq_item(client, answered, make_user):
+    open_question = Thread.objects.visible().get(
+        title="Apakah sponsor visa kunjungan harus warga negara Indonesia?"
+    )
+    assert faq.convertible(answered) and not faq.convertible(open_question)
+    client.force_login(make_user("editor4", group="Editors", is_staff=True))
+    offered = 'name="action" value="faq"'
+    assert offered in client.get(f"/admin/forums/threads/{answered.pk}/").content.decode()
+    assert offered not in client.get(f"/admin/forums/threads/{open_question.pk}/").content.decode()
+    Thread.objects.filter(pk=answered.pk).update(merged_into=open_question)
+    answered.refresh_from_db()
+    assert not faq.convertible(answered)  # answered, but no longer visible
