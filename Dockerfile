@@ -17,4 +17,4 @@ RUN python manage.py compile_catalogues \
 ENV STATIC_ROOT=/app/static
 USER sinergi
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "--config", "config/gunicorn.py", "config.wsgi"]

@@ -48,6 +48,23 @@ class JsonFormatter(logging.Formatter):
             "message": record.getMessage(),
             "request_id": getattr(record, "request_id", "-"),
         }
+        if record.name == "gunicorn.access" and isinstance(record.args, dict):
+            entry.update(self.access_fields(record.args))
         if record.exc_info:
             entry["exception"] = self.formatException(record.exc_info)
         return json.dumps(entry, ensure_ascii=False)
+
+    @staticmethod
+    def access_fields(atoms):
+        """gunicorn's request atoms as keys, so requests can be filtered without parsing
+        (the request ID is the one the site sent back in ``X-Request-ID``)."""
+        return {
+            "request_id": atoms.get("{x-request-id}o", "-"),
+            "client": atoms.get("h"),
+            "method": atoms.get("m"),
+            "path": atoms.get("U"),
+            "status": int(atoms["s"]) if str(atoms.get("s", "")).isdigit() else atoms.get("s"),
+            "bytes": atoms.get("B"),
+            "duration_ms": atoms.get("M"),
+            "user_agent": atoms.get("a"),
+        }
