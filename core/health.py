@@ -1,8 +1,11 @@
 """Health endpoints for load balancers and monitoring (no language prefix, JSON, never cached).
 
 ``/healthz``: the process answers. ``/readyz``: what it depends on answers:
-database (required: 503 without it), cache, search engine and the background
-queues (degraded, not down: the site keeps working and says what is wrong).
+database (required: 503 "down" without it), cache, search engine and the background
+queues (degraded, not down: the site keeps working and says what is wrong). A check
+that raises ``NotReady`` makes the answer 503 "not ready": the process serves, but
+something it must guarantee does not hold; the shared cache (``CACHE_URL``) is one,
+since without it rate limits are counted per process instead of across all of them.
 """
 
 from datetime import timedelta
@@ -15,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django_tasks_db.models import DBTaskResult
 from wagtail import hooks
 
+from core.cache import shared_cache
 from core.models import OutgoingEmail
 
 STUCK_AFTER = timedelta(minutes=15)
@@ -31,7 +35,14 @@ def check_database():
     return "ok"
 
 
+class NotReady(Exception):
+    """Raised by a readiness check when this process should not count as ready (503)."""
+
+
 def check_cache():
+    shared = shared_cache()
+    if shared is not None and not shared.ping():
+        raise NotReady("unreachable: pages are served uncached and rate limits count per process")
     cache.set("readyz", "1", 10)
     return "ok" if cache.get("readyz") == "1" else "not storing values"
 
@@ -71,10 +82,21 @@ def readyz(request):
         checks["database"] = check_database()
     except Exception as error:  # noqa: BLE001 - report, do not crash the probe
         return JsonResponse({"status": "down", "checks": {"database": type(error).__name__}}, status=503)
+    not_ready = []
     for name, check in readiness_checks():
         try:
             checks[name] = check()
+        except NotReady as reason:
+            checks[name] = str(reason)
+            not_ready.append(name)
         except Exception as error:  # noqa: BLE001
             checks[name] = f"failed: {type(error).__name__}"
-    degraded = [name for name, result in checks.items() if not result.startswith("ok")]
+    degraded = [
+        name for name, result in checks.items() if not result.startswith("ok") and name not in not_ready
+    ]
+    if not_ready:
+        return JsonResponse(
+            {"status": "not ready", "not_ready": not_ready, "degraded": degraded, "checks": checks},
+            status=503,
+        )
     return JsonResponse({"status": "degraded" if degraded else "ok", "degraded": degraded, "checks": checks})

@@ -4,12 +4,22 @@ The counters live in Django's "default" cache, so with ``CACHE_URL`` (Redis) eve
 web process shares them; with the embedded local-memory cache each process counts
 on its own, which is fine for one process. Callers decide what to count: forms
 count only valid submissions, so a person correcting a typo is never locked out.
+
+While Redis cannot be reached each process counts in its own memory instead (the
+fallback policy, docs/configuration.md): every limit still holds per process, so
+with N processes a client gets at most N times its limit, never unlimited. Counts
+made during the outage are not carried into Redis when it is back, nor the other way.
 """
 
 import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
+
+from core.cache import shared_cache_down
+
+_own_counts = LocMemCache("sinergi-rate-limits", {"OPTIONS": {"MAX_ENTRIES": 50000}})
 
 
 def client_address(request):
@@ -34,18 +44,31 @@ def _key(scope, identity):
     return f"rate:{scope}:{digest}"
 
 
+def counts():
+    """Where events are counted: the shared cache, or this process's memory while the
+    shared cache cannot be reached (also for Django REST framework's throttles)."""
+    return _own_counts if shared_cache_down() else cache
+
+
+def _count(store, key, window):
+    store.add(key, 0, window)
+    try:
+        return store.incr(key)
+    except ValueError:  # expired between add and incr: start a new window
+        store.set(key, 1, window)
+        return 1
+
+
 def hit(scope, identity, limit, window):
     """Count one event; True when it goes over ``limit`` events per ``window`` seconds."""
     key = _key(scope, identity)
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr: start a new window
-        cache.set(key, 1, window)
-        count = 1
+    store = counts()
+    count = _count(store, key, window)
+    if store is cache and shared_cache_down():  # it went away while counting
+        count = _count(_own_counts, key, window)
     return count > limit
 
 
 def exceeded(scope, identity, limit):
     """True when ``limit`` is already used up, without counting (to refuse early)."""
-    return (cache.get(_key(scope, identity)) or 0) >= limit
+    return (counts().get(_key(scope, identity)) or 0) >= limit

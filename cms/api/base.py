@@ -32,6 +32,7 @@ from rest_framework.throttling import AnonRateThrottle
 
 from cms import conf
 from cms.translation_state import SOURCE_LANGUAGE
+from core import rate_limit
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -150,6 +151,11 @@ class ClientThrottle(AnonRateThrottle):
 
     def parse_rate(self, rate):
         return rate.limit, rate.seconds
+
+    @property
+    def cache(self):
+        """The shared counts, or this process's own while Redis is down (core/rate_limit.py)."""
+        return rate_limit.counts()
 
 
 def cached(viewset):

@@ -109,14 +109,17 @@ def test_readyz_with_the_database_down_is_503_and_healthz_still_answers(client):
     assert alive.status_code == 200
 
 
-def test_readyz_with_the_cache_down_is_degraded(client, settings):
+def test_readyz_with_the_shared_cache_down_is_not_ready_and_healthz_still_answers(client, settings):
     settings.CACHES = {  # Django rebuilds its caches when this setting changes
         **settings.CACHES,
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": "redis://127.0.0.1:9/0",
-        },
+        "default": {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": "redis://127.0.0.1:9/0"},
     }
-    data = client.get("/readyz").json()
-    assert data["status"] == "degraded" and "cache" in data["degraded"]
-    assert data["checks"]["cache"].startswith("failed: ConnectionError")
+    ready = client.get("/readyz")
+    assert ready.status_code == 503
+    data = ready.json()
+    assert (
+        data["status"] == "not ready" and data["not_ready"] == ["cache"] and "cache" not in data["degraded"]
+    )
+    assert data["checks"]["cache"].startswith("unreachable") and "rate limits" in data["checks"]["cache"]
+    assert data["checks"]["database"] == "ok"
+    assert client.get("/healthz").status_code == 200
