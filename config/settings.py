@@ -272,6 +272,10 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", SITE_BASE_URL).r
 # How many reverse proxies stand in front of the web processes; rate limits then
 # read the client address from X-Forwarded-For (core/rate_limit.py). 0: none.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+# /readyz shows what is wrong only to these client addresses or with this bearer token
+# (core/health.py); everyone else gets the status alone.
+READYZ_ALLOWED_ADDRESSES = env_list("READYZ_ALLOWED_ADDRESSES", default=["127.0.0.1", "::1"])
+READYZ_TOKEN = os.environ.get("READYZ_TOKEN", "")
 WAGTAIL_I18N_ENABLED = False  # content translation is done by modeltranslation
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 WAGTAIL_WORKFLOW_ENABLED = True

@@ -1,32 +1,37 @@
-"""Health endpoints for load balancers and monitoring (no language prefix, JSON, never cached).
+"""Readiness for load balancers and monitoring (no language prefix, JSON, never cached).
 
-``/healthz``: the process answers. ``/readyz``: what it depends on answers:
+``/healthz`` (the process answers) is answered before anything else by core/liveness.py.
+``/readyz``: what the process depends on answers:
 database (required: 503 "down" without it), cache, search engine and the background
 queues (degraded, not down: the site keeps working and says what is wrong). A check
 that raises ``NotReady`` makes the answer 503 "not ready": the process serves, but
 something it must guarantee does not hold; the shared cache (``CACHE_URL``) is one,
 since without it rate limits are counted per process instead of across all of them.
+
+Everyone gets the status and its HTTP code, which is all a load balancer needs. What is
+wrong (services, queue sizes, error classes) is shown only to the monitoring addresses
+(``READYZ_ALLOWED_ADDRESSES``, loopback by default) or with ``Authorization: Bearer
+<READYZ_TOKEN>``: it tells an attacker which part to push on.
 """
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare
 from django.views.decorators.cache import never_cache
 from django_tasks_db.models import DBTaskResult
 from wagtail import hooks
 
 from core.cache import shared_cache
 from core.models import OutgoingEmail
+from core.rate_limit import client_address
 
 STUCK_AFTER = timedelta(minutes=15)
-
-
-@never_cache
-def healthz(request):
-    return JsonResponse({"status": "ok"})
+FAILED_WITHIN = timedelta(hours=24)
 
 
 def check_database():
@@ -66,22 +71,49 @@ def check_queues():
     )
 
 
+def check_failed_tasks():
+    """Background tasks that failed recently (a worker ran them and they raised): their work
+    was not done, though nothing is waiting any more."""
+    failed = DBTaskResult.objects.failed().filter(finished_at__gte=timezone.now() - FAILED_WITHIN)
+    count = failed.count()
+    if not count:
+        return "ok"
+    names = sorted({path.rpartition(".")[2] for path in failed.values_list("task_path", flat=True)[:50]})
+    return f"{count} failed in the last 24 hours: {', '.join(names)}"
+
+
 def readiness_checks():
     """The platform's own checks, then those apps add with the ``sinergi_readiness_check``
     hook: a function returning ``(name, check)``, where ``check()`` answers "ok..." or what is wrong."""
     checks = [("cache", check_cache)]
     checks += [register() for register in hooks.get_hooks("sinergi_readiness_check")]
-    checks.append(("queues", check_queues))
+    checks += [("queues", check_queues), ("tasks", check_failed_tasks)]
     return checks
+
+
+def may_see_details(request):
+    token = getattr(settings, "READYZ_TOKEN", "")
+    given = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
+    if token and given and constant_time_compare(given, token):
+        return True
+    return client_address(request) in settings.READYZ_ALLOWED_ADDRESSES
 
 
 @never_cache
 def readyz(request):
+    answer, status = readiness()
+    if not may_see_details(request):
+        answer = {"status": answer["status"]}
+    return JsonResponse(answer, status=status)
+
+
+def readiness():
+    """(what /readyz says in full, its HTTP status)."""
     checks = {}
     try:
         checks["database"] = check_database()
     except Exception as error:  # noqa: BLE001 - report, do not crash the probe
-        return JsonResponse({"status": "down", "checks": {"database": type(error).__name__}}, status=503)
+        return {"status": "down", "checks": {"database": type(error).__name__}}, 503
     not_ready = []
     for name, check in readiness_checks():
         try:
@@ -95,8 +127,5 @@ def readyz(request):
         name for name, result in checks.items() if not result.startswith("ok") and name not in not_ready
     ]
     if not_ready:
-        return JsonResponse(
-            {"status": "not ready", "not_ready": not_ready, "degraded": degraded, "checks": checks},
-            status=503,
-        )
-    return JsonResponse({"status": "degraded" if degraded else "ok", "degraded": degraded, "checks": checks})
+        return {"status": "not ready", "not_ready": not_ready, "degraded": degraded, "checks": checks}, 503
+    return {"status": "degraded" if degraded else "ok", "degraded": degraded, "checks": checks}, 200

@@ -5,6 +5,5 @@ from django.urls import path
 from core import health
 
 urlpatterns = [
-    path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
 ]

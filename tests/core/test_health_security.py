@@ -16,7 +16,7 @@ def test_healthz(client):
 def test_readyz_ok(client):
     data = client.get("/readyz").json()
     assert data["status"] == "ok", data
-    assert set(data["checks"]) == {"database", "cache", "search", "queues"}
+    assert set(data["checks"]) == {"database", "cache", "search", "queues", "tasks"}
 
 
 def test_readyz_reports_an_unreachable_engine_and_stuck_queue(client, settings):
