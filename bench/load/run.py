@@ -5,6 +5,7 @@
     .venv/bin/python bench/load/run.py --users 20 --duration 30   # a quick try
     .venv/bin/python bench/load/run.py --fault search         # stop the search node in the middle
     .venv/bin/python bench/load/run.py --fault postgres       # restart PostgreSQL in the middle
+    .venv/bin/python bench/load/run.py --fault redis          # stop Redis (the shared cache) in the middle
 
 Everything is set up for the run and removed after it, in a temporary folder: a
 private PostgreSQL server (synchronous commits, as in production), an OpenSearch
@@ -361,10 +362,11 @@ def service_times(site, fixture, runs=8):
 class Fault(threading.Thread):
     """Breaks one dependency at ``at`` seconds into the run and repairs it ``length`` seconds later."""
 
-    def __init__(self, kind, at, length, site, postgres, search, pg_mode):
+    def __init__(self, kind, at, length, site, postgres, search, pg_mode, redis):
         super().__init__(daemon=True)
         self.kind, self.at, self.length = kind, at, length
         self.site, self.postgres, self.search, self.pg_mode = site, postgres, search, pg_mode
+        self.redis = redis
         self.down = self.up = None
         self.readyz = []
         self.pending = None
@@ -379,6 +381,9 @@ class Fault(threading.Thread):
                 from search import launcher
 
                 launcher.stop(self.search["var"])
+            elif self.kind == "redis":
+                say("  FAULT: stopping Redis")
+                self.redis.stop()
             else:
                 say(f"  FAULT: stopping PostgreSQL (pg_ctl stop -m {self.pg_mode})")
                 self.postgres.halt(self.pg_mode)
@@ -400,6 +405,9 @@ class Fault(threading.Thread):
                     cluster_name="sinergi-load",
                     progress=say,
                 )
+            elif self.kind == "redis":
+                say("  FAULT over: starting Redis again")
+                self.redis.start()
             else:
                 say("  FAULT over: starting PostgreSQL again")
                 self.postgres.start_again()
@@ -514,9 +522,11 @@ def main():
     parser.add_argument("--redis-port", type=int, default=6391, help="the private Redis server, if installed")
     parser.add_argument("--search-port", type=int, default=9280, help="launcher base port: node on +1")
     parser.add_argument("--members", type=int, default=60, help="forum members prepared")
-    parser.add_argument("--fault", choices=["search", "postgres"])
+    parser.add_argument("--fault", choices=["search", "postgres", "redis"])
     parser.add_argument("--fault-at", type=float, help="seconds into the load (default: a third)")
-    parser.add_argument("--fault-length", type=float, help="seconds down (default: search 60, postgres 20)")
+    parser.add_argument(
+        "--fault-length", type=float, help="seconds down (default: search 60, postgres and redis 20)"
+    )
     parser.add_argument("--pg-stop-mode", choices=["fast", "immediate"], default="fast")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (logs)")
     args = parser.parse_args()
@@ -565,6 +575,8 @@ def main():
                 raise RuntimeError(f"warm-up GET {path} answered {status}")
 
         fault = None
+        if args.fault == "redis" and not cache_url:
+            raise RuntimeError("--fault redis needs redis-server (Debian: apt-get install redis-server)")
         if args.fault:
             fault = Fault(
                 args.fault,
@@ -574,6 +586,7 @@ def main():
                 postgres,
                 {"url": search_url, "port": args.search_port, "var": var},
                 args.pg_stop_mode,
+                redis,
             )
         out = var / "results.json"
         say(
@@ -656,6 +669,11 @@ def main():
                 for path in site.logs.glob("*.log")
             )
             say(f"index update runs that found the search node unreachable (one request each): {attempts}")
+        if args.fault == "redis":
+            warnings = sum(
+                path.read_text(errors="replace").count("cache server") for path in site.logs.glob("*.log")
+            )
+            say(f"log lines about the cache server (start and end of the outage, per process): {warnings}")
         status, body = site.get("/readyz")
         say(f"/readyz at the end: {status} {body[:300]}")
     finally:
