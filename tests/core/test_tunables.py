@@ -16,7 +16,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def manage_check(tmp_path, **env):
     clean = {key: value for key, value in os.environ.items() if not key.startswith("SINERGI_")}
-    clean.update(SINERGI_VAR_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="config.settings", **env)
+    clean.update(SINERGI_VAR_DIR=str(tmp_path), DJANGO_SETTINGS_MODULE="config.settings")
+    clean.update(env)
     return subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), "check"],
         cwd=ROOT,
@@ -46,6 +47,18 @@ def test_an_unknown_variable_stops_start_up_with_one_line_naming_it(tmp_path):
     assert last_line(result) == (
         "django.core.exceptions.ImproperlyConfigured: SINERGI_AGENDA_OFFER_HOUR is not a tunable "
         "of Sinergi (did you mean SINERGI_AGENDA_OFFER_HOURS?). See docs/configuration.md."
+    )
+
+
+def test_an_unknown_name_in_the_setting_stops_start_up_with_one_line_naming_it(tmp_path):
+    (tmp_path / "typo_settings.py").write_text(
+        'from config.settings import *  # noqa: F403\nSINERGI_LIMITS = {"forums": {"POST_LIMT": 3}}\n'
+    )
+    result = manage_check(tmp_path, DJANGO_SETTINGS_MODULE="typo_settings", PYTHONPATH=str(tmp_path))
+    assert result.returncode != 0
+    assert last_line(result) == (
+        "django.core.exceptions.ImproperlyConfigured: SINERGI_LIMITS['forums']['POST_LIMT'] is not a "
+        "tunable of Sinergi (did you mean SINERGI_LIMITS['forums']['POST_LIMIT']?). See docs/configuration.md."
     )
 
 
