@@ -8,7 +8,7 @@ from django.db.models import Max
 from django.utils import timezone
 
 from agenda import conf
-from agenda.models import EventPage, EventSession
+from agenda.models.sessions import EventSession
 
 
 def public_sessions():
@@ -16,20 +16,21 @@ def public_sessions():
 
 
 def apply_filters(sessions, chosen):
-    """Narrow sessions by the filters chosen (valid values only, see CalendarFilterForm)."""
-    pages = EventPage.objects.all()
+    """Narrow sessions by the filters chosen (valid values only, see CalendarFilterForm).
+
+    A topic's slug and an audience's code are unique, so the joins through the event
+    page add no duplicate rows (which would inflate the seats counted beside them).
+    """
     if topic := chosen.get("topic"):
-        pages = pages.filter(topics__slug=topic)
+        sessions = sessions.filter(page__topics__slug=topic)
     if audience := chosen.get("audience"):
-        pages = pages.filter(audiences__code=audience)
+        sessions = sessions.filter(page__audiences__code=audience)
     if kind := chosen.get("kind"):
-        pages = pages.filter(kind=kind)
+        sessions = sessions.filter(page__kind=kind)
     if language := chosen.get("language"):
         # Languages are a short JSON list of codes; the quoted code matches exactly on
         # every database (SQLite has no JSON "contains").
-        pages = pages.filter(languages__icontains=f'"{language}"')
-    if pages.query.where:
-        sessions = sessions.filter(page__in=pages.values("pk"))
+        sessions = sessions.filter(page__languages__icontains=f'"{language}"')
     region = chosen.get("region")
     if region == "online":
         sessions = sessions.filter(online=True)

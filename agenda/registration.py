@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from agenda import conf, notifications
-from agenda.models import EventSession, Registration
-from agenda.models.registrations import ACTIVE
+from agenda.models.registrations import ACTIVE, Registration
+from agenda.models.sessions import EventSession
 
 
 class RegistrationError(Exception):

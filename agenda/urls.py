@@ -4,12 +4,12 @@ programs expect) and the registrant's self-service page. Mounted at /<lang>/even
 
 from django.urls import path
 
-from agenda import views
+from agenda import calendar_views, views
 
 app_name = "agenda"
 urlpatterns = [
-    path("", views.calendar_home, name="calendar"),
-    path("calendar.ics", views.feed, name="feed"),
-    path("<slug:slug>.ics", views.event_ics, name="event_ics"),
+    path("", calendar_views.calendar_home, name="calendar"),
+    path("calendar.ics", calendar_views.feed, name="feed"),
+    path("<slug:slug>.ics", calendar_views.event_ics, name="event_ics"),
     path("registration/<str:token>/", views.manage, name="registration"),
 ]

@@ -1,4 +1,8 @@
-"""Public views of the events app: calendar, month view, archive, feeds, registration.
+"""Public views of the events app: calendar, month view, archive, registration.
+
+The calendar and event pages' routes call these with the page (agenda/models/pages.py
+imports this module), so it imports no page model; the views reached by URL alone,
+the iCalendar feeds, are in agenda/calendar_views.py.
 
 Decisions (what is shown, what is allowed) are made in agenda/calendar.py and
 agenda/registration.py; these views read the request, call them and render.
@@ -8,23 +12,19 @@ import json
 from datetime import date
 from urllib.parse import urlencode
 
-from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.cache import get_conditional_response, patch_cache_control
-from django.utils.http import http_date
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from agenda import calendar, conf, ics
+from agenda import calendar, conf
 from agenda import registration as seats
 from agenda.forms import CalendarFilterForm, RegistrationForm, ResizeForm
-from agenda.models import EventIndexPage, EventPage, EventSession, Registration
+from agenda.models.registrations import Registration
 from core import rate_limit
 from core.signed_links import LinkError, link_error_page
 
@@ -96,60 +96,6 @@ def month(request, index_page, year, month):
     return render(request, "agenda/event_month.html", context)
 
 
-def _calendar_response(request, content, etag, last_modified, filename):
-    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    response["ETag"] = f'"{etag}"'
-    if last_modified:
-        response["Last-Modified"] = http_date(last_modified.timestamp())
-    patch_cache_control(response, public=True, max_age=900)
-    return response
-
-
-def _calendar_page():
-    index_page = EventIndexPage.objects.live().public().first()
-    if index_page is None:
-        raise Http404
-    return index_page
-
-
-def feed(request):
-    """All public sessions (or those matching the filters in the query) as a feed."""
-    index_page = _calendar_page()
-    _form, chosen = _filters(request)
-    sessions = calendar.feed_sessions(chosen)
-    etag, last_modified = calendar.feed_version(sessions)
-    etag = f"{etag}-{get_language()}"
-    unchanged = get_conditional_response(
-        request, etag=f'"{etag}"', last_modified=int(last_modified.timestamp()) if last_modified else None
-    )
-    if unchanged is not None:
-        return unchanged
-    # The ETag changes with any change that would change the feed, so the finished
-    # feed can be kept under it: calendars polling every hour cost one query each.
-    key = f"agenda-feed:{etag}:{request.get_full_path()}"
-    content = cache.get(key)
-    if content is None:
-        content = ics.feed(sessions[: conf.get("FEED_LIMIT")], index_page.title)
-        cache.set(key, content, 3600)
-    return _calendar_response(request, content, etag, last_modified, "sinergi-events.ics")
-
-
-def event_ics(request, slug):
-    """One event's sessions, for a download or a subscription to that event alone."""
-    page = get_object_or_404(EventPage.objects.live().public(), slug=slug)
-    sessions = calendar.public_sessions().filter(page=page)
-    etag, last_modified = calendar.feed_version(sessions)
-    etag = f"{etag}-{get_language()}"
-    unchanged = get_conditional_response(
-        request, etag=f'"{etag}"', last_modified=int(last_modified.timestamp()) if last_modified else None
-    )
-    if unchanged is not None:
-        return unchanged
-    content = ics.feed(sessions.order_by("start"), page.title)
-    return _calendar_response(request, content, etag, last_modified, f"{page.slug}.ics")
-
-
 def schema_org(request, page, sessions):
     """schema.org Event data (JSON-LD), one item per session; safe to embed in a page."""
     items = []
@@ -211,9 +157,7 @@ def event_context(request, page):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def register(request, page, session_id):
-    session = get_object_or_404(
-        EventSession.objects.with_seats_taken().select_related("page"), pk=session_id, page=page
-    )
+    session = get_object_or_404(page.sessions.with_seats_taken().select_related("page"), pk=session_id)
     form = RegistrationForm(request.POST or None, initial={"language": get_language()})
     context = {"page": page, "session": session, "form": form, "state": session.registration_state()}
     context.update(page.get_context(request))
@@ -292,8 +236,3 @@ def manage(request, token):
         "just_registered": request.GET.get("new") == "1" and request.method == "GET",
     }
     return render(request, "agenda/manage.html", context, status=status)
-
-
-def calendar_home(request):
-    """/<lang>/events/: the calendar page, wherever editors put it."""
-    return redirect(_calendar_page().url)

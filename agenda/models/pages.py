@@ -10,6 +10,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from agenda import views
 from agenda.choices import EVENT_LANGUAGES, KINDS
 from cms.models import Audience, PartnerPage, TopicPage
 from cms.models.pages import SectionPage, SinergiPage
@@ -25,20 +26,14 @@ class EventIndexPage(RoutablePageMixin, SectionPage):
 
     @path("")
     def upcoming(self, request):
-        from agenda import views
-
         return views.upcoming(request, self)
 
     @path("month/<int:year>/<int:month>/")
     def month(self, request, year, month):
-        from agenda import views
-
         return views.month(request, self, year, month)
 
     @path("past/")
     def past(self, request):
-        from agenda import views
-
         return views.past(request, self)
 
 
@@ -116,8 +111,6 @@ class EventPage(RoutablePageMixin, SinergiPage):
         return self.sessions.order_by("start")
 
     def get_context(self, request, *args, **kwargs):
-        from agenda import views
-
         context = super().get_context(request, *args, **kwargs)
         context.update(views.event_context(request, self))
         return context
@@ -128,6 +121,4 @@ class EventPage(RoutablePageMixin, SinergiPage):
 
     @path("register/<int:session_id>/")
     def register(self, request, session_id):
-        from agenda import views
-
         return views.register(request, self, session_id)

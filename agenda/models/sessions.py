@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 
 from agenda.choices import HOLDING_SEATS, PROVINCES, SESSION_STATUSES, TIME_ZONES, ZONE_ABBREVIATIONS
 
@@ -35,10 +35,9 @@ BOOKKEEPING_FIELDS = ("sequence", "changed_at", "announced_sequence", "announced
 
 class SessionQuerySet(models.QuerySet):
     def public(self):
-        """Sessions of live, public event pages."""
-        from agenda.models.pages import EventPage
-
-        return self.filter(page__in=EventPage.objects.live().public())
+        """Sessions of live, public event pages (asked of Wagtail's pages, as the event
+        page model imports this module)."""
+        return self.filter(page__in=Page.objects.live().public().values("pk"))
 
     def upcoming(self, now=None):
         return self.filter(end__gte=now or timezone.now())
