@@ -2,20 +2,24 @@
 
 Dates are relative to the day the demo is loaded, so the calendar always has
 upcoming sessions. Some sessions are full with a waitlist (demo registrations,
-no emails sent), one is cancelled, one event is a series, a few are past.
+no emails sent), one is cancelled, one event is a series, a few are past and had
+attendees (whom the evaluation app's demo gives survey answers).
 Idempotent: an event that exists (by slug) is left as it is.
 """
 
+import random
 from datetime import date, time, timedelta
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from agenda.models import EventIndexPage, EventPage, EventSession, Registration
 from cms.demo.loader import read_json, set_translations
 from cms.models import Audience, HomePage, PartnerPage, TopicPage
 
 DATA = Path(__file__).resolve().parent / "demo_data" / "events.json"
+PAST_ATTENDEES = 12  # per past session
 
 
 def load(progress=None, today=None):
@@ -82,6 +86,8 @@ def _event(index, data, today):
     for session, session_data in zip(page.sessions.order_by("sort_order"), data["sessions"], strict=True):
         if session_data.get("full"):
             _fill(session, waiting=session_data.get("waitlist", 0))
+        elif session.end < timezone.now() and session.status == "scheduled":
+            _attend(session)
     return page
 
 
@@ -94,4 +100,19 @@ def _fill(session, waiting):
             email=f"peserta{number + 1}.sesi{session.pk}@example.org",
             consent=True,
             status="confirmed" if number < session.capacity else "waitlisted",
+        )
+
+
+def _attend(session):
+    """Demo people who came to a past session."""
+    generator = random.Random(session.pk)  # noqa: S311 - repeatable demo data, not security
+    for number in range(PAST_ATTENDEES):
+        Registration.objects.create(
+            session=session,
+            name=f"Peserta {number + 1}",
+            email=f"umpan{number}.sesi{session.pk}@example.org",
+            consent=True,
+            status="confirmed",
+            people=generator.choice([1, 1, 1, 2, 3]),
+            kind="individual",
         )

@@ -5,7 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from agenda import admin_views, conf
+from agenda import admin_views, attendance, conf, demo, figures
+from agenda.api import EventSessionViewSet
+from cms.api.endpoints import Endpoint
+from cms.demo.extensions import DemoExtension
+from core.main_tasks import MainTask
 
 
 @hooks.register("register_admin_urls")
@@ -52,3 +56,34 @@ def register_menu_item():
 @hooks.register("register_tunables")
 def tunables():
     return conf.TUNABLES
+
+
+@hooks.register("register_main_task")
+def main_task():
+    return MainTask(
+        key="events",
+        label=_("Attend a seminar or workshop"),
+        description=_("Free sessions near you or online; register yourself or your community group."),
+        url_name="agenda:calendar",
+        order=30,
+    )
+
+
+@hooks.register("register_api_endpoint")
+def api_endpoint():
+    return Endpoint("events", EventSessionViewSet)
+
+
+@hooks.register("register_demo_content")
+def demo_content():
+    return DemoExtension(key="events", load=demo.load, order=20)
+
+
+@hooks.register("register_dashboard_figures")
+def dashboard_figures():
+    return figures.SECTION
+
+
+@hooks.register("sinergi_event_attendees")
+def event_attendees(since, until):
+    return attendance.attendees(since, until)

@@ -11,7 +11,10 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cms import conf
 from cms.admin_views import OutdatedTranslationsView, SubscriberCountsView
+from cms.api.content import GuideViewSet, RegulationViewSet
+from cms.api.endpoints import Endpoint
 from cms.translation_state import TranslatedPageMixin
+from core.main_tasks import MainTask
 
 
 @hooks.register("register_admin_urls")
@@ -72,3 +75,24 @@ def warn_about_outdated_translations(request, page):
 @hooks.register("register_tunables")
 def tunables():
     return conf.TUNABLES
+
+
+@hooks.register("register_main_task")
+def main_task():
+    return MainTask(
+        key="guides",
+        label=_("Find a guide"),
+        description=_("Visas, stay permits, passports, your rights and obligations."),
+        anchor="topics",
+        order=10,
+    )
+
+
+@hooks.register("register_api_endpoint")
+def guides_endpoint():
+    return Endpoint("guides", GuideViewSet)
+
+
+@hooks.register("register_api_endpoint")
+def regulations_endpoint():
+    return Endpoint("regulations", RegulationViewSet)

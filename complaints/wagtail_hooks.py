@@ -8,8 +8,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from complaints import admin_views, conf
+from cms.demo.extensions import DemoExtension
+from complaints import admin_views, conf, demo, figures
 from complaints.models import Office
+from core.main_tasks import MainTask
 
 admin_urls = (
     [
@@ -62,3 +64,26 @@ register_snippet(OfficeViewSet)
 @hooks.register("register_tunables")
 def tunables():
     return conf.TUNABLES
+
+
+@hooks.register("register_main_task")
+def main_task():
+    return MainTask(
+        key="complaints",
+        label=_("Report a problem or make a complaint"),
+        description=_(
+            "About a service, misconduct, corruption or an illegal practice. You can stay anonymous."
+        ),
+        url_name="complaints:file",
+        order=50,
+    )
+
+
+@hooks.register("register_demo_content")
+def demo_content():
+    return DemoExtension(key="complaints", load=demo.load, order=50)
+
+
+@hooks.register("register_dashboard_figures")
+def dashboard_figures():
+    return figures.SECTION

@@ -1,12 +1,16 @@
 """The main tasks the home page offers (find a guide, search, events, ask, complain).
 
-cms/ may not import the feature apps, so each app registers the task it provides
-from its AppConfig.ready(); the home page shows whatever is registered, in order.
+Neither core nor cms may import the feature apps, so each app returns the task it
+provides from a ``register_main_task`` Wagtail hook in its wagtail_hooks.py; the home
+page shows whatever is registered, in order.
 """
 
 from dataclasses import dataclass
 
 from django.urls import NoReverseMatch, reverse
+from wagtail import hooks
+
+HOOK = "register_main_task"
 
 
 @dataclass(frozen=True)
@@ -27,14 +31,8 @@ class MainTask:
             return None
 
 
-_registry: dict[str, MainTask] = {}
-
-
-def register_main_task(task):
-    _registry[task.key] = task
-
-
 def main_tasks():
     """Registered tasks whose page exists, in display order."""
-    tasks = sorted(_registry.values(), key=lambda task: (task.order, task.key))
+    registered = (register() for register in hooks.get_hooks(HOOK))
+    tasks = sorted(registered, key=lambda task: (task.order, task.key))
     return [(task, url) for task in tasks if (url := task.url())]

@@ -13,8 +13,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
-from agenda.models import Registration
 from core.emails import queue_email
 from core.signed_links import SignedLink
 from evaluation import conf
@@ -27,13 +27,20 @@ SURVEY_LINK = SignedLink(
 )
 
 
+ATTENDEES_HOOK = "sinergi_event_attendees"
+
 
 def survey_token(registration):
     return SURVEY_LINK.make(registration.pk, registration)
 
 
 def _confirmed_registration(pk):
-    return Registration.objects.select_related("session__page").filter(pk=pk, status="confirmed").first()
+    invitation = (
+        SurveyInvitation.objects.select_related("registration__session__page")
+        .filter(registration_id=pk, registration__status="confirmed")
+        .first()
+    )
+    return invitation.registration if invitation else None
 
 
 def registration_from_survey_token(token):
@@ -41,20 +48,29 @@ def registration_from_survey_token(token):
     return SURVEY_LINK.open(token, _confirmed_registration)
 
 
+def attendees(since, until):
+    """The registrations of people who attended a session that ended in [since, until) (all
+    before ``until`` when ``since`` is None), or None when no app answers.
+
+    The events app answers the ``sinergi_event_attendees`` hook (agenda/attendance.py), so
+    this app imports no other feature app; the feedback's registrations are its own.
+    """
+    for answer in hooks.get_hooks(ATTENDEES_HOOK):
+        return answer(since, until)
+    return None
+
+
 def send_surveys(now=None):
     """Queue the survey for sessions that ended between ``SURVEY_UNTIL_DAYS`` and
     ``SURVEY_AFTER_HOURS`` ago (a week and two hours by default); returns how many."""
     now = now or timezone.now()
-    due = (
-        Registration.objects.filter(
-            status="confirmed",
-            session__status="scheduled",
-            session__end__lte=now - timedelta(hours=conf.get("SURVEY_AFTER_HOURS")),
-            session__end__gte=now - timedelta(days=conf.get("SURVEY_UNTIL_DAYS")),
-        )
-        .exclude(pk__in=SurveyInvitation.objects.values("registration_id"))
-        .select_related("session__page")
+    attended = attendees(
+        now - timedelta(days=conf.get("SURVEY_UNTIL_DAYS")),
+        now - timedelta(hours=conf.get("SURVEY_AFTER_HOURS")),
     )
+    if attended is None:
+        return 0
+    due = attended.exclude(pk__in=SurveyInvitation.objects.values("registration_id"))
     sent = 0
     for registration in due:
         try:

@@ -14,10 +14,10 @@ from wagtail.models import Page
 
 from core import rate_limit
 from core.signed_links import LinkError, link_error_page
-from evaluation import conf, dashboard, opendata, periods, presentation, ratings
+from evaluation import conf, dashboard, opendata, periods, ratings
 from evaluation.forms import CommentForm, SurveyForm
 from evaluation.masking import mask_personal_data
-from evaluation.models import EventFeedback
+from evaluation.models import EvaluationRoundPage, EventFeedback
 from evaluation.surveys import registration_from_survey_token
 
 
@@ -116,14 +116,10 @@ def dashboard_page(request):
         "period_choices": periods.choices(),
         "unknown_period": unknown,
         "data": data,
-        "helpfulness": presentation.helpfulness_rows(data),
-        "regions": presentation.region_rows(data, _("Online")),
-        "suggestions": presentation.suggestion_rows(data),
-        "complaint_categories": presentation.complaint_rows(data, "by_category"),
-        "complaint_statuses": presentation.complaint_rows(data, "by_status"),
+        "sections": dashboard.shown(data),
         "datasets": list(opendata.datasets(data)),
-        "rounds": presentation.evaluation_rounds(),
-        "empty": presentation.is_empty(data),
+        "rounds": EvaluationRoundPage.objects.live().public().order_by("-period_end")[:5],
+        "empty": dashboard.is_empty(data),
     }
     return render(request, "evaluation/dashboard.html", context)
 

@@ -6,7 +6,10 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from evaluation import admin_views, conf
+from cms.demo.extensions import DemoExtension
+from core.main_tasks import MainTask
+from core.page_extras import PageExtra
+from evaluation import admin_views, conf, demo, figures, ratings
 
 
 @hooks.register("register_admin_urls")
@@ -70,3 +73,40 @@ def not_found_menu_item():
 @hooks.register("register_tunables")
 def tunables():
     return conf.TUNABLES
+
+
+@hooks.register("register_main_task")
+def main_task():
+    return MainTask(
+        key="transparency",
+        label=_("See how we are doing"),
+        description=_("Open figures on guides, events, questions and complaints, and what we change."),
+        url_name="evaluation:dashboard",
+        order=60,
+    )
+
+
+@hooks.register("register_page_extra")
+def helpful_extra():
+    return PageExtra(
+        key="helpful",
+        template="evaluation/_helpful.html",
+        context=lambda request, page: {"rate_page": page},
+        page_types=ratings.RATED_PAGE_TYPES,
+        order=900,
+    )
+
+
+@hooks.register("register_demo_content")
+def demo_content():
+    return DemoExtension(key="evaluation", load=demo.load, order=90)
+
+
+@hooks.register("register_dashboard_figures")
+def guide_figures():
+    return figures.GUIDES
+
+
+@hooks.register("register_dashboard_figures")
+def survey_figures():
+    return figures.SURVEYS

@@ -5,7 +5,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from forums import admin_views, conf
+from cms.api.endpoints import Endpoint
+from cms.demo.extensions import DemoExtension
+from core.main_tasks import MainTask
+from core.page_extras import PageExtra
+from forums import admin_views, conf, demo, figures, guide_questions
+from forums.api import AnsweredThreadViewSet
 
 admin_urls = (
     [
@@ -39,3 +44,40 @@ def register_forums_menu_item():
 @hooks.register("register_tunables")
 def tunables():
     return conf.TUNABLES
+
+
+@hooks.register("register_main_task")
+def main_task():
+    return MainTask(
+        key="forums",
+        label=_("Ask a question"),
+        description=_("Ask, give feedback or make a suggestion; officials answer in public."),
+        url_name="forums:index",
+        order=40,
+    )
+
+
+@hooks.register("register_page_extra")
+def guide_questions_extra():
+    return PageExtra(
+        key="forums",
+        template="forums/includes/guide_questions.html",
+        context=guide_questions.context,
+        page_types=("cms.guidepage",),
+        order=20,
+    )
+
+
+@hooks.register("register_api_endpoint")
+def api_endpoint():
+    return Endpoint("forum-threads", AnsweredThreadViewSet)
+
+
+@hooks.register("register_demo_content")
+def demo_content():
+    return DemoExtension(key="forums", load=demo.load, order=40)
+
+
+@hooks.register("register_dashboard_figures")
+def dashboard_figures():
+    return figures.SECTION

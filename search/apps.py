@@ -10,7 +10,6 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        from core.main_tasks import MainTask, register_main_task
         from core.periodic import PeriodicJob, register_job
         from search import signals, tasks
 
@@ -18,12 +17,3 @@ class SearchConfig(AppConfig):
         signals.connect()
         register_job(PeriodicJob("search.catch_up", tasks.catch_up_and_process, timedelta(minutes=5)))
         register_job(PeriodicJob("search.retry", tasks.retry_failed, timedelta(seconds=30)))
-        register_main_task(
-            MainTask(
-                key="search",
-                label=_("Search"),
-                description=_("Search all guides and pages in your language."),
-                url_name="search",
-                order=20,
-            )
-        )

@@ -1,7 +1,9 @@
 """What search adds to the platform: its line in /readyz and its queue of index updates."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from core.main_tasks import MainTask
 from search import conf
 from search.engines import configured_engine, database_engine
 from search.engines.base import EngineUnavailable
@@ -32,3 +34,14 @@ def waiting_index_updates(older_than):
 @hooks.register("register_tunables")
 def tunables():
     return conf.TUNABLES
+
+
+@hooks.register("register_main_task")
+def main_task():
+    return MainTask(
+        key="search",
+        label=_("Search"),
+        description=_("Search all guides and pages in your language."),
+        url_name="search",
+        order=20,
+    )

@@ -2,6 +2,6 @@
 
 The core provides the common behaviour (language, pagination, caching, rate
 limit, no personal data) and the endpoints for its own content; feature apps add
-theirs through ``cms.api.registry`` from their AppConfig.ready(), as they do for
-search, so the core never imports them.
+theirs with the ``register_api_endpoint`` Wagtail hook (cms/api/endpoints.py), so
+the core never imports them.
 """

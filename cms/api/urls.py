@@ -5,11 +5,11 @@ from django.utils import translation
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
 from rest_framework.routers import SimpleRouter
 
-from cms.api.registry import endpoints
+from cms.api.endpoints import endpoints
 
 router = SimpleRouter()
 for endpoint in endpoints():
-    router.register(endpoint.prefix, endpoint.viewset, basename=endpoint.basename)
+    router.register(endpoint.prefix, endpoint.viewset, basename=endpoint.prefix)
 
 # The schema describes these endpoints only, not Wagtail's admin API (also DRF).
 documented = [path("api/v1/", include((router.urls, "api")))]

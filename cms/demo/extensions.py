@@ -1,13 +1,18 @@
 """Demo content from the feature apps.
 
-cms/ may not import the feature apps, so each app registers a loader from its
-AppConfig.ready(); ``load_demo`` runs the core loader first, then these, in order.
+cms/ may not import the feature apps, so each app returns a ``DemoExtension`` from a
+``register_demo_content`` Wagtail hook in its wagtail_hooks.py; ``load_demo`` runs the
+core loader first, then these, in order.
 A loader takes ``progress`` (a callable for messages, or None) and must be
 idempotent like the core loader: running it again creates nothing new.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from wagtail import hooks
+
+HOOK = "register_demo_content"
 
 
 @dataclass(frozen=True)
@@ -17,12 +22,6 @@ class DemoExtension:
     order: int = 100
 
 
-_registry: dict[str, DemoExtension] = {}
-
-
-def register_demo(extension):
-    _registry[extension.key] = extension
-
-
 def demo_extensions():
-    return sorted(_registry.values(), key=lambda extension: (extension.order, extension.key))
+    registered = (register() for register in hooks.get_hooks(HOOK))
+    return sorted(registered, key=lambda extension: (extension.order, extension.key))

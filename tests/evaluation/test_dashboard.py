@@ -60,7 +60,7 @@ def year_2025(make_event):
 def test_figures_match_the_hand_computed_ones(year_2025):
     visa, passports = year_2025
     data = dashboard.compute(periods.resolve(YEAR))
-    helpfulness = {row["topic"]: row for row in data["helpfulness"]}
+    helpfulness = {row["topic"]: row for row in data["guides"]["helpfulness"]}
     assert helpfulness["visa"] == {"topic": "visa", "ratings": 8, "helpful_percent": 75.0}
     assert helpfulness["paspor"] == {"topic": "paspor", "ratings": None, "helpful_percent": None}  # 3 < 5
     events = data["events"]
@@ -70,7 +70,32 @@ def test_figures_match_the_hand_computed_ones(year_2025):
         {"region": "Bali", "people": 8},
         {"region": "Papua", "people": None},
     ]
-    assert events["survey_answers"] is None and events["average_satisfaction"] is None  # 4 answers < 5
+    surveys = data["event_surveys"]  # evaluation's own section, of agenda's attendees
+    assert surveys == {"survey_answers": None, "average_satisfaction": None}  # 4 answers < 5
+
+
+def test_survey_figures_count_answers_of_sessions_held_in_the_period(year_2025):
+    bali = Registration.objects.filter(session__region="Bali", status="confirmed").first().session
+    for number in range(2):
+        registration = Registration.objects.create(
+            session=bali, name="x", email=f"late{number}@example.org", people=1, status="confirmed"
+        )
+        EventFeedback.objects.create(registration=registration, satisfaction=1)
+    assert dashboard.compute(periods.resolve(YEAR))["event_surveys"] == {
+        "survey_answers": 6,
+        "average_satisfaction": 3.33,  # (4 + 5 + 4 + 5 + 1 + 1) / 6
+    }
+    assert dashboard.compute(periods.resolve("2024"))["event_surveys"]["survey_answers"] is None
+
+
+def test_every_app_contributes_its_section_through_the_hook():
+    assert [section.key for section in dashboard.sections()] == [
+        "guides",
+        "events",
+        "event_surveys",
+        "forums",
+        "complaints",
+    ]
 
 
 def test_dashboard_page_and_open_data(client, year_2025):
@@ -97,7 +122,10 @@ def test_no_personal_data_in_any_export(client, year_2025):
         "guides",
         "helpfulness-by-topic",
         "events",
+        "event-surveys",
         "people-reached-by-region",
+        "forum-questions",
+        "suggestions-by-status",
         "complaints-by-category",
         "complaints-by-status",
         "complaints-times",
@@ -137,7 +165,7 @@ def test_figures_are_cached_and_refreshed_by_the_task(year_2025):
     PageRating.objects.all().delete()
     assert dashboard.figures(period) == first  # served from the cache
     dashboard.refresh(now=datetime.combine(date(2025, 12, 31), time(12), tzinfo=UTC))
-    assert dashboard.figures(period)["helpfulness"] != first["helpfulness"]
+    assert dashboard.figures(period)["guides"] != first["guides"]
 
 
 def test_forum_figures_count_visible_threads_only(make_user):

@@ -1,0 +1,121 @@
+"""The evaluation app's own sections of its dashboard (core/public_figures.py): guides and
+how helpful readers found them, by topic; and the answers to the surveys after events."""
+
+from django.db.models import Avg, Count, Q
+from django.utils import timezone
+
+from cms.models import GuidePage, TopicPage
+from core.public_figures import MINIMUM, FigureSection, bars, suppressed
+from evaluation import surveys
+from evaluation.models import EventFeedback, PageRating
+
+
+def share(part, whole):
+    return round(100 * part / whole, 1) if whole and whole >= MINIMUM else None
+
+
+def helpfulness_by_topic(start, end):
+    """Yes/total per topic: ratings grouped by page in SQL, pages mapped to their topic."""
+    per_page = (
+        PageRating.objects.filter(created__gte=start, created__lt=end)
+        .values("page_id", "page__path")
+        .annotate(total=Count("id"), yes=Count("id", filter=Q(helpful=True)))
+        .order_by()
+    )
+    topics = list(TopicPage.objects.live().public().order_by("path"))
+    totals = {topic.pk: [0, 0] for topic in topics}
+    for row in per_page:
+        for topic in topics:
+            if row["page__path"].startswith(topic.path):
+                totals[topic.pk][0] += row["yes"]
+                totals[topic.pk][1] += row["total"]
+                break
+    return [
+        {
+            "topic": topic.slug,
+            "ratings": suppressed(totals[topic.pk][1]),
+            "helpful_percent": share(totals[topic.pk][0], totals[topic.pk][1]),
+        }
+        for topic in topics
+    ]
+
+
+def guide_figures(start, end):
+    guides = GuidePage.objects.live().public()
+    return {
+        "published": guides.filter(first_published_at__gte=start, first_published_at__lt=end).count(),
+        "updated": guides.filter(last_published_at__gte=start, last_published_at__lt=end).count(),
+        "live": guides.count(),
+        "helpfulness": helpfulness_by_topic(start, end),
+    }
+
+
+def guide_charts(figures):
+    titles = {topic.slug: topic.title for topic in TopicPage.objects.live()}
+    return {
+        "helpfulness": bars(
+            [
+                (titles.get(row["topic"], row["topic"]), row["helpful_percent"])
+                for row in figures["helpfulness"]
+            ]
+        )
+    }
+
+
+def guide_datasets(figures):
+    return {
+        "guides": (
+            ["measure", "value"],
+            [{"measure": key, "value": figures[key]} for key in ("published", "updated", "live")],
+        ),
+        "helpfulness-by-topic": (
+            ["topic", "ratings", "helpful_percent", "suppressed"],
+            [{**row, "suppressed": row["ratings"] is None} for row in figures["helpfulness"]],
+        ),
+    }
+
+
+def survey_figures(start, end):
+    """Answers to the surveys of the sessions held in the period (their attendees come from
+    the events app, see surveys.attendees)."""
+    attended = surveys.attendees(start, min(end, timezone.now()))
+    feedback = EventFeedback.objects.filter(registration__in=attended if attended is not None else [])
+    summary = feedback.aggregate(answers=Count("id"), average=Avg("satisfaction"))
+    answers = summary["answers"]
+    return {
+        "survey_answers": suppressed(answers),
+        "average_satisfaction": round(summary["average"], 2) if answers >= MINIMUM else None,
+    }
+
+
+def survey_datasets(figures):
+    return {
+        "event-surveys": (
+            ["measure", "value", "suppressed"],
+            [
+                {"measure": key, "value": figures[key], "suppressed": figures[key] is None}
+                for key in ("survey_answers", "average_satisfaction")
+            ],
+        )
+    }
+
+
+GUIDES = FigureSection(
+    key="guides",
+    compute=guide_figures,
+    template="evaluation/dashboard/guides.html",
+    datasets=guide_datasets,
+    has_activity=lambda figures: bool(
+        figures["published"] or figures["updated"] or any(row["ratings"] for row in figures["helpfulness"])
+    ),
+    charts=guide_charts,
+    order=10,
+)
+SURVEYS = FigureSection(
+    key="event_surveys",
+    compute=survey_figures,
+    template="evaluation/dashboard/event_surveys.html",
+    datasets=survey_datasets,
+    has_activity=lambda figures: bool(figures["survey_answers"]),
+    order=25,
+)
