@@ -2,10 +2,13 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from wagtail.models import Page as WagtailPage
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from cms.models import Subscription
 from cms.translation_state import TranslatedPageMixin
 from core.permissions import PageEditorRequired
 
@@ -51,11 +54,6 @@ class SubscriberCountsView(PageEditorRequired, TemplateView):
     template_name = "cms/admin/subscriber_counts.html"
 
     def get_context_data(self, **kwargs):
-        from django.db.models import Count
-        from wagtail.models import Page as WagtailPage
-
-        from cms.models import Subscription
-
         confirmed = Subscription.objects.filter(confirmed_at__isnull=False)
         context = super().get_context_data(**kwargs)
         context["page_title"] = _("Email subscribers")

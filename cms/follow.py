@@ -10,11 +10,13 @@ core/emails.py, so nothing is sent inside the request.
 import re
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
+from wagtail.models import Page
 
 from cms.models import GuidePage, RegulationPage, TopicPage
 from cms.models.subscriptions import NotifiedChange, Subscription
@@ -159,9 +161,6 @@ def subject_from_request(params):
 
 @task()
 def notify_subscribers_task(page_id):
-    from django.conf import settings
-    from wagtail.models import Page
-
     page = Page.objects.live().public().filter(pk=page_id).first()  # never about restricted pages
     if page is None:
         return 0

@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 from wagtail.models import Page
 
 from core.permissions import PageEditorRequired
-from evaluation import conf
+from evaluation import conf, search_log
 from evaluation.models import EventFeedback, PageRating
 
 
@@ -105,8 +105,6 @@ class NotFoundView(PageEditorRequired, TemplateView):
     template_name = "evaluation/admin/not_found.html"
 
     def get_context_data(self, **kwargs):
-        from evaluation import search_log
-
         context = super().get_context_data(**kwargs)
         context.update(
             page_title=_("What people could not find"),

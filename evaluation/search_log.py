@@ -16,6 +16,7 @@ from django.utils import timezone
 from evaluation import conf
 from evaluation.masking import mask_personal_data
 from evaluation.models import SearchRecord
+from search import outcomes
 
 WEEKS = 8  # not tunable: the report's text says "8 weeks"
 
@@ -35,8 +36,6 @@ def record_click(sender, search_id, position, **kwargs):
 
 
 def connect():
-    from search import outcomes
-
     outcomes.search_performed.connect(record_search, dispatch_uid="evaluation.search_performed")
     outcomes.result_clicked.connect(record_click, dispatch_uid="evaluation.result_clicked")
 

@@ -22,6 +22,7 @@ from forums.models import (
     ThreadStatus,
 )
 from forums.search_sync import refresh
+from forums.spam import body_hash
 
 log = services.log
 
@@ -86,8 +87,6 @@ def hide(post, actor, reason):
 @transaction.atomic
 def edit(post, actor, body, reason):
     """Change a post's text; the original is kept in PostRevision."""
-    from forums.spam import body_hash
-
     PostRevision.objects.create(post=post, body=post.body, edited_by=actor, reason=reason)
     post.body = body
     post.body_hash = body_hash(body)

@@ -5,11 +5,10 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from core.searchable import reindex_requested
+from search.pipeline import schedule_object
 
 
 def _object_changed(instance, **kwargs):
-    from search.pipeline import schedule_object
-
     schedule_object(instance)
 
 
@@ -21,15 +20,11 @@ def _object_saved(instance, **kwargs):
 
 def _page_moved(instance, **kwargs):
     """A move changes the URL of the page and of everything under it."""
-    from search.pipeline import schedule_object
-
     for page in Page.objects.descendant_of(instance, inclusive=True).specific(defer=True):
         schedule_object(page)
 
 
 def _reindex_requested(sender, obj, **kwargs):
-    from search.pipeline import schedule_object
-
     schedule_object(obj)
 
 

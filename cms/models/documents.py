@@ -8,6 +8,7 @@ send readers to the current one, and the old one says it is superseded.
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.documents.models import AbstractDocument, Document
 
 FILE_LANGUAGES = [
@@ -64,8 +65,6 @@ class LibraryDocument(AbstractDocument):
         return self.superseded_by_id is not None
 
     def translated_title(self, language):
-        from modeltranslation.utils import build_localized_fieldname
-
         return getattr(self, build_localized_fieldname("title", language), "")
 
     def current_version(self):
