@@ -16,7 +16,6 @@ from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
-from cms.api.base import ClientThrottle
 from cms.api.urls import documented
 from config.wsgi import application
 
@@ -27,8 +26,8 @@ schema.app = application
 
 
 @pytest.fixture(autouse=True)
-def _api_for_many_requests(db, monkeypatch):
-    monkeypatch.setattr(ClientThrottle, "rate", "100000/minute")
+def _api_for_many_requests(db, limits):
+    limits("cms", API_RATE="100000/minute")
     caches["pages"].clear()
     # Django closes "old" connections around each request; inside the test's transaction
     # that would close it (PostgreSQL). Its test client avoids this the same way.
