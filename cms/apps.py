@@ -7,6 +7,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("Sinergi content")
 
     def ready(self):
+        # Imported here: models, signals and hooks may be imported only once the apps are loaded.
         from wagtail.signals import page_published
 
         from cms import follow

@@ -12,6 +12,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Sinergi platform")
 
     def ready(self):
+        # Imported here: models, signals and hooks may be imported only once the apps are loaded.
         from core import login_limits, page_cache, tunables  # noqa: F401 - login_limits connects its receiver
         from core.emails import send_pending
         from core.periodic import PeriodicJob, register_job

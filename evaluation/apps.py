@@ -9,6 +9,7 @@ class EvaluationConfig(AppConfig):
     verbose_name = _("Evaluation")
 
     def ready(self):
+        # Imported here: models, signals and hooks may be imported only once the apps are loaded.
         from cms.models import HomePage
         from core.periodic import PeriodicJob, register_job
         from evaluation import digest, search_log, tasks

@@ -10,6 +10,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
+        # Imported here: models, signals and hooks may be imported only once the apps are loaded.
         from core.periodic import PeriodicJob, register_job
         from search import signals, tasks
 

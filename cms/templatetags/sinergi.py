@@ -7,11 +7,14 @@ are made here in Python, so templates only lay them out.
 from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.template.loader import render_to_string
 from django.urls import translate_url
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Site
 
 from cms.models import StandardPage, TopicPage
+from core.page_extras import extras_for
 
 register = template.Library()
 
@@ -111,11 +114,6 @@ def home_url(context):
 @register.simple_tag(takes_context=True)
 def page_extras(context):
     """Render the sections feature apps add to this page (core/page_extras.py)."""
-    from django.template.loader import render_to_string
-    from django.utils.safestring import mark_safe
-
-    from core.page_extras import extras_for
-
     request, page = context.get("request"), context.get("page")
     if page is None:
         return ""

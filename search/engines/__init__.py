@@ -38,7 +38,7 @@ def engine_from_url(url, timeout=None):
             f"SEARCH_URL must be 'db', 'opensearch+http://host:port' or "
             f"'elasticsearch+http://host:port', not {url!r}."
         )
-    from .remote import RemoteEngine
+    from .remote import RemoteEngine  # loads elasticsearch-dsl, which the database engine never needs
 
     return RemoteEngine(scheme, address, timeout=timeout or settings.SEARCH_TIMEOUT)
 

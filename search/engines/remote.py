@@ -74,6 +74,7 @@ class OpenSearchClient:
     """Adapter over opensearch-py."""
 
     def __init__(self, url, timeout):
+        # Only the client of the engine in use is loaded: a deployment runs one of the two.
         from opensearchpy import OpenSearch, helpers
         from opensearchpy.exceptions import ConnectionError as ConnectionFailure
         from opensearchpy.exceptions import TransportError
@@ -120,7 +121,7 @@ class ElasticsearchClient(OpenSearchClient):
     """Adapter over the elasticsearch 8 client (keyword arguments instead of bodies)."""
 
     def __init__(self, url, timeout):
-        from elasticsearch import ApiError, Elasticsearch, TransportError, helpers
+        from elasticsearch import ApiError, Elasticsearch, TransportError, helpers  # as above
 
         self.client = Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
         self.helpers = helpers
