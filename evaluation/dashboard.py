@@ -17,9 +17,8 @@ from django_tasks import task
 from wagtail import hooks
 
 from core import public_figures
-from evaluation import periods
+from evaluation import conf, periods
 
-CACHE_SECONDS = 3600
 VERSION = 3  # raise when the shape of the figures changes
 
 
@@ -64,7 +63,7 @@ def figures(period):
     data = cache.get(cache_key(period))
     if data is None:
         data = compute(period)
-        cache.set(cache_key(period), data, CACHE_SECONDS)
+        cache.set(cache_key(period), data, conf.get("DASHBOARD_CACHE_SECONDS"))
     return data
 
 
@@ -73,7 +72,7 @@ def refresh(now=None):
     count = 0
     for key, _label in periods.choices(now):
         period = periods.resolve(key, now)
-        cache.set(cache_key(period), compute(period), CACHE_SECONDS)
+        cache.set(cache_key(period), compute(period), conf.get("DASHBOARD_CACHE_SECONDS"))
         count += 1
     return count
 
