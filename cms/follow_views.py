@@ -35,6 +35,9 @@ def too_many(request):
 @require_http_methods(["GET", "POST"])
 def follow_page(request):
     source = request.POST if request.method == "POST" else request.GET
+    if not any(source.get(name) for name in ("topic", "regulation")):
+        # "Get an email when regulations change" with no topic chosen: choose one here.
+        return render(request, "cms/follow/choose.html", {"topics": TopicPage.objects.live().public()})
     topic, regulation = follow.subject_from_request(source)
     if topic is None and regulation is None:
         return render(request, "cms/follow/unknown.html", status=404)

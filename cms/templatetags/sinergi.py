@@ -4,11 +4,14 @@ The decisions (which languages a page exists in, which pages appear in menus)
 are made here in Python, so templates only lay them out.
 """
 
+import re
+
 from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.template.loader import render_to_string
 from django.urls import translate_url
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Site
@@ -17,6 +20,19 @@ from cms.models import StandardPage, TopicPage
 from core.page_extras import extras_for
 
 register = template.Library()
+
+# An amount, a phone number, a date or a code as people write them: "Rp 1.500.000",
+# "+62 21 1500 099", "17-08-2025", "Perdim 11/2024". Spaces inside count as part of it.
+NUMBER = re.compile(r"(?:Rp\.?\s?|US\$\s?)?\+?\d(?:[\d.,:/\-]|\s(?=\d))*\d")
+
+
+@register.filter
+def numbers_whole(text):
+    """The text, escaped, with each number in a span that never breaks across lines
+    (``.number`` in sinergi.css): a fee read as "Rp" on one line and "1.500.000" on the
+    next, or split inside, can be misread."""
+    escaped = str(conditional_escape(text))
+    return mark_safe(NUMBER.sub(lambda match: f'<span class="number">{match.group(0)}</span>', escaped))  # noqa: S308 - escaped above; numbers hold no markup
 
 
 def _site_root(request):

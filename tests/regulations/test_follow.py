@@ -235,3 +235,11 @@ def test_odd_digits_in_filters_are_ignored(client):
     from cms.models import RegulationIndexPage
 
     assert client.get(url_in(RegulationIndexPage.objects.get(), "en"), {"year": "²²²²"}).status_code == 200
+
+
+def test_following_without_a_topic_offers_the_topics(client, topic):
+    """The regulation list links "Get an email when regulations change" to /follow/ with no
+    topic chosen; that was a 404."""
+    response = client.get("/en/follow/")
+    assert response.status_code == 200
+    assert f'href="?topic={topic.slug}"' in response.content.decode()
