@@ -9,4 +9,5 @@ from cms.sitemaps import PageSitemap
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.FaviconView.as_view(), name="favicon"),
 ]

@@ -1,10 +1,12 @@
-"""Views outside the page tree: robots.txt."""
+"""Views outside the page tree: robots.txt and the favicon."""
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+from django.views.generic import RedirectView
 
 
 @require_GET
@@ -16,3 +18,13 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+class FaviconView(RedirectView):
+    """Browsers ask for /favicon.ico whatever the page says; without it every first visit
+    logged a 404. The icon itself is a static file (fingerprinted in production)."""
+
+    permanent = True
+
+    def get_redirect_url(self, *args, **kwargs):
+        return static("icons/favicon.ico")

@@ -3,6 +3,8 @@
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.contrib.staticfiles import finders
+from django.templatetags.static import static
 
 from tests.helpers import url_in
 
@@ -33,3 +35,12 @@ def test_robots_txt(client):
     body = response.content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in body
     assert "Disallow: /admin/" in body
+
+
+def test_the_favicon_is_there(client):
+    """Every first visit asked for /favicon.ico and got the 404 page."""
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"] == static("icons/favicon.ico")
+    assert finders.find("icons/favicon.ico")
+    page = client.get("/en/").content.decode()
+    assert 'rel="icon"' in page and 'rel="apple-touch-icon"' in page
