@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -12,13 +10,11 @@ class AgendaConfig(AppConfig):
         # Imported here: models, signals and hooks may be imported only once the apps are loaded.
         from wagtail.signals import page_published
 
-        from agenda import session_changes, tasks
+        from agenda import session_changes
         from agenda.models import EventPage
         from cms.models import HomePage
-        from core.periodic import PeriodicJob, register_job
 
         HomePage.allow_section("agenda.EventIndexPage")
         page_published.connect(
             session_changes.announce_published, sender=EventPage, dispatch_uid="agenda.session_changes"
         )
-        register_job(PeriodicJob("agenda.offers_and_reminders", tasks.tick, timedelta(minutes=5)))

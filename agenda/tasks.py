@@ -1,16 +1,16 @@
 """Periodic work of the events app: expire seat offers, send reminders.
 
-Run every few minutes (``manage.py agenda_tick`` from cron or a scheduler; see
-docs/events.md). Each step is safe to run twice or in parallel: offers are
-expired under the session lock, and a reminder is claimed with a compare-and-set
-on ``reminder_sent_at`` before its email is queued.
+Run every 5 minutes by the scheduler (``agenda.offers_and_reminders``, registered in
+wagtail_hooks.py; see docs/deployment.md). Each step is safe to run twice or in
+parallel: offers are expired under the session lock, and a reminder is claimed with a
+compare-and-set on ``reminder_sent_at`` in the transaction that queues its email, so a
+run killed half-way and run again reminds nobody twice.
 """
 
 from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
-from django_tasks import task
 
 from agenda import conf, notifications
 from agenda.models import Registration
@@ -41,8 +41,3 @@ def send_reminders(now=None):
 
 def tick(now=None):
     return {"offers_expired": expire_offers(now), "reminders_sent": send_reminders(now)}
-
-
-@task()
-def agenda_tick_task():
-    return tick()

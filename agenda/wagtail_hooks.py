@@ -1,15 +1,18 @@
-"""Admin menu and URLs for event organisers."""
+"""Admin menu and URLs for event organisers; the periodic job of the events app."""
+
+from datetime import timedelta
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from agenda import admin_views, attendance, conf, demo, figures
+from agenda import admin_views, attendance, conf, demo, figures, tasks
 from agenda.api import EventSessionViewSet
 from cms.api.endpoints import Endpoint
 from cms.demo.extensions import DemoExtension
 from core.main_tasks import MainTask
+from core.periodic import PeriodicJob
 
 
 @hooks.register("register_admin_urls")
@@ -51,6 +54,11 @@ def register_menu_item():
         icon_name="date",
         order=250,
     )
+
+
+@hooks.register("register_periodic_jobs")
+def periodic_jobs():
+    return [PeriodicJob("agenda.offers_and_reminders", tasks.tick, timedelta(minutes=5))]
 
 
 @hooks.register("register_tunables")

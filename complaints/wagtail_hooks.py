@@ -1,4 +1,7 @@
-"""The complaints views in the Wagtail admin, and a menu item for those who handle complaints."""
+"""The complaints views in the Wagtail admin, a menu item for those who handle complaints, and
+the daily retention job."""
+
+from datetime import timedelta
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,9 +12,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from cms.demo.extensions import DemoExtension
-from complaints import admin_views, conf, demo, figures
+from complaints import admin_views, conf, demo, figures, retention
 from complaints.models import Office
 from core.main_tasks import MainTask
+from core.periodic import PeriodicJob
 
 admin_urls = (
     [
@@ -59,6 +63,11 @@ class OfficeViewSet(SnippetViewSet):
 
 
 register_snippet(OfficeViewSet)
+
+
+@hooks.register("register_periodic_jobs")
+def periodic_jobs():
+    return [PeriodicJob("complaints.retention", retention.scheduled_run, timedelta(days=1))]
 
 
 @hooks.register("register_tunables")

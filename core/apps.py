@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -14,11 +12,8 @@ class CoreConfig(AppConfig):
     def ready(self):
         # Imported here: models, signals and hooks may be imported only once the apps are loaded.
         from core import login_limits, page_cache, tunables  # noqa: F401 - login_limits connects its receiver
-        from core.emails import send_pending
-        from core.periodic import PeriodicJob, register_job
 
         page_cache.connect()
         # Every app's tunables are registered by now (hooks are searched here, after all models
         # loaded); a misconfigured one stops start-up, under gunicorn too, with one line.
         tunables.validate()
-        register_job(PeriodicJob("core.send_emails", send_pending, timedelta(minutes=5)))

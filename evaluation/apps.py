@@ -1,5 +1,3 @@
-from datetime import timedelta
-
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -11,10 +9,7 @@ class EvaluationConfig(AppConfig):
     def ready(self):
         # Imported here: models, signals and hooks may be imported only once the apps are loaded.
         from cms.models import HomePage
-        from core.periodic import PeriodicJob, register_job
-        from evaluation import digest, search_log, tasks
+        from evaluation import search_log
 
         HomePage.allow_section("evaluation.EvaluationIndexPage")
         search_log.connect()
-        register_job(PeriodicJob("evaluation.figures_and_surveys", tasks.tick, timedelta(hours=1)))
-        register_job(PeriodicJob("evaluation.weekly_digest", digest.send_digests, timedelta(days=7)))

@@ -6,14 +6,13 @@ figures come in sections, one per app that counts something: each registers a
 ``FigureSection`` with the ``register_dashboard_figures`` Wagtail hook (the events,
 the forums and the complaints theirs; this app its guides and survey answers, in
 evaluation/figures.py), so this app imports no other feature app.
-``figures(period)`` is cached per period and refreshed by ``refresh_task`` (run by
-``manage.py evaluation_tick``), so a reader never waits for aggregation over millions
-of ratings.
+``figures(period)`` is cached per period and refreshed by ``refresh`` (the hourly periodic
+job ``evaluation.figures_and_surveys``), so a reader never waits for aggregation over
+millions of ratings.
 """
 
 from django.core.cache import cache
 from django.utils import timezone
-from django_tasks import task
 from wagtail import hooks
 
 from core import public_figures
@@ -75,8 +74,3 @@ def refresh(now=None):
         cache.set(cache_key(period), compute(period), conf.get("DASHBOARD_CACHE_SECONDS"))
         count += 1
     return count
-
-
-@task()
-def refresh_task():
-    return refresh()

@@ -1,8 +1,13 @@
-"""The weekly email to each page owner: how their pages were rated and what people wrote."""
+"""The weekly email to each page owner: how their pages were rated and what people wrote.
+
+Once per owner and ISO week (core/notices.py): the scheduler's retry of a run that failed
+half-way, or ``run_periodic --force``, sends only what the first run did not.
+"""
 
 from datetime import timedelta
 
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -10,8 +15,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from core import notices
 from core.emails import queue_email
 from evaluation.models import PageRating
+
+KEY = "evaluation.weekly_digest"  # the periodic job that sends it
 
 
 def week_summary(now=None):
@@ -40,19 +48,27 @@ def week_summary(now=None):
 
 
 def send_digests(now=None):
+    """Queue this week's digest to each owner who has not had it; returns how many."""
     sent = 0
-    admin = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    week = notices.week(now)
     for owner, pages in week_summary(now).items():
-        profile = getattr(owner, "wagtail_userprofile", None)
-        with translation.override((profile and profile.preferred_language) or settings.LANGUAGE_CODE):
-            body = render_to_string(
-                "evaluation/email/digest.txt",
-                {
-                    "owner": owner,
-                    "pages": pages,
-                    "report_url": admin + reverse("evaluation_admin_helpfulness"),
-                },
-            )
-            queue_email(owner.email, _("Weekly page feedback"), body)
-        sent += 1
+        with transaction.atomic():
+            if notices.claim(KEY, owner.pk, week):
+                queue_digest(owner, pages)
+                sent += 1
     return sent
+
+
+def queue_digest(owner, pages):
+    profile = getattr(owner, "wagtail_userprofile", None)
+    with translation.override((profile and profile.preferred_language) or settings.LANGUAGE_CODE):
+        body = render_to_string(
+            "evaluation/email/digest.txt",
+            {
+                "owner": owner,
+                "pages": pages,
+                "report_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+                + reverse("evaluation_admin_helpfulness"),
+            },
+        )
+        queue_email(owner.email, _("Weekly page feedback"), body)

@@ -1,7 +1,7 @@
 """The short survey after a session: sent once to each confirmed registrant.
 
-Sent by ``send_surveys`` (run by ``manage.py evaluation_tick``) from a few hours
-after a session ends until a week later; the link is signed (core/signed_links.py) and
+Sent by ``send_surveys`` (the hourly periodic job ``evaluation.figures_and_surveys``) from a
+few hours after a session ends until a week later; the link is signed (core/signed_links.py) and
 works for 30 days, once: answering the survey is the state it is bound to.
 """
 
@@ -25,7 +25,6 @@ SURVEY_LINK = SignedLink(
     max_age=timedelta(days=30),
     state=lambda registration: EventFeedback.objects.filter(registration=registration).exists(),
 )
-
 
 ATTENDEES_HOOK = "sinergi_event_attendees"
 

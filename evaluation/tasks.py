@@ -1,19 +1,7 @@
-"""Periodic work: dashboard figures, event surveys, the editors' weekly digest."""
+"""The hourly periodic job (registered in wagtail_hooks.py): dashboard figures and event surveys."""
 
-from django_tasks import task
-
-from evaluation import dashboard, digest, surveys
+from evaluation import dashboard, surveys
 
 
 def tick(now=None):
     return {"periods_refreshed": dashboard.refresh(now), "surveys_sent": surveys.send_surveys(now)}
-
-
-@task()
-def evaluation_tick_task():
-    return tick()
-
-
-@task()
-def weekly_digest_task():
-    return digest.send_digests()

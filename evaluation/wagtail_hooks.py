@@ -1,4 +1,7 @@
-"""Reports menu entries for editors: page helpfulness, what people could not find, event feedback."""
+"""Reports menu entries for editors: page helpfulness, what people could not find, event feedback;
+the periodic jobs that refresh the figures and send surveys and the weekly digest."""
+
+from datetime import timedelta
 
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +12,8 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from cms.demo.extensions import DemoExtension
 from core.main_tasks import MainTask
 from core.page_extras import PageExtra
-from evaluation import admin_views, conf, demo, figures, ratings
+from core.periodic import PeriodicJob
+from evaluation import admin_views, conf, demo, digest, figures, ratings, tasks
 
 
 @hooks.register("register_admin_urls")
@@ -68,6 +72,14 @@ def not_found_menu_item():
         icon_name="search",
         order=1025,
     )
+
+
+@hooks.register("register_periodic_jobs")
+def periodic_jobs():
+    return [
+        PeriodicJob("evaluation.figures_and_surveys", tasks.tick, timedelta(hours=1)),
+        PeriodicJob("evaluation.weekly_digest", digest.send_digests, timedelta(days=7)),
+    ]
 
 
 @hooks.register("register_tunables")

@@ -27,14 +27,17 @@ from forums.spam import body_hash
 log = services.log
 
 
+def open_flags():
+    return Exists(Flag.objects.filter(post=OuterRef("pk"), reviewed_at__isnull=True))
+
+
 def queue():
     """Posts waiting for a moderator: held, hidden by reports, or reported and still shown."""
-    open_flags = Exists(Flag.objects.filter(post=OuterRef("pk"), reviewed_at__isnull=True))
     return (
         Post.objects.filter(
             Q(state=PostState.PENDING)
             | Q(state=PostState.HIDDEN, hold_reason="flags")
-            | (Q(state=PostState.APPROVED) & open_flags)
+            | (Q(state=PostState.APPROVED) & open_flags())
         )
         .select_related("thread__board__topic", "author")
         .order_by("created_at", "pk")
@@ -44,9 +47,8 @@ def queue():
 def waiting_counts():
     pending = Post.objects.filter(state=PostState.PENDING).count()
     hidden_by_flags = Post.objects.filter(state=PostState.HIDDEN, hold_reason="flags").count()
-    reported = (
-        Post.objects.filter(state=PostState.APPROVED, flags__reviewed_at__isnull=True).distinct().count()
-    )
+    # Exists, not a join: a join's "no open flag" would also match posts never reported.
+    reported = Post.objects.filter(open_flags(), state=PostState.APPROVED).count()
     return {"pending": pending, "hidden_by_flags": hidden_by_flags, "reported": reported}
 
 

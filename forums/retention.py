@@ -1,6 +1,6 @@
 """IP addresses are kept only for abuse handling: removed after ``IP_RETENTION_DAYS``.
 
-Run daily (``manage.py forums_ip_retention`` or the task ``ip_retention_task``).
+Run daily by the scheduler (``forums.ip_retention``, ``manage.py run_periodic``).
 """
 
 from datetime import timedelta

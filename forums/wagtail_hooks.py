@@ -1,4 +1,7 @@
-"""The forum moderation views in the Wagtail admin, and a menu item for moderators."""
+"""The forum moderation views in the Wagtail admin, a menu item for moderators, and the forums'
+periodic jobs (the moderators' daily summary, forgetting old addresses)."""
+
+from datetime import timedelta
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +12,8 @@ from cms.api.endpoints import Endpoint
 from cms.demo.extensions import DemoExtension
 from core.main_tasks import MainTask
 from core.page_extras import PageExtra
-from forums import admin_views, conf, demo, figures, guide_questions
+from core.periodic import PeriodicJob
+from forums import admin_views, conf, demo, figures, guide_questions, retention, summary
 from forums.api import AnsweredThreadViewSet
 
 admin_urls = (
@@ -39,6 +43,14 @@ def register_forums_menu_item():
     return ModeratorsMenuItem(
         _("Forum moderation"), reverse("forums_admin:queue"), name="forums", icon_name="comment", order=410
     )
+
+
+@hooks.register("register_periodic_jobs")
+def periodic_jobs():
+    return [
+        PeriodicJob("forums.moderation_summary", summary.send_summary, timedelta(days=1)),
+        PeriodicJob("forums.ip_retention", retention.forget_addresses, timedelta(days=1)),
+    ]
 
 
 @hooks.register("register_tunables")

@@ -1,10 +1,14 @@
-"""What search adds to the platform: its line in /readyz and its queue of index updates."""
+"""What search adds to the platform: its line in /readyz, its queue of index updates and its
+periodic jobs (catch-up and retries of index updates)."""
+
+from datetime import timedelta
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from core.main_tasks import MainTask
-from search import conf
+from core.periodic import PeriodicJob
+from search import conf, tasks
 from search.engines import configured_engine, database_engine
 from search.engines.base import EngineUnavailable
 from search.models import PendingUpdate
@@ -29,6 +33,14 @@ def search_readiness():
 @hooks.register("sinergi_waiting_work")
 def waiting_index_updates(older_than):
     return {"index updates": PendingUpdate.objects.filter(created__lt=older_than).count()}
+
+
+@hooks.register("register_periodic_jobs")
+def periodic_jobs():
+    return [
+        PeriodicJob("search.catch_up", tasks.catch_up_and_process, timedelta(minutes=5)),
+        PeriodicJob("search.retry", tasks.retry_failed, timedelta(seconds=30)),
+    ]
 
 
 @hooks.register("register_tunables")

@@ -1,14 +1,15 @@
 """The rules of seats: capacity, waitlist, offers, changes, cancellations, check-in."""
 
+import io
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from agenda import registration as seats
 from agenda.models import Registration
 from core.signed_links import LinkError
-from agenda.tasks import tick
 
 from .conftest import person
 
@@ -86,11 +87,14 @@ def test_an_offer_can_be_accepted_until_it_expires_then_it_passes_on(session):
     assert Registration.objects.get(pk=newcomer.pk).status == "offered"
 
 
-def test_the_periodic_task_expires_offers(session):
+def test_the_periodic_job_expires_offers(session):
     people = [seats.register(session.pk, person(number)) for number in range(4)]
     seats.cancel(people[0])
     offer = Registration.objects.get(pk=people[3].pk)
-    assert tick(now=offer.offer_expires_at + timedelta(seconds=1))["offers_expired"] == 1
+    Registration.objects.filter(pk=offer.pk).update(offer_expires_at=timezone.now() - timedelta(seconds=1))
+    output = io.StringIO()
+    call_command("run_periodic", "--once", "--force", "agenda.offers_and_reminders", stdout=output)
+    assert "offers expired 1" in output.getvalue()
     assert Registration.objects.get(pk=offer.pk).status == "expired"
 
 

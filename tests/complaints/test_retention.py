@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from complaints import attachments, retention, services, tasks
+from complaints import attachments, retention, services
 from complaints.models import Addition, Attachment, AuditEntry, Complaint, InternalNote, Status
 
 from .conftest import pdf_upload
@@ -76,20 +76,14 @@ def test_old_closed_complaints_are_scrubbed_and_keep_their_statistics(
     assert recent.contact_email == "recent@example.org" and recent.scrubbed_at is None
 
 
-def test_the_command_reports_progress_and_is_idempotent(closed_long_ago):
+def test_the_scheduled_job_scrubs_and_is_idempotent(closed_long_ago):
     output = io.StringIO()
-    call_command("complaints_retention", stdout=output)
-    text = output.getvalue()
-    assert "Scrubbing personal data: 1/1" in text and "scrubbed 1 complaint(s)" in text
-    output = io.StringIO()
-    call_command("complaints_retention", stdout=output)
-    assert "scrubbed 0 complaint(s)" in output.getvalue()
-
-
-def test_the_background_task_runs_the_same(closed_long_ago):
-    result = tasks.retention_task.enqueue()
-    assert result.return_value["scrubbed"] == 1
+    call_command("run_periodic", "--once", "--force", "complaints.retention", stdout=output)
+    assert "complaints.retention: ok (closed 0, scrubbed 1)" in output.getvalue()
     assert Complaint.objects.get(pk=closed_long_ago.pk).scrubbed_at is not None
+    output = io.StringIO()
+    call_command("run_periodic", "--once", "--force", "complaints.retention", stdout=output)
+    assert "complaints.retention: ok (closed 0, scrubbed 0)" in output.getvalue()
 
 
 def test_open_and_recently_closed_complaints_are_kept(file_via_service, handler):

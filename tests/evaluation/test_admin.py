@@ -1,9 +1,9 @@
 """Editors see helpfulness, comments and event feedback; the public does not."""
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
-from evaluation.digest import send_digests
 from evaluation.models import PageRating
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +40,6 @@ def test_weekly_digest_goes_to_page_owners(make_user, guide, outbox):
     guide.owner = owner
     guide.save(update_fields=["owner"])
     PageRating.objects.create(page=guide, language="id", helpful=True, comment="Jelas sekali", visitor="x2")
-    assert send_digests() >= 1
+    call_command("run_periodic", "--once", "--force", "evaluation.weekly_digest")
     (message,) = [message for message in outbox() if message.to == [owner.email]]
     assert "Jelas sekali" in message.body
