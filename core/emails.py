@@ -4,8 +4,8 @@
 (once per transaction). With django-tasks' immediate backend (the default) the
 task runs in the same process right after the commit; with a database backend and
 a worker (production) it runs in the worker. A message that fails to send keeps
-its error and is retried by the next run (and by ``manage.py send_emails``, run
-periodically in production), so none is lost. Each message is claimed with a
+its error and is retried by the next run (and by the scheduler's ``core.send_emails``
+job every 5 minutes), so none is lost. Each message is claimed with a
 compare-and-set on its attempt count before sending, so two runs at the same
 time never send it twice.
 """
