@@ -1,4 +1,6 @@
-"""Admin menu and URLs for event organisers; the periodic job of the events app."""
+"""Admin menu and URLs for event organisers; the periodic job of the events app; the events' main
+task, API endpoint, demo content, dashboard figures and attendees (docs/architecture.md,
+"Extension points")."""
 
 from datetime import timedelta
 

@@ -1,4 +1,5 @@
-"""Admin integration: the outdated-translations report and a warning in the page editor."""
+"""Admin integration: the outdated-translations report and a warning in the page editor; the core's
+main task and API endpoints (docs/architecture.md, "Extension points")."""
 
 from django.conf import settings
 from django.contrib import messages

@@ -1,5 +1,6 @@
-"""The complaints views in the Wagtail admin, a menu item for those who handle complaints, and
-the daily retention job."""
+"""The complaints views in the Wagtail admin, a menu item for those who handle complaints, and the
+daily retention job; the complaints' main task, demo content and dashboard figures
+(docs/architecture.md, "Extension points")."""
 
 from datetime import timedelta
 

@@ -1,5 +1,7 @@
 """Reports menu entries for editors: page helpfulness, what people could not find, event feedback;
-the periodic jobs that refresh the figures and send surveys and the weekly digest."""
+the periodic jobs that refresh the figures and send surveys and the weekly digest; the
+dashboard's main task, the helpfulness question, demo content and its own figures
+(docs/architecture.md, "Extension points")."""
 
 from datetime import timedelta
 

@@ -1,5 +1,7 @@
 """The forum moderation views in the Wagtail admin, a menu item for moderators, and the forums'
-periodic jobs (the moderators' daily summary, forgetting old addresses)."""
+periodic jobs (the moderators' daily summary, forgetting old addresses); the forums' main task,
+guide questions, API endpoint, demo content and dashboard figures (docs/architecture.md,
+"Extension points")."""
 
 from datetime import timedelta
 

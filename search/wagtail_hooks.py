@@ -1,5 +1,6 @@
 """What search adds to the platform: its line in /readyz, its queue of index updates and its
-periodic jobs (catch-up and retries of index updates)."""
+periodic jobs (catch-up and retries of index updates); the search's main task
+(docs/architecture.md, "Extension points")."""
 
 from datetime import timedelta
 
