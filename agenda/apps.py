@@ -7,7 +7,7 @@ class AgendaConfig(AppConfig):
     verbose_name = _("Events")
 
     def ready(self):
-        # Imported here: models, signals and hooks may be imported only once the apps are loaded.
+        # Imported here: models, and modules that use them, load only once the app registry is ready.
         from wagtail.signals import page_published
 
         from agenda import session_changes

@@ -7,7 +7,7 @@ class CmsConfig(AppConfig):
     verbose_name = _("Sinergi content")
 
     def ready(self):
-        # Imported here: models, signals and hooks may be imported only once the apps are loaded.
+        # Imported here: models, and modules that use them, load only once the app registry is ready.
         from wagtail.signals import page_published
 
         from cms import follow

@@ -10,7 +10,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Sinergi platform")
 
     def ready(self):
-        # Imported here: models, signals and hooks may be imported only once the apps are loaded.
+        # Imported here: models, and modules that use them, load only once the app registry is ready.
         from core import login_limits, page_cache, tunables  # noqa: F401 - login_limits connects its receiver
 
         page_cache.connect()

@@ -7,7 +7,7 @@ class EvaluationConfig(AppConfig):
     verbose_name = _("Evaluation")
 
     def ready(self):
-        # Imported here: models, signals and hooks may be imported only once the apps are loaded.
+        # Imported here: models, and modules that use them, load only once the app registry is ready.
         from cms.models import HomePage
         from evaluation import search_log
 

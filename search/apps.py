@@ -8,7 +8,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Search")
 
     def ready(self):
-        # Imported here: models, signals and hooks may be imported only once the apps are loaded.
+        # Imported here: models, and modules that use them, load only once the app registry is ready.
         from search import signals
 
         autodiscover_modules("search")
