@@ -11,6 +11,7 @@ from io import StringIO
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.db import OperationalError, connection
 from django.utils import timezone
 from wagtail import hooks
 
@@ -191,3 +192,29 @@ def test_list_shows_each_job_its_interval_last_run_and_whether_due():
     call_command("run_periodic", "--list", stdout=out)
     digest = next(line for line in out.getvalue().splitlines() if line.startswith("evaluation.weekly_digest"))
     assert "7 days" in digest and "ok" in digest and "due now" not in digest and "next" in digest
+
+
+def test_the_loop_waits_out_a_database_outage_then_runs_the_due_jobs(monkeypatch, caplog):
+    command = "core.management.commands.run_periodic"
+    database = {"down": True}
+
+    def unreachable(execute, sql, params, many, context):
+        if database["down"]:
+            raise OperationalError("connection to server failed: Connection refused")
+        return execute(sql, params, many, context)
+
+    def tick(seconds):
+        if not database["down"]:  # the second round ran: stop the loop
+            raise KeyboardInterrupt
+        database["down"] = False
+
+    monkeypatch.setattr(f"{command}.time.sleep", tick)
+    # Closing the connection would end the test's transaction (as in tests/agenda/test_task_worker.py).
+    monkeypatch.setattr(f"{command}.connections.close_all", lambda: None)
+    monkeypatch.setattr(f"{command}.close_old_connections", lambda: None)
+    out = StringIO()
+    with connection.execute_wrapper(unreachable), pytest.raises(KeyboardInterrupt):
+        call_command("run_periodic", "--tick", "1", stdout=out)
+    assert "database unreachable" in caplog.text
+    assert "core.send_emails: ok" in out.getvalue()
+    assert set(PeriodicRun.objects.values_list("key", flat=True)) == ALL_JOBS
