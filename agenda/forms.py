@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from agenda import conf
 from agenda.choices import EVENT_LANGUAGES, KINDS, PROVINCES, REGISTRATION_KINDS
 from cms.models import Audience, TopicPage
+from core.widgets import EmailAddressInput, PhoneInput
+
 
 class GroupSizeLimit:
     """Caps ``people`` at ``MAX_GROUP_SIZE`` (agenda/conf.py), read for each form rather than
@@ -57,9 +59,14 @@ class RegistrationForm(GroupSizeLimit, forms.Form):
     kind = forms.ChoiceField(
         label=_("Who is coming?"), choices=REGISTRATION_KINDS, widget=forms.RadioSelect, initial="individual"
     )
-    name = forms.CharField(label=_("Your name"), max_length=150)
+    name = forms.CharField(
+        label=_("Your name"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
     organisation = forms.CharField(
-        label=_("Name of the group or organisation"), max_length=200, required=False
+        label=_("Name of the group or organisation"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "organization"}),
     )
     people = forms.IntegerField(
         label=_("Number of people, including you"),
@@ -74,9 +81,10 @@ class RegistrationForm(GroupSizeLimit, forms.Form):
     email = forms.EmailField(
         label=_("Email address"),
         max_length=254,
+        widget=EmailAddressInput,
         error_messages={"invalid": _("Enter an email address like name@example.org.")},
     )
-    phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False)
+    phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False, widget=PhoneInput)
     language = forms.ChoiceField(label=_("Language of our emails"), choices=settings.LANGUAGES)
     accessibility_needs = forms.CharField(
         label=_("Anything we should prepare so you can take part? (optional)"),

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from complaints import attachments, codes, conf
 from complaints.models import Category, Office, Satisfaction
 from core.signed_links import FormTokens
+from core.widgets import EmailAddressInput, PhoneInput
 
 # The filing form's one-time token: its hash is stored with the complaint, so the same form
 # sent twice (a double click, a reload) is stored once.
@@ -99,15 +100,23 @@ class ComplaintForm(forms.Form):
         },
     )
     attachments = AttachmentsField(label=_("Photos or documents"))
-    contact_name = forms.CharField(label=_("Your name"), required=False, max_length=200)
+    contact_name = forms.CharField(
+        label=_("Your name"),
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
     contact_email = forms.EmailField(
         label=_("Your email address"),
         required=False,
         max_length=254,
+        widget=EmailAddressInput,
         help_text=_("We send your tracking code and updates to this address."),
         error_messages={"invalid": _("Enter an email address like name@example.org.")},
     )
-    contact_phone = forms.CharField(label=_("Your telephone number"), required=False, max_length=40)
+    contact_phone = forms.CharField(
+        label=_("Your telephone number"), required=False, max_length=40, widget=PhoneInput
+    )
     form_token = forms.CharField(widget=forms.HiddenInput)
     # A field people never see; robots fill it in.
     website = forms.CharField(
@@ -118,12 +127,6 @@ class ComplaintForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["office"].queryset = Office.objects.filter(active=True)
         self.fields["attachments"].help_text = attachments_help()
-        for name, autocomplete in (
-            ("contact_name", "name"),
-            ("contact_email", "email"),
-            ("contact_phone", "tel"),
-        ):
-            self.fields[name].widget.attrs["autocomplete"] = autocomplete
 
     def clean_happened_on(self):
         day = self.cleaned_data["happened_on"]
