@@ -127,3 +127,28 @@ def test_the_number_check_sees_a_split_fee(site_url, page):
         '<table style="width:4ch"><tr><td style="overflow-wrap:anywhere">Rp 1.500.000</td></tr></table>')"""
     )
     assert re.search("Rp", broken_numbers(page) or "")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_heading_is_on_the_first_screen_of_a_phone(site_url, page, paths, language):
+    """The header filled the first screen on a 375 x 740 phone (the heading started at
+    y = 550, at 200% zoom below the fold)."""
+    page.set_viewport_size({"width": 375, "height": 740})
+    below = {}
+    for path in ["/", "/visa/visa-kunjungan/", "/complaints/", "/forums/", "/events/"]:
+        page.goto(f"{site_url}/{language}{path}")
+        top = page.locator("main h1").first.bounding_box()["y"]
+        if top > 740 - 60:
+            below[path] = round(top)
+    assert below == {}
+
+
+def test_primary_buttons_do_not_look_focused(site_url, page):
+    """Yellow is the focus colour; a primary button in yellow looked focused all the time."""
+    page.goto(f"{site_url}/en/complaints/track/")
+    button = page.locator("form.stacked-form button[type=submit]").first
+    resting = button.evaluate("element => getComputedStyle(element).backgroundColor")
+    button.focus()
+    focused = button.evaluate("element => getComputedStyle(element).backgroundColor")
+    assert resting != focused
+    assert focused == "rgb(255, 191, 71)"  # --colour-focus
