@@ -50,7 +50,9 @@ def test_failed_background_tasks_make_readiness_degraded(client, db, settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     result = send_emails_task.enqueue()
     DBTaskResult.objects.filter(pk=result.id).update(
-        status="FAILED", finished_at=timezone.now() - timedelta(hours=1), exception_class_path="builtins.KeyError"
+        status="FAILED",
+        finished_at=timezone.now() - timedelta(hours=1),
+        exception_class_path="builtins.KeyError",
     )
     data = client.get("/readyz").json()
     assert data["status"] == "degraded" and "tasks" in data["degraded"]
