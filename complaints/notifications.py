@@ -2,7 +2,8 @@
 
 Sent through core.emails.queue_email, in the language the complaint was filed in.
 The address is never logged. Updates carry no code (only its hash is kept), just
-the link to the look-up page.
+the link to the look-up page. Each message carries the complaint's ``subject_key``, so the
+retention that erases the complaint deletes its mail too (the confirmation holds the code).
 """
 
 from django.conf import settings
@@ -18,7 +19,11 @@ def _send(complaint, template, context):
         context = {"complaint": complaint, **context}
         subject = " ".join(render_to_string(f"complaints/email/{template}_subject.txt", context).split())
         body = render_to_string(f"complaints/email/{template}_body.txt", context)
-    queue_email(complaint.contact_email, subject, body)
+    queue_email(complaint.contact_email, subject, body, subject_key=subject_key(complaint))
+
+
+def subject_key(complaint):
+    return f"complaints.complaint:{complaint.pk}"
 
 
 def _track_url(complaint, base_url):

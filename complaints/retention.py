@@ -3,7 +3,8 @@
 A complaint is finished when it is closed or rejected (``closed_at``). Scrubbing
 empties the description and contact details, deletes the complainant's additions,
 the attachments (files and records) and the staff's internal notes (which may quote
-the complainant). It keeps what the statistics need: category, office, dates,
+the complainant) and every email sent about it (the confirmation holds the tracking
+code, whose hash leads to the complaint). It keeps what the statistics need: category, office, dates,
 status and satisfaction, and the public timeline (written for the public anyway)
 and the audit trail (which never holds personal data).
 
@@ -16,8 +17,9 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from complaints import conf, services
+from complaints import conf, notifications, services
 from complaints.models import FINAL_STATUSES, AuditEntry, Complaint
+from core import retention as core_retention
 
 
 def due_for_scrubbing(now=None):
@@ -35,6 +37,7 @@ def scrub(complaint, now=None):
         complaint.attachments.all().delete()
         complaint.additions.all().delete()
         complaint.internal_notes.all().delete()
+        core_retention.forget_subject(notifications.subject_key(complaint), to=complaint.contact_email)
         complaint.description = ""
         complaint.contact_name = complaint.contact_email = complaint.contact_phone = ""
         complaint.scrubbed_at = now or timezone.now()
@@ -52,7 +55,7 @@ def run(now=None):
     return closed, len(complaints)
 
 
-def scheduled_run():
+def scheduled_run(now=None):
     """The periodic job: ``run`` with its counts named for the scheduler's record."""
-    closed, scrubbed = run()
+    closed, scrubbed = run(now)
     return {"closed": closed, "scrubbed": scrubbed}

@@ -1,6 +1,6 @@
-"""The platform's tunables (core/tunables.py): sign-in limits and email retries."""
+"""The platform's tunables (core/tunables.py): sign-in limits, email retries and the outbox's retention."""
 
-from core.tunables import Count, Seconds, declare
+from core.tunables import Count, Days, Seconds, declare
 
 TUNABLES = declare(
     "core",
@@ -19,6 +19,12 @@ TUNABLES = declare(
         "EMAIL_MAX_ATTEMPTS",
         10,
         "attempts to send an outgoing email before the outbox stops trying",
+        minimum=1,
+    ),
+    Days(
+        "OUTBOX_RETENTION_DAYS",
+        30,
+        "sent (or given up) outgoing emails are deleted this long after they were written",
         minimum=1,
     ),
 )

@@ -25,10 +25,16 @@ from core.on_commit import on_commit_once
 logger = logging.getLogger(__name__)
 
 
-def queue_email(to, subject, body, headers=None, attachments=None):
-    """Store a message to send after commit. ``attachments``: see OutgoingEmail.attachments."""
+def queue_email(to, subject, body, headers=None, attachments=None, subject_key=""):
+    """Store a message to send after commit. ``attachments``: see OutgoingEmail.attachments;
+    ``subject_key``: what it is about, for ``forget_subject`` (core/retention.py)."""
     message = OutgoingEmail.objects.create(
-        to=to, subject=subject, body=body, headers=headers or {}, attachments=attachments or []
+        to=to,
+        subject=subject,
+        body=body,
+        headers=headers or {},
+        attachments=attachments or [],
+        subject_key=subject_key,
     )
     on_commit_once(send_emails_task.enqueue)
     return message

@@ -14,6 +14,12 @@ TUNABLES = declare(
         "a failed search is shown to editors only when this many were made in a week (privacy)",
         minimum=2,
     ),
+    Days(
+        "SEARCH_RETENTION_DAYS",
+        63,
+        "search records (masked queries) are deleted this long after the search; the report covers 8 weeks",
+        minimum=57,
+    ),
     Seconds(
         "DASHBOARD_CACHE_SECONDS",
         3600,

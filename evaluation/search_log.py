@@ -40,6 +40,13 @@ def connect():
     outcomes.result_clicked.connect(record_click, dispatch_uid="evaluation.result_clicked")
 
 
+def forget_old(now=None):
+    """Delete searches older than ``SEARCH_RETENTION_DAYS`` (a periodic job): a masked query can
+    still name someone, and the report never looks further back than ``WEEKS``."""
+    cutoff = (now or timezone.now()) - timedelta(days=conf.get("SEARCH_RETENTION_DAYS"))
+    return SearchRecord.objects.filter(created__lt=cutoff).delete()[0]
+
+
 def not_found(now=None, weeks=WEEKS):
     """[{week, language, query, searches, kind}] with kind 'no_results' or 'no_clicks'."""
     since = (now or timezone.now()) - timedelta(weeks=weeks)

@@ -15,7 +15,7 @@ from cms.demo.extensions import DemoExtension
 from core.main_tasks import MainTask
 from core.page_extras import PageExtra
 from core.periodic import PeriodicJob
-from evaluation import admin_views, conf, demo, digest, figures, ratings, tasks
+from evaluation import admin_views, conf, demo, digest, figures, ratings, search_log, tasks
 
 
 @hooks.register("register_admin_urls")
@@ -81,6 +81,7 @@ def periodic_jobs():
     return [
         PeriodicJob("evaluation.figures_and_surveys", tasks.tick, timedelta(hours=1)),
         PeriodicJob("evaluation.weekly_digest", digest.send_digests, timedelta(days=7)),
+        PeriodicJob("evaluation.search_retention", search_log.forget_old, timedelta(days=1)),
     ]
 
 

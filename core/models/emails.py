@@ -18,6 +18,9 @@ class OutgoingEmail(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     last_error = models.TextField(blank=True)
+    # What the message is about, "<app>.<model>:<pk>" (e.g. "complaints.complaint:42"), so the
+    # retention of that record can delete its mail too (the body may quote personal data).
+    subject_key = models.CharField(max_length=100, blank=True, db_index=True)
 
     class Meta:
         # The table was created by the cms app before the platform layer moved to core.

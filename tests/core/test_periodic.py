@@ -22,11 +22,14 @@ pytestmark = pytest.mark.django_db
 
 ALL_JOBS = {
     "core.send_emails",
+    "core.outbox_retention",
+    "core.session_retention",
     "search.catch_up",
     "search.retry",
     "agenda.offers_and_reminders",
     "evaluation.figures_and_surveys",
     "evaluation.weekly_digest",
+    "evaluation.search_retention",
     "complaints.retention",
     "forums.moderation_summary",
     "forums.ip_retention",
