@@ -13,8 +13,10 @@ from datetime import datetime, time
 
 from django.contrib.syndication.views import Feed
 from django.utils import timezone
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Rss201rev2Feed
 from django.utils.translation import gettext as _
+
+from core.feeds import PlainTextAtom1Feed
 
 ITEMS = 50
 
@@ -76,7 +78,7 @@ class RegulationRssFeed(Feed):
 
 
 class RegulationAtomFeed(RegulationRssFeed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtom1Feed
 
     def subtitle(self, obj):
         return self.description(obj)

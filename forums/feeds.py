@@ -2,15 +2,15 @@
 
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from core.feeds import PlainTextAtom1Feed
 from forums.models import Board, Post
 from forums.rendering import plain_text
 
 
 class BoardFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = PlainTextAtom1Feed
 
     def get_object(self, request, slug):
         return get_object_or_404(Board.objects.select_related("topic"), slug=slug)
