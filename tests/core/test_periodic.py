@@ -10,6 +10,7 @@ from io import StringIO
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.management import CommandError, call_command
 from django.db import OperationalError, connection
 from django.utils import timezone
@@ -143,6 +144,12 @@ def extra_job():
     with hooks.register_temporarily(periodic.HOOK, register):
         yield add
         periodic.jobs.cache_clear()
+
+
+def test_two_jobs_with_one_name_are_a_configuration_error(extra_job):
+    extra_job("core.send_emails", lambda: None)
+    with pytest.raises(ImproperlyConfigured, match="core.send_emails"):
+        periodic.jobs()
 
 
 def test_a_failing_job_does_not_stop_the_others_and_is_retried_later(extra_job):
