@@ -7,6 +7,8 @@ core.emails.queue_email like every other email, so a mail server that is down
 delays them instead of failing the sign-up.
 """
 
+import unicodedata
+
 from allauth.account.adapter import DefaultAccountAdapter
 from django import forms
 from django.conf import settings
@@ -18,7 +20,13 @@ from forums.models import Member
 
 
 def clean_display_name(value, exclude_member=None):
-    name = " ".join(value.split())
+    """The name as others will see it: one space between words, and without invisible
+    format characters (bidi overrides, zero-width joiners). U+202E + "anI laiciffO"
+    rendered as "Official Ina" and reversed the rest of the line."""
+    visible = "".join(character for character in value if unicodedata.category(character) != "Cf")
+    name = " ".join(visible.split())
+    if len(name) < 2:
+        raise forms.ValidationError(_("Choose a name of at least 2 visible characters."), code="invisible")
     taken = Member.objects.filter(display_name__iexact=name)
     if exclude_member is not None:
         taken = taken.exclude(pk=exclude_member.pk)
