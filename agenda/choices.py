@@ -94,6 +94,8 @@ REGISTRATION_STATUSES = [
     ("offered", _("Seat offered")),
     ("cancelled", _("Cancelled")),
     ("expired", _("Offer expired")),
+    # Still waiting when offers stopped before the start (agenda/registration.py).
+    ("no_seat", _("No seat became free")),
 ]
 # Registrations that hold seats against the capacity.
 HOLDING_SEATS = ("confirmed", "offered")

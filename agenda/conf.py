@@ -16,11 +16,22 @@ TUNABLES = declare(
     Hours(
         "OFFER_HOURS",
         48,
-        "time a person on the waitlist has to accept a freed seat (never past the start)",
+        "time a person on the waitlist has to accept a freed seat (never past the offer cut-off)",
         minimum=1,
+    ),
+    Hours(
+        "OFFER_CUTOFF_HOURS",
+        2,
+        "no seat is offered to the waitlist this long before a session starts; the waitlist is then told",
     ),
     Hours("REMINDER_HOURS", 24, "the reminder email goes this long before a session starts"),
     Days("FEED_HISTORY_DAYS", 90, "calendar feeds keep sessions that ended this recently"),
     Count("FEED_LIMIT", 5000, "most sessions in one calendar feed", minimum=1),
+    Days(
+        "RETENTION_DAYS",
+        90,
+        "registrations are anonymised this long after their session ends (counts are kept)",
+        minimum=1,
+    ),
 )
 get = TUNABLES.get

@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from agenda import conf
 from agenda.choices import EVENT_LANGUAGES, KINDS, PROVINCES, REGISTRATION_KINDS
@@ -12,13 +13,21 @@ from core.widgets import EmailAddressInput, PhoneInput
 
 
 class GroupSizeLimit:
-    """Caps ``people`` at ``MAX_GROUP_SIZE`` (agenda/conf.py), read for each form rather than
-    when the class is defined, so operators and tests can retune it."""
+    """Caps ``people`` at the session's seats, or at ``MAX_GROUP_SIZE`` (agenda/conf.py) when
+    that is lower, read for each form rather than when the class is defined, so operators
+    and tests can retune it. A group larger than the session is told how many seats it has."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, session=None, **kwargs):
         super().__init__(*args, **kwargs)
         limit = conf.get("MAX_GROUP_SIZE")
         field = self.fields["people"]
+        if session is not None and session.capacity < limit:
+            limit = session.capacity
+            field.error_messages["max_value"] = ngettext_lazy(
+                "This session has %(limit_value)s seat in all. For a larger group, please contact the organisers.",
+                "This session has %(limit_value)s seats in all. For a larger group, please contact the organisers.",
+                "limit_value",
+            )
         field.max_value = limit
         field.validators.append(MaxValueValidator(limit))
         field.widget.attrs["max"] = limit

@@ -84,6 +84,13 @@ def offer_expired(registration):
     _send(registration, "offer_expired", subject)
 
 
+def no_seat(registration):
+    """Offers stopped before the start while this person was still waiting."""
+    with translation.override(registration.language):
+        subject = _("No seat became free: %(title)s")
+    _send(registration, "no_seat", subject)
+
+
 def cancelled_by_registrant(registration, had_seats):
     with translation.override(registration.language):
         subject = _("Registration cancelled: %(title)s")

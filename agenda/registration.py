@@ -6,6 +6,14 @@ at the start of the transaction, see config/settings.py). So two people pressing
 button at the same moment are counted one after the other and the capacity is
 never exceeded. Emails are queued in the same transaction and sent after commit
 (core/emails.py), so a registration and its confirmation stand or fall together.
+
+The waitlist is a fair queue. Every change that frees seats or changes the queue
+(a cancellation, a smaller group, an expired offer, a raised capacity published by
+an editor) ends with ``promote`` in the same locked transaction, so the seats are
+offered in queue order as the change commits and no newcomer can take them first.
+Offers are made only while they can be used: until ``OFFER_CUTOFF_HOURS`` before
+the start, with a deadline at the cut-off at the latest. At the cut-off the people
+still waiting are told that no seat became free (``close_waitlists``).
 """
 
 from datetime import timedelta
@@ -50,8 +58,30 @@ def not_enough_seats(left):
     ) % {"left": left}
 
 
-def register(session_id, details, *, join_waitlist_if_short=False, now=None):
-    """Create a confirmed or waitlisted registration; raises RegistrationError."""
+def too_large(capacity):
+    return ngettext(
+        "This session has %(capacity)s seat in all. For a larger group, please contact the organisers.",
+        "This session has %(capacity)s seats in all. For a larger group, please contact the organisers.",
+        capacity,
+    ) % {"capacity": capacity}
+
+
+class NotEnoughSeats(RegistrationError):
+    """A group larger than the seats left: the reader is told how many are left and may
+    choose the waitlist explicitly (``join_waitlist_if_short``)."""
+
+    def __init__(self, left):
+        super().__init__(not_enough_seats(left), field="people")
+        self.left = left
+
+
+def register(session_id, details, *, join_waitlist=True, join_waitlist_if_short=False, now=None):
+    """Create a confirmed or waitlisted registration; raises RegistrationError.
+
+    ``join_waitlist``: the registrant accepts the waitlist when the session is full.
+    ``join_waitlist_if_short``: a group larger than the seats left chose, knowing how many
+    are left, to wait for seats for all its people (otherwise NotEnoughSeats).
+    """
     now = now or timezone.now()
     email = details["email"].strip().lower()
     people = details.get("people") or 1
@@ -68,13 +98,9 @@ def register(session_id, details, *, join_waitlist_if_short=False, now=None):
                     ),
                     field="email",
                 )
-            left = session.seats_left()
-            if people <= left:
-                status = "confirmed"
-            elif left == 0 or join_waitlist_if_short:
-                status = "waitlisted"
-            else:
-                raise RegistrationError(not_enough_seats(left), field="people")
+            if people > session.capacity:
+                raise RegistrationError(too_large(session.capacity), field="people")
+            status = _place_for(session, people, join_waitlist, join_waitlist_if_short, now)
             # Someone who cancelled and registers again must get a higher SEQUENCE than the
             # cancellation their calendar already holds.
             earlier = session.registrations.filter(email=email).aggregate(top=Max("calendar_sequence"))["top"]
@@ -95,12 +121,40 @@ def register(session_id, details, *, join_waitlist_if_short=False, now=None):
     return registration
 
 
-def promote(session, now=None):
-    """Offer freed seats to the waitlist, first come first served; a group that does not
-    fit keeps its place while smaller requests behind it are offered what is free."""
-    now = now or timezone.now()
+def _place_for(session, people, join_waitlist, join_waitlist_if_short, now):
+    """Where a newcomer goes: a seat if it fits (the queue never has a fitting request
+    waiting while offers are open, see ``promote``), else the waitlist if they chose it
+    and offers are still made before the start."""
     left = session.seats_left()
-    expires = min(now + timedelta(hours=conf.get("OFFER_HOURS")), session.start)
+    if people <= left:
+        return "confirmed"
+    if not session.offers_open(now):
+        raise RegistrationError(
+            _("Not enough seats are left, and no more seats are offered to the waitlist before the session.")
+        )
+    if left == 0:
+        if not join_waitlist:
+            raise RegistrationError(
+                _("The session is full. To wait for a seat, tick “put us on the waitlist”."),
+                field="join_waitlist",
+            )
+        return "waitlisted"
+    if not join_waitlist_if_short:
+        raise NotEnoughSeats(left)
+    return "waitlisted"
+
+
+def promote(session, now=None):
+    """Offer freed seats to the waitlist in queue order (registration time); a group that
+    does not fit is skipped and keeps its place while smaller requests behind it are
+    offered what is free. Runs under the session's lock. Nothing is offered once offers
+    have stopped (``EventSession.offers_open``); an offer holds until ``OFFER_HOURS``
+    from now or the cut-off, whichever comes first, so its deadline is never past."""
+    now = now or timezone.now()
+    if not session.offers_open(now):
+        return []
+    left = session.seats_left()
+    expires = min(now + timedelta(hours=conf.get("OFFER_HOURS")), session.offer_cutoff())
     offered = []
     for waiting in session.registrations.filter(status="waitlisted").order_by("created_at", "id"):
         if left <= 0:
@@ -113,6 +167,38 @@ def promote(session, now=None):
             notifications.offered(waiting)
             offered.append(waiting)
     return offered
+
+
+def offer_free_seats(session_id, now=None):
+    """Lock the session and offer what is free: for changes made elsewhere (a capacity
+    raised in the page editor, see session_changes.announce_published)."""
+    with transaction.atomic():
+        return promote(_locked_session(session_id), now)
+
+
+def close_waitlists(now=None):
+    """Tell the people still waiting for sessions whose offers have stopped that no seat
+    became free; each is told once (the status changes under the session's lock with the
+    queued email). Returns how many were told."""
+    now = now or timezone.now()
+    told = 0
+    waiting = EventSession.objects.filter(
+        status="scheduled",
+        start__lte=now + timedelta(hours=conf.get("OFFER_CUTOFF_HOURS")),
+        registrations__status="waitlisted",
+    ).values_list("pk", flat=True)
+    for session_id in set(waiting):
+        with transaction.atomic():
+            session = _locked_session(session_id)
+            if session.offers_open(now):
+                continue
+            for registration in session.registrations.filter(status="waitlisted"):
+                registration.session = session
+                registration.status = "no_seat"
+                registration.save(update_fields=["status", "updated_at"])
+                notifications.no_seat(registration)
+                told += 1
+    return told
 
 
 def _reload_locked(registration):
@@ -133,8 +219,7 @@ def cancel(registration, now=None):
         registration.offer_expires_at = None
         registration.save(update_fields=["status", "offer_expires_at", "updated_at"])
         notifications.cancelled_by_registrant(registration, had_seats=held_seats)
-        if held_seats:
-            promote(registration.session, now)
+        promote(registration.session, now)
     return registration
 
 
@@ -150,6 +235,8 @@ def change_size(registration, people, now=None):
             raise RegistrationError(
                 _("Only a group can change its number of people, and only until the session."), field="people"
             )
+        if people > registration.session.capacity:
+            raise RegistrationError(too_large(registration.session.capacity), field="people")
         extra = people - registration.people
         if registration.status in ("confirmed", "offered") and extra > 0:
             left = registration.session.seats_left()
@@ -166,8 +253,7 @@ def change_size(registration, people, now=None):
         registration.people = people
         registration.save(update_fields=["people", "updated_at"])
         notifications.size_changed(registration)
-        if extra < 0 and registration.status in ("confirmed", "offered"):
-            promote(registration.session, now)
+        promote(registration.session, now)  # seats freed, or a waitlisted group now fits
     return registration
 
 

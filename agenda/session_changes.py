@@ -6,7 +6,8 @@ Wagtail then sends ``page_published``, which calls ``announce_published``.
 ``EventSession.save()`` only raises the session's sequence: scripts, bulk edits,
 data migrations and demo loading send nothing. A script that wants registrants to
 hear of its change calls ``announce_changes``; otherwise the next publish of the
-page tells them.
+page tells them. A publish also offers the waitlist any seats it freed (a raised
+capacity).
 
 Each session remembers what its registrants were last told (``announced_sequence``,
 ``announced_status``). A session whose sequence is above that has news; it is
@@ -19,6 +20,7 @@ from django.db.models import F
 
 from agenda import notifications
 from agenda.models import EventSession
+from agenda.registration import offer_free_seats
 
 
 def announce_changes(session):
@@ -40,7 +42,11 @@ def announce_changes(session):
 
 
 def announce_published(sender, instance, **kwargs):
-    """``page_published`` receiver (for event pages): announce their changed sessions."""
+    """``page_published`` receiver (for event pages): announce their changed sessions, then
+    offer the waitlist the seats a raised capacity (or a session scheduled again) freed,
+    in the publish's transaction under each session's lock."""
     changed = EventSession.objects.filter(page_id=instance.pk, sequence__gt=F("announced_sequence"))
     for session in changed:
         announce_changes(session)
+    for session_id in EventSession.objects.filter(page_id=instance.pk).values_list("pk", flat=True):
+        offer_free_seats(session_id)

@@ -158,8 +158,14 @@ def event_context(request, page):
 @require_http_methods(["GET", "POST"])
 def register(request, page, session_id):
     session = get_object_or_404(page.sessions.with_seats_taken().select_related("page"), pk=session_id)
-    form = RegistrationForm(request.POST or None, initial={"language": get_language()})
-    context = {"page": page, "session": session, "form": form, "state": session.registration_state()}
+    form = RegistrationForm(request.POST or None, initial={"language": get_language()}, session=session)
+    context = {
+        "page": page,
+        "session": session,
+        "form": form,
+        "state": session.registration_state(),
+        "retention_days": conf.get("RETENTION_DAYS"),
+    }
     context.update(page.get_context(request))
     context["form"] = form
     if request.method == "POST" and form.is_valid():
@@ -172,12 +178,19 @@ def register(request, page, session_id):
                 None, _("Too many registrations from your connection. Please try again in an hour.")
             )
             return render(request, "agenda/register.html", context, status=429)
+        people = form.cleaned_data["people"]
         try:
             created = seats.register(
-                session.pk, form.details(), join_waitlist_if_short=form.cleaned_data["join_waitlist"]
+                session.pk,
+                form.details(),
+                join_waitlist=form.cleaned_data["join_waitlist"],
+                # Only the button that names the group's size, shown with the seats left.
+                join_waitlist_if_short=request.POST.get("waitlist_group") == str(people),
             )
         except seats.RegistrationError as error:
             form.add_error(error.field, error.message)
+            if isinstance(error, seats.NotEnoughSeats):
+                context["waitlist_group"] = people
             return render(request, "agenda/register.html", context, status=409)
         rate_limit.hit("agenda-register", address, per_hour, 3600)
         return redirect(reverse("agenda:registration", kwargs={"token": created.token}) + "?new=1")
@@ -201,7 +214,7 @@ def manage(request, token):
         )
     seats.expire_offers()  # an offer past its time is shown as expired, never as open
     registration.refresh_from_db()
-    resize_form = ResizeForm(initial={"people": registration.people})
+    resize_form = ResizeForm(initial={"people": registration.people}, session=registration.session)
     message = None
     status = 200
     if request.method == "POST":
@@ -214,7 +227,7 @@ def manage(request, token):
                 registration = seats.accept_offer(registration)
                 message = _("The seat is yours. We sent you a calendar invitation.")
             elif action == "resize":
-                resize_form = ResizeForm(request.POST)
+                resize_form = ResizeForm(request.POST, session=registration.session)
                 if resize_form.is_valid():
                     registration = seats.change_size(registration, resize_form.cleaned_data["people"])
                     message = _("The number of people is changed.")
@@ -234,5 +247,12 @@ def manage(request, token):
         "resize_form": resize_form,
         "message": message,
         "just_registered": request.GET.get("new") == "1" and request.method == "GET",
+        "waitlist_position": registration.waitlist_position(),
+        # Cancelling takes two steps: the page's link asks, the confirmation's button cancels.
+        "confirm_cancel": request.GET.get("confirm") == "cancel"
+        and request.method == "GET"
+        and registration.may_change(),
     }
-    return render(request, "agenda/manage.html", context, status=status)
+    response = render(request, "agenda/manage.html", context, status=status)
+    response["X-Robots-Tag"] = "noindex"  # a private page: never in search engines
+    return response

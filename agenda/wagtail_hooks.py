@@ -1,4 +1,5 @@
-"""Admin menu and URLs for event organisers; the periodic job of the events app; the events' main
+"""Admin menu and URLs for event organisers; the periodic jobs of the events app (offers and
+reminders, retention); the events' main
 task, API endpoint, demo content, dashboard figures and attendees (docs/architecture.md,
 "Extension points")."""
 
@@ -9,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from agenda import admin_views, attendance, conf, demo, figures, tasks
+from agenda import admin_views, attendance, conf, demo, figures, retention, tasks
 from agenda.api import EventSessionViewSet
 from cms.api.endpoints import Endpoint
 from cms.demo.extensions import DemoExtension
@@ -60,7 +61,10 @@ def register_menu_item():
 
 @hooks.register("register_periodic_jobs")
 def periodic_jobs():
-    return [PeriodicJob("agenda.offers_and_reminders", tasks.tick, timedelta(minutes=5))]
+    return [
+        PeriodicJob("agenda.offers_and_reminders", tasks.tick, timedelta(minutes=5)),
+        PeriodicJob("agenda.retention", retention.scheduled_run, timedelta(days=1)),
+    ]
 
 
 @hooks.register("register_tunables")

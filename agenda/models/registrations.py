@@ -53,6 +53,8 @@ class Registration(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    # When names and contacts were removed (agenda/retention.py); the counts stay.
+    anonymised_at = models.DateTimeField(null=True, blank=True, editable=False)
     # The highest SEQUENCE this registrant's calendar has received from us: each
     # later email about the session must carry a higher one.
     calendar_sequence = models.IntegerField(default=-1)
@@ -117,6 +119,21 @@ class Registration(models.Model):
     def may_change_size(self, now=None):
         """Only a group chooses its number of people; one person is one seat."""
         return self.kind == "group" and self.may_change(now)
+
+    def waitlist_position(self):
+        """1 for the first person waiting, counted in the order offers are made; None
+        when not on the waitlist."""
+        if self.status != "waitlisted":
+            return None
+        ahead = (
+            type(self)
+            .objects.filter(session_id=self.session_id, status="waitlisted")
+            .filter(
+                models.Q(created_at__lt=self.created_at)
+                | models.Q(created_at=self.created_at, pk__lt=self.pk)
+            )
+        )
+        return ahead.count() + 1
 
     def may_check_in(self):
         """Only someone holding a confirmed seat is checked in."""

@@ -9,7 +9,7 @@ publish that makes it (agenda/session_changes.py), so scripts, bulk edits and da
 loading never send email.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
@@ -23,6 +23,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
+from agenda import conf
 from agenda.choices import HOLDING_SEATS, PROVINCES, SESSION_STATUSES, TIME_ZONES, ZONE_ABBREVIATIONS
 
 # Fields whose change calendar programs and registrants must hear about.
@@ -215,6 +216,16 @@ class EventSession(Orderable):
     def is_full(self):
         """No seat left (offered seats are held too): registering now means the waitlist."""
         return self.seats_left() == 0
+
+    def offer_cutoff(self):
+        """The last moment a freed seat is offered to the waitlist: ``OFFER_CUTOFF_HOURS``
+        before the start, so nobody is offered a seat they can no longer use."""
+        return self.start - timedelta(hours=conf.get("OFFER_CUTOFF_HOURS"))
+
+    def offers_open(self, now=None):
+        """Whether freed seats go to the waitlist now: a scheduled session before its cut-off
+        (a postponed one waits for its new date, a cancelled one offers nothing)."""
+        return self.status == "scheduled" and (now or timezone.now()) < self.offer_cutoff()
 
     def registration_state(self, now=None):
         """Why registration is or is not possible now: 'open', 'not_yet', 'closed', 'cancelled', 'postponed'."""

@@ -58,7 +58,7 @@ def test_a_group_registers_with_its_size_and_can_change_it(client, session):
     assert registration.people == 2 and registration.organisation == "Komunitas Pelita"
     manage = response["Location"].split("?")[0]
     too_many = client.post(manage, {"action": "resize", "people": "5"})
-    assert too_many.status_code == 409 and "Only 1 more seat is free" in too_many.content.decode()
+    assert too_many.status_code == 400 and "This session has 3 seats in all" in too_many.content.decode()
     assert client.post(manage, {"action": "resize", "people": "3"}).status_code == 200
     assert Registration.objects.get(pk=registration.pk).people == 3
 

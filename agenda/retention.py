@@ -1,0 +1,48 @@
+"""Retention: anonymise registrations ``RETENTION_DAYS`` after their session ends.
+
+The registration form promises it (the sentence is built from the same tunable).
+Anonymising blanks the name, organisation, phone and accessibility needs, replaces
+the email address with one that reaches nobody (``<id>@anonymised.invalid``: the
+column is required and unique per session among active registrations) and replaces
+the secret, so the registrant's links stop working. It keeps what the statistics
+need: the session, kind, number of people, language, status and check-in, so the
+dashboard's counts do not change.
+
+Run daily by the scheduler (``agenda.retention``, registered in wagtail_hooks.py).
+Each registration is claimed with ``anonymised_at`` in one UPDATE, so a run twice or
+in parallel changes nothing more.
+"""
+
+from datetime import timedelta
+
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Cast, Concat
+from django.utils import timezone
+
+from agenda import conf
+from agenda.models import Registration
+from agenda.models.registrations import new_secret
+
+
+def anonymise_due(now=None):
+    """Anonymise the registrations of sessions that ended ``RETENTION_DAYS`` ago or more;
+    returns how many."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=conf.get("RETENTION_DAYS"))
+    due = Registration.objects.filter(session__end__lte=cutoff, anonymised_at__isnull=True)
+    return due.update(
+        name="",
+        organisation="",
+        phone="",
+        accessibility_needs="",
+        email=Concat(Cast(F("pk"), output_field=CharField()), Value("@anonymised.invalid")),
+        # One new secret for the batch is enough to revoke every link: links are bound to
+        # the secret each registration had.
+        secret=new_secret(),
+        anonymised_at=now,
+    )
+
+
+def scheduled_run():
+    """The periodic job: ``anonymise_due`` with its count named for the scheduler's record."""
+    return {"anonymised": anonymise_due()}
