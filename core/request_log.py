@@ -48,6 +48,9 @@ class JsonFormatter(logging.Formatter):
             "message": record.getMessage(),
             "request_id": getattr(record, "request_id", "-"),
         }
+        entry.update(
+            getattr(record, "fields", {})
+        )  # structured fields a caller passed (extra={"fields": ...})
         if record.name == "gunicorn.access" and isinstance(record.args, dict):
             entry.update(self.access_fields(record.args))
         if record.exc_info:

@@ -1,7 +1,10 @@
 """In production every process logs JSON lines: gunicorn's own lines and its one line per
-request too (they were plain text beside the site's JSON)."""
+request too, and the scheduler's report of each job (they were plain text beside the site's
+JSON)."""
 
+import io
 import json
+import logging
 import os
 import socket
 import subprocess
@@ -11,6 +14,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
+
+from core.request_log import JsonFormatter
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,3 +59,13 @@ def test_gunicorn_logs_json_lines_with_the_request_fields(tmp_path):
     access = [line for line in lines if line["logger"] == "gunicorn.access"]
     assert access[-1]["path"] == "/healthz" and access[-1]["status"] == 200
     assert any(line["logger"] == "gunicorn.error" and "Booting worker" in line["message"] for line in lines)
+
+
+def test_the_scheduler_logs_json_lines_in_production(settings, caplog, db):
+    """run_periodic printed plain lines beside the JSON logs of every other process."""
+    settings.LOG_FORMAT = "json"
+    with caplog.at_level(logging.INFO, logger="core.management.commands.run_periodic"):
+        call_command("run_periodic", "--force", "core.send_emails", stdout=io.StringIO())
+    (record,) = [record for record in caplog.records if record.name.endswith("run_periodic")]
+    line = json.loads(JsonFormatter().format(record))
+    assert line["job"] == "core.send_emails" and line["ok"] is True and "seconds" in line

@@ -12,6 +12,7 @@ runs (core/scheduler.py), so only one of them runs it.
 import logging
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import InterfaceError, OperationalError, close_old_connections, connections
 from django.utils import timezone
@@ -80,10 +81,18 @@ class Command(BaseCommand):
         self.report(outcome)
 
     def report(self, outcome):
+        """One line per job run: a JSON log record where logs are JSON (production), so a
+        collector reads the scheduler like every other process; readable lines otherwise."""
         if outcome is None:  # another scheduler took it first
             return
         seconds = outcome.duration.total_seconds()
-        if outcome.ok:
+        if settings.LOG_FORMAT == "json":
+            fields = {"job": outcome.key, "ok": outcome.ok, "summary": outcome.summary, "seconds": seconds}
+            level = logging.INFO if outcome.ok else logging.ERROR
+            logger.log(
+                level, "%s: %s", outcome.key, "ok" if outcome.ok else "failed", extra={"fields": fields}
+            )
+        elif outcome.ok:
             line = f"{timezone.localtime():%Y-%m-%d %H:%M:%S} {outcome.key}: ok ({outcome.summary}) {seconds:.1f} s"
             self.stdout.write(line)
         else:
