@@ -11,6 +11,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -37,6 +38,14 @@ class AlreadyFiled(Exception):
     def __init__(self, complaint):
         super().__init__(complaint.pk)
         self.complaint = complaint
+
+
+class TooManyAdditions(ValidationError):
+    """The complainant added information ``ADDITIONS_PER_HOUR`` times in the last hour."""
+
+
+class QuotaExceeded(ValidationError):
+    """The files would take the complaint past ``ATTACHMENT_QUOTA_BYTES``."""
 
 
 @dataclass(frozen=True)
@@ -162,13 +171,34 @@ def add_internal_note(complaint, actor, text):
     return note
 
 
-def add_information(complaint, text, checked_uploads):
-    """The complainant adds information while the complaint is open or may still be reopened."""
+def _check_addition_limits(complaint, checked_uploads, now):
+    """Anyone who files gets a code, so additions are bounded per complaint: a number per
+    hour (the public timeline shows each) and a total size of files (the disk)."""
+    recent = complaint.additions.filter(created_at__gt=now - timedelta(hours=1)).count()
+    if recent >= conf.get("ADDITIONS_PER_HOUR"):
+        raise TooManyAdditions(
+            _("You have added information several times in the last hour. Please try again later.")
+        )
+    stored = complaint.attachments.aggregate(total=Sum("size"))["total"] or 0
+    if stored + sum(upload.size for upload, _checked in checked_uploads) > conf.get("ATTACHMENT_QUOTA_BYTES"):
+        raise QuotaExceeded(
+            _(
+                "This complaint has no room for more files. Please describe them in words, "
+                "or contact the office."
+            )
+        )
+
+
+def add_information(complaint, text, checked_uploads, now=None):
+    """The complainant adds information while the complaint is open or may still be reopened,
+    within the limits of ``_check_addition_limits``."""
+    now = now or timezone.now()
     with transaction.atomic():
         complaint = _locked(complaint)
-        if not complaint.can_add_information():
+        if not complaint.can_add_information(now):
             raise ValidationError(_("Information can no longer be added to this complaint."))
-        addition = Addition.objects.create(complaint=complaint, text=text)
+        _check_addition_limits(complaint, checked_uploads, now)
+        addition = Addition.objects.create(complaint=complaint, text=text, created_at=now)
         save_attachments(complaint, checked_uploads, addition=addition)
         TimelineEntry.objects.create(
             complaint=complaint, kind=TimelineEntry.Kind.INFORMATION, status=complaint.status

@@ -11,12 +11,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from complaints import conf, services, statistics
+from complaints import codes, conf, lookups, services, statistics
 from complaints.forms import (
     FORM_TOKENS,
     AdditionForm,
@@ -43,9 +43,9 @@ def _render_form(request, form, status=200, files_dropped=False):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def file_complaint(request):
-    if request.method == "GET":
+    if request.method != "POST":
         # Start the session now, so that if the form is sent twice (a double click)
         # both requests share it and the second can show the code the first stored.
         request.session["complaints_form"] = True
@@ -112,32 +112,33 @@ def filed(request):
     )
 
 
-def _lookups_exceeded(request):
-    return rate_limit.exceeded(
-        "complaints-lookup", rate_limit.client_address(request), conf.get("LOOKUP_LIMIT")
-    )
-
-
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def track(request):
     form = TrackForm(request.POST or None)
-    if request.method == "GET":
+    if request.method != "POST":
         return render(request, "complaints/track.html", {"form": form})
-    if _lookups_exceeded(request):
+    client = rate_limit.client_address(request)
+    wait = lookups.wait_seconds(client)
+    if wait:
         form.errors.clear()
-        form.add_error(None, _("Too many look-ups from your connection. Please try again in an hour."))
-        return render(request, "complaints/track.html", {"form": form}, status=429)
+        form.add_error(
+            None,
+            ngettext(
+                "Several wrong codes came from your connection. Please wait %(seconds)s second and try again.",
+                "Several wrong codes came from your connection. Please wait %(seconds)s seconds and try again.",
+                wait,
+            )
+            % {"seconds": wait},
+        )
+        response = render(request, "complaints/track.html", {"form": form}, status=429)
+        response["Retry-After"] = str(wait)
+        return response
     if not form.is_valid():  # a code that fails its checks matches nothing: not counted
         return render(request, "complaints/track.html", {"form": form}, status=400)
-    rate_limit.hit(
-        "complaints-lookup",
-        rate_limit.client_address(request),
-        conf.get("LOOKUP_LIMIT"),
-        conf.get("LOOKUP_WINDOW"),
-    )
     complaint = services.find_by_code(form.cleaned_data["code"])
     if complaint is None:
+        lookups.failed(client, codes.compact(form.cleaned_data["code"]))
         form.add_error(
             "code",
             _(
@@ -165,7 +166,7 @@ STATUS_ACTIONS = {"add": AdditionForm, "reopen": ReopenForm, "satisfaction": Sat
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def status(request):
     complaint = _tracked_complaint(request)
     if complaint is None:
@@ -195,10 +196,14 @@ def status(request):
                     services.answer_satisfaction(complaint, form.cleaned_data["satisfaction"])
                     messages.success(request, _("Thank you for your answer."))
                 return redirect("complaints:status")
+            except (services.TooManyAdditions, services.QuotaExceeded) as error:
+                form.add_error(None, error)
+                code = 429 if isinstance(error, services.TooManyAdditions) else 413
             except ValidationError as error:  # the complaint moved on meanwhile: say why, show it as it is
                 messages.error(request, " ".join(error.messages))
                 return redirect("complaints:status")
-        code = 400
+        else:
+            code = 400
     now = timezone.now()
     context = {
         "complaint": complaint,
@@ -208,7 +213,7 @@ def status(request):
         "can_add": complaint.can_add_information(now),
         "can_reopen": complaint.can_reopen(now),
         "action": action,
-        "files_dropped": bool(request.FILES) and code == 400,
+        "files_dropped": bool(request.FILES) and code != 200,
     }
     return render(request, "complaints/status.html", context, status=code)
 

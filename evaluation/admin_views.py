@@ -28,8 +28,9 @@ class HelpfulnessView(PageEditorRequired, TemplateView):
             PageRating.objects.filter(created__gte=since)
             .values("page_id")
             .annotate(
-                total=Count("id"),
-                yes=Count("id", filter=Q(helpful=True)),
+                total=Count("id", filter=Q(flagged=False)),
+                yes=Count("id", filter=Q(helpful=True, flagged=False)),
+                flagged=Count("id", filter=Q(flagged=True)),
                 comments=Count("id", filter=~Q(comment="")),
             )
             .order_by()
@@ -37,8 +38,9 @@ class HelpfulnessView(PageEditorRequired, TemplateView):
         pages = Page.objects.in_bulk([row["page_id"] for row in rows])
         for row in rows:
             row["page"] = pages.get(row["page_id"])
-            row["percent"] = round(100 * row["yes"] / row["total"])
-        rows.sort(key=lambda row: (row["percent"], -row["total"]))
+            # Bursts (ratings.py) are shown apart and not in the share.
+            row["percent"] = round(100 * row["yes"] / row["total"]) if row["total"] else None
+        rows.sort(key=lambda row: (row["percent"] is None, row["percent"] or 0, -row["total"]))
         context.update(page_title=_("Page helpfulness"), header_icon="help", rows=rows, days=days)
         return context
 

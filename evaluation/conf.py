@@ -5,6 +5,12 @@ from core.tunables import Count, Days, Hours, Seconds, declare
 TUNABLES = declare(
     "evaluation",
     Count("RATINGS_PER_HOUR", 30, "page ratings per client address per hour"),
+    Count(
+        "RATINGS_PER_NETWORK_PAGE_DAY",
+        3,
+        "browsers of one network rating one page in a day beyond this are a burst: flagged, not public",
+        minimum=1,
+    ),
     Hours("SURVEY_AFTER_HOURS", 2, "the feedback survey goes to participants this long after a session ends"),
     Days("SURVEY_UNTIL_DAYS", 7, "sessions that ended longer ago than this get no survey"),
     Days("HELPFULNESS_DAYS", 90, "period of the editors' page helpfulness report", minimum=1),

@@ -14,10 +14,15 @@ def share(part, whole):
     return round(100 * part / whole, 1) if whole and whole >= MINIMUM else None
 
 
+def public_ratings(start, end):
+    """The ratings public figures count: made in ``[start, end)``, not flagged as a burst."""
+    return PageRating.objects.filter(created__gte=start, created__lt=end, flagged=False)
+
+
 def helpfulness_by_topic(start, end):
     """Yes/total per topic: ratings grouped by page in SQL, pages mapped to their topic."""
     per_page = (
-        PageRating.objects.filter(created__gte=start, created__lt=end)
+        public_ratings(start, end)
         .values("page_id", "page__path")
         .annotate(total=Count("id"), yes=Count("id", filter=Q(helpful=True)))
         .order_by()

@@ -1,8 +1,8 @@
 """What the public tells us: page ratings and event feedback; evaluation rounds.
 
 No row holds personal data: comments are masked before storage (masking.py),
-and a rating's ``visitor`` is a keyed hash that changes every day, used only to
-keep one rating per visitor, page and day.
+and a rating's ``visitor`` and ``network`` are keyed hashes that change every day, used
+only to keep one rating per visitor, page and day and to spot bursts.
 """
 
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -26,6 +26,10 @@ class PageRating(models.Model):
     helpful = models.BooleanField(_("helpful"))
     comment = models.TextField(_("comment"), blank=True, max_length=1000)
     visitor = models.CharField(max_length=32, editable=False)
+    # A daily keyed hash of the network alone, and whether the rating came in a burst from
+    # it (ratings.py): flagged ratings are shown to editors apart, never counted publicly.
+    network = models.CharField(max_length=32, editable=False, blank=True, db_index=True)
+    flagged = models.BooleanField(_("flagged as a burst"), default=False, editable=False)
     day = models.DateField(default=today, editable=False)
     created = models.DateTimeField(_("rated"), default=timezone.now, db_index=True)
 

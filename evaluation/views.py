@@ -23,11 +23,14 @@ from evaluation.surveys import registration_from_survey_token
 
 # Rating is anonymous and changes nothing anyone owns, so the forms carry no CSRF
 # token: that keeps every rated page cacheable (a token would set a cookie).
-# Honeypot, rate limits and one rating per visitor and day keep it honest.
+# Cross-site POSTs refused by their headers, honeypot, rate limits, one rating per
+# visitor and day and burst flags (ratings.py) keep it honest.
 @csrf_exempt
 @require_POST
 def rate(request, page_id):
     page = get_object_or_404(Page.objects.live().public(), pk=page_id)
+    if ratings.cross_site(request):
+        return render(request, "evaluation/rating_problem.html", {"back": page.url}, status=403)
     if not ratings.can_be_rated(page) or request.POST.get("helpful") not in ("yes", "no"):
         return render(request, "evaluation/rating_problem.html", {"back": page.url}, status=400)
     if request.POST.get("website"):
@@ -48,6 +51,8 @@ def rate(request, page_id):
 @require_http_methods(["GET", "POST"])
 def thanks(request, page_id):
     page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
+    if request.method == "POST" and ratings.cross_site(request):
+        return render(request, "evaluation/rating_problem.html", {"back": page.url}, status=403)
     token = request.POST.get("token") or request.GET.get("r", "")
     form = CommentForm(request.POST or None, initial={"token": token})
     try:

@@ -59,21 +59,21 @@ def test_an_unknown_code_is_not_found(client):
     assert "We found no complaint with this code" in response.content.decode()
 
 
-def test_look_ups_are_limited_per_address_and_failed_ones_count(client, file_via_service, limits):
-    limits("complaints", LOOKUP_LIMIT=10)
+def test_wrong_codes_slow_down_only_their_address(client, file_via_service, limits):
+    limits("complaints", LOOKUP_FREE_FAILURES=10, LOOKUP_DELAY_SECONDS=60)
     filed = file_via_service()
-    for _ in range(10):
+    for _ in range(11):
         assert look_up(client, codes.generate()).status_code == 404
     refused = look_up(client, filed.code)
-    assert refused.status_code == 429
-    assert "Too many look-ups" in refused.content.decode()
+    assert refused.status_code == 429 and refused["Retry-After"] == "60"
+    assert "Please wait 60 seconds" in refused.content.decode()
     # Another address is not affected; behind no proxy X-Forwarded-For is ignored.
     assert look_up(client, filed.code, REMOTE_ADDR="10.1.2.3").status_code == 302
     assert look_up(client, filed.code, HTTP_X_FORWARDED_FOR="10.7.7.7").status_code == 429
 
 
 def test_codes_failing_their_check_do_not_use_up_look_ups(client, file_via_service, limits):
-    limits("complaints", LOOKUP_LIMIT=2)
+    limits("complaints", LOOKUP_FREE_FAILURES=0)
     filed = file_via_service()
     for position in range(16):
         assert look_up(client, mistype(filed.code, position)).status_code == 400
