@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
+from cms.places import SERVICES
+
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -118,6 +120,18 @@ class PartnersBlock(blocks.ListBlock):
         label = _("Organisations that can help")
 
 
+class WhereToApplyBlock(blocks.StructBlock):
+    """ "Where to apply": a link to the office finder narrowed to the service the guide is
+    about, so the guide never lists offices that move, close or change their hours."""
+
+    service = blocks.ChoiceBlock(choices=SERVICES, label=_("Service"))
+
+    class Meta:
+        template = "cms/blocks/where_to_apply.html"
+        icon = "site"
+        label = _("Where to apply")
+
+
 class GuideBodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
         max_length=200, template="cms/blocks/heading.html", icon="title", label=_("Heading")
@@ -130,3 +144,4 @@ class GuideBodyBlock(blocks.StreamBlock):
     faq = FaqBlock()
     links = LinksBlock()
     partners = PartnersBlock()
+    where_to_apply = WhereToApplyBlock()

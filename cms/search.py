@@ -9,7 +9,15 @@ from django.utils.html import strip_tags
 from wagtail.models import Page, ReferenceIndex
 from wagtail.signals import page_published, page_unpublished
 
-from cms.models import Audience, GuidePage, LibraryDocument, PartnerPage, RegulationPage, TopicPage
+from cms.models import (
+    Audience,
+    GuidePage,
+    LibraryDocument,
+    OfficePage,
+    PartnerPage,
+    RegulationPage,
+    TopicPage,
+)
 from core.searchable import SearchDocument, SearchSource, register, register_labeller, request_reindex
 
 
@@ -155,6 +163,25 @@ class PartnerSource(PageSource):
         }
 
 
+class OfficeSource(PageSource):
+    """An immigration office is found by its name and where it is.
+
+    Its services are left out: nearly every office offers the same ones, so their names
+    would make a dozen alike documents compete with the guides for every task word
+    ("visa", "extend", "passport"); the finder filters offices by service instead.
+    """
+
+    name = "cms.office"
+    model = OfficePage
+    kind = "office"
+
+    def fields(self, page):
+        return {
+            "summary": ", ".join([page.address, page.city, str(page.province_label())]),
+            "body": " ".join([page.directions, page.notes]),
+        }
+
+
 def pages_linking(model, keys):
     """Live, public pages that link to any of these objects, in tree order.
 
@@ -265,6 +292,7 @@ register(GuideSource())
 register(TopicSource())
 register(RegulationSource())
 register(PartnerSource())
+register(OfficeSource())
 register(FormSource())
 
 

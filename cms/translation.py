@@ -12,6 +12,8 @@ from cms.models import (
     GuidePage,
     HomePage,
     LibraryDocument,
+    OfficeIndexPage,
+    OfficePage,
     PartnerIndexPage,
     PartnerPage,
     RegulationChangeNote,
@@ -88,4 +90,18 @@ class LibraryDocumentTranslation(TranslationOptions):
     """Titles and descriptions per language; the file itself has one language (file_language)."""
 
     fields = ("title", "description")
+    required_languages = ("id",)
+
+
+@register(OfficeIndexPage)
+class OfficeIndexPageTranslation(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(OfficePage)
+class OfficePageTranslation(TranslationOptions):
+    """Place names and addresses may differ by script (Chinese, Arabic); phone, email,
+    coordinates and hours are the same in every language."""
+
+    fields = ("city", "address", "directions", "accessibility", "notes")
     required_languages = ("id",)

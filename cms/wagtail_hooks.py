@@ -12,7 +12,7 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cms import conf
 from cms.admin_views import OutdatedTranslationsView, SubscriberCountsView
-from cms.api.content import GuideViewSet, RegulationViewSet
+from cms.api.content import GuideViewSet, OfficeViewSet, RegulationViewSet
 from cms.api.endpoints import Endpoint
 from cms.translation_state import TranslatedPageMixin
 from core.main_tasks import MainTask
@@ -97,3 +97,8 @@ def guides_endpoint():
 @hooks.register("register_api_endpoint")
 def regulations_endpoint():
     return Endpoint("regulations", RegulationViewSet)
+
+
+@hooks.register("register_api_endpoint")
+def offices_endpoint():
+    return Endpoint("offices", OfficeViewSet)

@@ -18,6 +18,7 @@ KIND_LABELS = {
     "thread": _("Forum questions"),
     "partner": _("Partner organisations"),
     "form": _("Forms and documents"),
+    "office": _("Immigration offices"),
 }
 
 

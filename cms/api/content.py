@@ -1,7 +1,8 @@
-"""The core's endpoints: guides and regulations (regulations filterable by the date in force)."""
+"""The core's endpoints: guides, regulations (filterable by the date in force) and offices."""
 
 import django_filters
 from django.db.models import Case, Exists, OuterRef, Value, When
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from wagtail.models import Page
@@ -9,7 +10,7 @@ from wagtail.rich_text import expand_db_html
 
 from cms.api.base import DateTimeFilter, PublicReadOnlyViewSet, cached
 from cms.api.pages import ChangeNoteSerializer, PageItemSerializer, TopicRefSerializer
-from cms.models import Audience, GuidePage, RegulationPage, TopicPage
+from cms.models import Audience, GuidePage, OfficePage, RegulationPage, TopicPage
 from cms.models.regulations import (
     AMENDED,
     IN_FORCE,
@@ -18,6 +19,7 @@ from cms.models.regulations import (
     TYPE_CHOICES,
     RegulationRelation,
 )
+from cms.places import PROVINCE_CHOICES, SERVICES
 
 # --- guides -----------------------------------------------------------------------
 
@@ -222,3 +224,72 @@ class RegulationViewSet(PublicReadOnlyViewSet):
 
     def get_serializer_class(self):
         return RegulationDetailSerializer if self.action == "retrieve" else RegulationSerializer
+
+
+# --- offices ------------------------------------------------------------------------
+
+
+class OfficeHoursSerializer(serializers.Serializer):
+    first_day = serializers.IntegerField(min_value=0, max_value=6, help_text="0 is Monday, 6 is Sunday.")
+    last_day = serializers.IntegerField(min_value=0, max_value=6)
+    opens = serializers.SerializerMethodField(help_text="Local time, with the offset of the office's zone.")
+    closes = serializers.SerializerMethodField()
+
+    @extend_schema_field(OpenApiTypes.TIME)
+    def get_opens(self, row):
+        return row.local_time(row.opens)
+
+    @extend_schema_field(OpenApiTypes.TIME)
+    def get_closes(self, row):
+        return row.local_time(row.closes)
+
+
+class OfficeSerializer(PageItemSerializer):
+    city = serializers.CharField()
+    province = serializers.ChoiceField(choices=PROVINCE_CHOICES)
+    province_name = serializers.CharField(source="province_label")
+    zone = serializers.ChoiceField(choices=["WIB", "WITA", "WIT"], help_text="The office's time zone.")
+    address = serializers.CharField()
+    postal_code = serializers.CharField()
+    services = serializers.ListField(child=serializers.ChoiceField(choices=SERVICES))
+    phone = serializers.CharField()
+    email = serializers.CharField()
+    latitude = serializers.FloatField(allow_null=True)
+    longitude = serializers.FloatField(allow_null=True)
+    hours = OfficeHoursSerializer(source="opening_rows", many=True, help_text="Empty when not known.")
+    directions = serializers.CharField()
+    accessibility = serializers.CharField()
+    notes = serializers.CharField()
+
+
+class OfficeFilter(django_filters.FilterSet):
+    province = django_filters.ChoiceFilter(
+        choices=PROVINCE_CHOICES, help_text="Only offices in this province."
+    )
+    service = django_filters.ChoiceFilter(
+        choices=SERVICES, method="filter_service", help_text="Only offices offering this service."
+    )
+
+    class Meta:
+        model = OfficePage
+        fields = []
+
+    def filter_service(self, queryset, name, value):
+        # Services are a short JSON list per office: compared here, as the list page does,
+        # since SQLite cannot look inside JSON lists.
+        return queryset.filter(pk__in=[office.pk for office in queryset if value in office.services])
+
+
+@cached
+class OfficeViewSet(PublicReadOnlyViewSet):
+    """Published immigration offices, by name."""
+
+    filterset_class = OfficeFilter
+
+    model = OfficePage
+
+    def items(self):
+        return OfficePage.objects.live().public().order_by("title", "pk").prefetch_related("hours")
+
+    def get_serializer_class(self):
+        return OfficeSerializer

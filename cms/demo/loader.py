@@ -8,7 +8,8 @@ admin does, so revision history and translation state are real.
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, time
+from decimal import Decimal
 from pathlib import Path
 
 from django.core.files.base import ContentFile
@@ -24,6 +25,9 @@ from cms.models import (
     GuidePage,
     HomePage,
     LibraryDocument,
+    OfficeHours,
+    OfficeIndexPage,
+    OfficePage,
     PartnerIndexPage,
     PartnerPage,
     RegulationChangeNote,
@@ -85,6 +89,8 @@ class DemoLoader:
             home, sections["partners"], read_json(self.data_dir / "partners.json")
         )
         self.guide_partners = sections.get("guide_partners", {})
+        self.offices(home, sections["offices"], read_json(self.data_dir / "offices.json"))
+        self.guide_offices = sections.get("guide_offices", {})
         guide_files = sorted((self.data_dir / "guides").glob("*.json"))
         for number, path in enumerate(guide_files, start=1):
             self.progress(f"[{number}/{len(guide_files)}] {path.stem}")
@@ -173,6 +179,10 @@ class DemoLoader:
         if helpers:
             for blocks in body.values():
                 blocks.append({"type": "partners", "value": helpers})
+        service = self.guide_offices.get(data["slug"])
+        if service:  # "where to apply": the office finder, narrowed to the guide's service
+            for blocks in body.values():
+                blocks.append({"type": "where_to_apply", "value": {"service": service}})
         set_translations(page, "body", body)
         for order, note_data in enumerate(data.get("change_notes", [])):
             note = GuideChangeNote(date=date.fromisoformat(note_data["date"]), sort_order=order)
@@ -321,3 +331,35 @@ class DemoLoader:
             page.topics.set(TopicPage.objects.filter(slug__in=item.get("topics", [])))
             pages[item["slug"]] = self.publish(index, page, label)
         return pages
+
+    def offices(self, home, section, items):
+        """The office finder and its offices (marked as samples in their names)."""
+        index = self.section(home, OfficeIndexPage, section)
+        for item in items:
+            label = f"office {item['slug']}"
+            if self.existing_child(index, OfficePage, item["slug"], label):
+                continue
+            page = OfficePage(
+                slug=item["slug"],
+                province=item["province"],
+                postal_code=item["postal_code"],
+                phone=item["phone"],
+                email=item["email"],
+                services=item["services"],
+                latitude=Decimal(item["latitude"]) if item["latitude"] else None,
+                longitude=Decimal(item["longitude"]) if item["longitude"] else None,
+            )
+            for name in ("title", "city", "address", "directions", "accessibility", "notes"):
+                if item[name]:
+                    set_translations(page, name, item[name])
+            for order, (first, last, opens, closes) in enumerate(item["hours"]):
+                page.hours.add(
+                    OfficeHours(
+                        first_day=first,
+                        last_day=last,
+                        opens=time.fromisoformat(opens),
+                        closes=time.fromisoformat(closes),
+                        sort_order=order,
+                    )
+                )
+            self.publish(index, page, label)

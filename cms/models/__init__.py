@@ -3,6 +3,7 @@
 from .audiences import Audience
 from .documents import LibraryDocument
 from .library import FormsLibraryPage
+from .offices import OfficeHours, OfficeIndexPage, OfficePage
 from .pages import GuideChangeNote, GuidePage, HomePage, StandardPage, TopicPage
 from .partners import PartnerIndexPage, PartnerPage
 from .regulations import RegulationChangeNote, RegulationIndexPage, RegulationPage, RegulationRelation
@@ -23,6 +24,9 @@ __all__ = [
     "RegulationPage",
     "RegulationRelation",
     "NotifiedChange",
+    "OfficeHours",
+    "OfficeIndexPage",
+    "OfficePage",
     "SiteProfile",
     "Subscription",
     "StandardPage",

@@ -56,6 +56,7 @@ class HomePage(SinergiPage):
         "cms.RegulationIndexPage",
         "cms.PartnerIndexPage",
         "cms.FormsLibraryPage",
+        "cms.OfficeIndexPage",
     ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1

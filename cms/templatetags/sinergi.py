@@ -4,23 +4,27 @@ The decisions (which languages a page exists in, which pages appear in menus)
 are made here in Python, so templates only lay them out.
 """
 
+import json
 import re
 
 from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.urls import translate_url
-from django.utils.html import conditional_escape
+from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from wagtail.models import Site
 
-from cms.models import StandardPage, TopicPage
+from cms.models import OfficeIndexPage, StandardPage, TopicPage
+from cms.places import SERVICES
 from core.page_extras import extras_for
 
 register = template.Library()
 
+JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 # An amount, a phone number, a date or a code as people write them: "Rp 1.500.000",
 # "+62 21 1500 099", "17-08-2025", "Perdim 11/2024". Spaces inside count as part of it.
 NUMBER = re.compile(r"(?:Rp\.?\s?|US\$\s?)?\+?\d(?:[\d.,:/\-]|\s(?=\d))*\d")
@@ -33,6 +37,23 @@ def numbers_whole(text):
     next, or split inside, can be misread."""
     escaped = str(conditional_escape(text))
     return mark_safe(NUMBER.sub(lambda match: f'<span class="number">{match.group(0)}</span>', escaped))  # noqa: S308 - escaped above; numbers hold no markup
+
+
+@register.simple_tag
+def office_finder(service=""):
+    """Where the office finder is, narrowed to ``service`` if given, with the service's
+    name: ``{"url": ..., "service": ...}``, or None when the site has no finder."""
+    url = OfficeIndexPage.finder_url(service)
+    return {"url": url, "service": dict(SERVICES).get(service, "")} if url else None
+
+
+@register.simple_tag
+def json_ld(data):
+    """Structured data (schema.org) as a JSON-LD block. Escaped like Django's json_script:
+    ``<``, ``>`` and ``&`` become \\u escapes, so no text an editor typed can close the
+    element. Browsers never run it: CSP's script-src does not apply to data blocks."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308 - escaped above
 
 
 def _site_root(request):
