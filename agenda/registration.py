@@ -235,6 +235,8 @@ def change_size(registration, people, now=None):
             raise RegistrationError(
                 _("Only a group can change its number of people, and only until the session."), field="people"
             )
+        if people == registration.people:
+            return registration  # nothing changes, nobody is told
         if people > registration.session.capacity:
             raise RegistrationError(too_large(registration.session.capacity), field="people")
         extra = people - registration.people
