@@ -23,8 +23,8 @@ def compute(start, end):
         region = "online" if row["session__online"] else row["session__region"]
         by_region[region] = by_region.get(region, 0) + (row["people"] or 0)
     return {
-        "sessions_held": held.count(),
-        "sessions_cancelled": sessions.filter(status="cancelled").count(),
+        "sessions_held": suppressed(held.count()),
+        "sessions_cancelled": suppressed(sessions.filter(status="cancelled").count()),
         "people_reached": suppressed(sum(by_region.values())),
         "people_by_region": sorted(
             ({"region": region, "people": suppressed(people)} for region, people in by_region.items()),
@@ -66,7 +66,7 @@ SECTION = FigureSection(
     compute=compute,
     template="agenda/dashboard_section.html",
     datasets=datasets,
-    has_activity=lambda figures: bool(figures["sessions_held"]),
+    has_activity=lambda figures: bool(figures["sessions_held"] or figures["people_reached"]),
     charts=charts,
     order=20,
 )

@@ -4,11 +4,14 @@ publishes the counts (the evaluation app's dashboard and open data).
 core knows no feature, so each app contributes a ``FigureSection`` through the
 ``register_dashboard_figures`` Wagtail hook in its wagtail_hooks.py, and the dashboard
 shows every section registered, in order. core holds only the contract, the rule on
-small counts that every section follows, and the rows its bar charts are drawn from.
+small counts that every section follows (every count, on the page and in the open data),
+the one way percentages are written, and the rows its bar charts are drawn from.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+
+from django.utils import formats
 
 HOOK = "register_dashboard_figures"
 MINIMUM = 5  # a count under this is published as None ("fewer than 5"): nobody can be recognised
@@ -18,15 +21,29 @@ def suppressed(count):
     return count if count is not None and count >= MINIMUM else None
 
 
-def bars(rows):
-    """rows: [(label, value or None)] -> [{label, value, percent}] with percent of the largest,
-    for ``core/_bars.html`` (SVG bars with their numbers, and a table beside them)."""
-    largest = max((value for _label, value in rows if value), default=0)
+def percent(share):
+    """A share (0 to 1) as the reader's percentage: "59.3 %", "100 %" ("59,3 %" in Indonesian),
+    "–" for None. Every percentage the public sees goes through here (the ``percent`` template
+    filter too), so figures kept as shares are never printed as "1.0 %"."""
+    if share is None:
+        return "–"
+    value = round(100 * share, 1)
+    whole = value == int(value)
+    return f"{formats.number_format(int(value) if whole else value, 0 if whole else 1)} %"
+
+
+def bars(rows, full=None):
+    """rows: [(label, value or None)] -> [{label, value, percent, text}] for ``core/_bars.html``
+    (SVG bars with their numbers, and a table beside them). Shares (``full=1``) are drawn to
+    scale, a bar's width is its share of 100 %, and ``text`` is the percentage; counts are
+    drawn against the largest, ``text`` the count."""
+    largest = full or max((value for _label, value in rows if value), default=0)
     return [
         {
             "label": label,
             "value": value,
-            "percent": round(100 * value / largest, 1) if value and largest else 0,
+            "percent": min(round(100 * value / largest, 1), 100.0) if value and largest else 0,
+            "text": percent(value / full) if full and value is not None else value,
         }
         for label, value in rows
     ]

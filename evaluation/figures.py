@@ -46,11 +46,15 @@ def helpfulness_by_topic(start, end):
 
 
 def guide_figures(start, end):
+    """Each count from the period's own data: ``live`` is the guides online at its end
+    (first published before it and not taken down since), not today's count."""
     guides = GuidePage.objects.live().public()
     return {
-        "published": guides.filter(first_published_at__gte=start, first_published_at__lt=end).count(),
-        "updated": guides.filter(last_published_at__gte=start, last_published_at__lt=end).count(),
-        "live": guides.count(),
+        "published": suppressed(
+            guides.filter(first_published_at__gte=start, first_published_at__lt=end).count()
+        ),
+        "updated": suppressed(guides.filter(last_published_at__gte=start, last_published_at__lt=end).count()),
+        "live": suppressed(guides.filter(first_published_at__lt=end).count()),
         "helpfulness": helpfulness_by_topic(start, end),
     }
 
@@ -60,9 +64,13 @@ def guide_charts(figures):
     return {
         "helpfulness": bars(
             [
-                (titles.get(row["topic"], row["topic"]), row["helpful_percent"])
+                (
+                    titles.get(row["topic"], row["topic"]),
+                    None if row["helpful_percent"] is None else row["helpful_percent"] / 100,
+                )
                 for row in figures["helpfulness"]
-            ]
+            ],
+            full=1,
         )
     }
 
@@ -70,8 +78,11 @@ def guide_charts(figures):
 def guide_datasets(figures):
     return {
         "guides": (
-            ["measure", "value"],
-            [{"measure": key, "value": figures[key]} for key in ("published", "updated", "live")],
+            ["measure", "value", "suppressed"],
+            [
+                {"measure": key, "value": figures[key], "suppressed": figures[key] is None}
+                for key in ("published", "updated", "live")
+            ],
         ),
         "helpfulness-by-topic": (
             ["topic", "ratings", "helpful_percent", "suppressed"],

@@ -91,6 +91,7 @@ def test_a_year_after_closing_no_copy_of_the_complainant_is_left(
         "core.session_retention",
         "evaluation.search_retention",
         "forums.ip_retention",
+        "agenda.retention",
     } <= keys
     with django_capture_on_commit_callbacks(execute=True):
         for job in retention_jobs():

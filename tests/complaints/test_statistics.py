@@ -105,7 +105,7 @@ def test_the_public_page_shows_fewer_than_5(client, year_2020):
     assert response.status_code == 200
     html = " ".join(response.content.decode().split())
     assert html.count("fewer than 5") == 6  # 2 categories and 4 statuses
-    assert "Reports received</dt><dd>15</dd>" in html and "3.5 days" in html and "50%" in html
+    assert "Reports received</dt><dd>15</dd>" in html and "3.5 days" in html and "50 %" in html
 
 
 def test_a_bad_year_falls_back_to_this_year(client):
