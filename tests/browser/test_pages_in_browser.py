@@ -95,7 +95,9 @@ def test_autocomplete_suggests_while_typing(site_url, page):
     assert all("pass" in option.lower() for option in options)
 
 
-@pytest.mark.parametrize("path", ["/", GUIDE, "/search/?q=visa", "/peraturan/"])
+@pytest.mark.parametrize(
+    "path", ["/", GUIDE, "/search/?q=visa", "/peraturan/", "/kantor/", "/kantor/kantor-imigrasi-denpasar/"]
+)
 def test_nothing_is_blocked_by_the_content_security_policy(site_url, browser, path):
     context = browser.new_context()
     page = context.new_page()
