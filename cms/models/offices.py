@@ -28,12 +28,19 @@ from cms.places import PROVINCE_CHOICES, PROVINCE_ZONES, SERVICES, TIME_ZONES, W
 
 from .pages import SectionPage, SinergiPage
 
+# How a language separates the items of a list: Arabic and Chinese have their own commas.
+COMMAS = {"ar": "، ", "zh-hans": "，"}
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def weekday_choices():
     """Monday (0) to Sunday (6), named by Django's own translated catalogue."""
     return list(WEEKDAYS.items())
+
+
+def joined(items):
+    """Items separated by the reader's language's comma ("Denpasar, Bali"; "دنباسار، بالي")."""
+    return COMMAS.get(translation.get_language(), ", ").join(str(item) for item in items)
 
 
 def locale_time(value):
@@ -205,6 +212,13 @@ class OfficePage(SinergiPage):
     def service_labels(self):
         names = dict(SERVICES)
         return [names[code] for code in self.services if code in names]
+
+    def place(self):
+        """City and province, as the finder lists them."""
+        return joined([self.city, self.province_label()])
+
+    def services_text(self):
+        return joined(self.service_labels())
 
     def opening_rows(self):
         """The typed rows in order (prefetched by the finder)."""

@@ -225,3 +225,10 @@ def test_finder_query_count(client, finder, django_assert_max_num_queries):
     # plus the offices and their hours (2), whatever the number of offices.
     with django_assert_max_num_queries(14):
         assert client.get(url).status_code == 200
+
+
+def test_lists_use_the_reader_language_comma(client, denpasar):
+    content = client.get(url_in(denpasar, "ar")).content.decode()
+    assert "دنباسار، بالي" in content
+    content = client.get(url_in(denpasar.get_parent(), "zh-hans")).content.decode()
+    assert "登巴萨，巴厘" in content
