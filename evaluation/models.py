@@ -126,9 +126,12 @@ class EvaluationRoundPage(SinergiPage):
 class SearchRecord(models.Model):
     """One search (its first page) and whether a result was opened: for "what people could
     not find". The query is masked like comments and shown to editors only when at least
-    a few people searched for it in the same week and language."""
+    a few different people searched for it in the same week and language."""
 
     search_id = models.CharField(max_length=32, unique=True)
+    # Who searched, as a keyed hash salted with the week (search_log.client_key): counts
+    # people, not searches, and cannot follow anyone from one week to the next.
+    client = models.CharField(max_length=32, blank=True, editable=False)
     query = models.CharField(max_length=200)
     language = models.CharField(max_length=10)
     results = models.PositiveIntegerField()

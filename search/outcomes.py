@@ -14,7 +14,7 @@ from django.dispatch import Signal
 
 logger = logging.getLogger(__name__)
 
-# search_id, text, language, total: sent for the first page of every search.
+# search_id, text, language, total, request: sent for the first page of every search.
 search_performed = Signal()
 # search_id, position: sent when a reader opens a result (the link's ping).
 result_clicked = Signal()

@@ -86,6 +86,7 @@ def search_page(request):
                 text=query.text,
                 language=query.language,
                 total=results.total,
+                request=request,
             )
         if results.suggestion:
             params = request.GET.copy()
