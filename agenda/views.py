@@ -155,7 +155,7 @@ def event_context(request, page):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def register(request, page, session_id):
     session = get_object_or_404(page.sessions.with_seats_taken().select_related("page"), pk=session_id)
     form = RegistrationForm(request.POST or None, initial={"language": get_language()}, session=session)
@@ -199,7 +199,7 @@ def register(request, page, session_id):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def manage(request, token):
     """The registrant's own page, reached by the signed link in their emails."""
     try:
@@ -246,11 +246,11 @@ def manage(request, token):
         "page": session.page.specific,
         "resize_form": resize_form,
         "message": message,
-        "just_registered": request.GET.get("new") == "1" and request.method == "GET",
+        "just_registered": request.GET.get("new") == "1" and request.method in ("GET", "HEAD"),
         "waitlist_position": registration.waitlist_position(),
         # Cancelling takes two steps: the page's link asks, the confirmation's button cancels.
         "confirm_cancel": request.GET.get("confirm") == "cancel"
-        and request.method == "GET"
+        and request.method in ("GET", "HEAD")
         and registration.may_change(),
     }
     response = render(request, "agenda/manage.html", context, status=status)

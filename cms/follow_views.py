@@ -32,7 +32,7 @@ def too_many(request):
     return rate_limit.hit("follow", rate_limit.client_address(request), conf.get("FOLLOWS_PER_HOUR"), 3600)
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def follow_page(request):
     source = request.POST if request.method == "POST" else request.GET
     if not any(source.get(name) for name in ("topic", "regulation")):
@@ -71,7 +71,7 @@ def bad_link(request, error):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def confirm_page(request, token):
     """GET shows a button; only the POST confirms, so link scanners cannot subscribe anyone."""
     try:
@@ -85,11 +85,11 @@ def confirm_page(request, token):
 
 
 @csrf_exempt  # mail clients send the RFC 8058 one-click POST without a CSRF token
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe_page(request, token):
     """GET shows one button (mail scanners open links); the POST, from it or a mail client, unsubscribes."""
     try:
-        if request.method == "GET":
+        if request.method != "POST":
             subscription = follow.open_link(follow.UNSUBSCRIBE, token)
             return render(request, "cms/follow/unsubscribe.html", {"subject": subscription.subject})
         subject = follow.unsubscribe(token)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from complaints import codes, conf, lookups, services, statistics
 from complaints.forms import (
@@ -95,7 +95,7 @@ def file_complaint(request):
 
 
 @never_cache
-@require_GET
+@require_safe
 def filed(request):
     """The code, shown once more on reload for a while, then removed from the session."""
     stored = request.session.get(FILED_KEY)
@@ -218,7 +218,7 @@ def status(request):
     return render(request, "complaints/status.html", context, status=code)
 
 
-@require_GET
+@require_safe
 def statistics_page(request):
     this_year = timezone.localdate().year
     try:

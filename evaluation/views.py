@@ -48,7 +48,7 @@ def rate(request, page_id):
 
 @csrf_exempt
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def thanks(request, page_id):
     page = get_object_or_404(Page.objects.live().public(), pk=page_id).specific
     if request.method == "POST" and ratings.cross_site(request):
@@ -75,7 +75,7 @@ def thanks(request, page_id):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def survey(request, token):
     """The survey behind the emailed link: answered once (the link is used by the answer)."""
     form = SurveyForm(request.POST or None)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from core.signed_links import LinkError, link_error_page
 from forums import exports, notifications, services
@@ -22,7 +22,7 @@ from forums.models import Follow, Member, ModerationAction
 
 @never_cache
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def profile(request):
     member = services.member_for(request.user)
     initial = {"language": request.LANGUAGE_CODE, "notify_replies": True}
@@ -44,7 +44,7 @@ def profile(request):
 
 @never_cache
 @login_required
-@require_GET
+@require_safe
 def download_data(request):
     member = services.member_for(request.user, create_for_staff=False)
     data = exports.member_data(member) if member else {"account": {"email": request.user.email}}
@@ -67,7 +67,7 @@ def delete_account(user):
 
 @never_cache
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def delete_account_page(request):
     if request.user.is_staff:
         messages.error(request, _("Staff accounts are removed by an administrator."))
@@ -83,7 +83,7 @@ def delete_account_page(request):
 
 
 @csrf_exempt  # mail clients send the RFC 8058 one-click POST without a CSRF token
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
     """GET shows one button (mail scanners open links); the POST unsubscribes, once."""
     try:

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from cms.models import GuidePage
 from core import rate_limit
@@ -43,7 +43,7 @@ def _member(request):
     return services.member_for(request.user) if request.user.is_authenticated else None
 
 
-@require_GET
+@require_safe
 def index(request):
     boards = Board.objects.select_related("topic").annotate(
         thread_total=Count("threads", filter=Q(threads__in=Thread.objects.visible()))
@@ -73,7 +73,7 @@ def board_threads(board, kind="", status="", sort="recent"):
     return threads.order_by(*SORTS.get(sort, SORTS["recent"]))
 
 
-@require_GET
+@require_safe
 def board_page(request, slug):
     board = get_object_or_404(Board.objects.select_related("topic"), slug=slug)
     kind, status, sort = (request.GET.get(name, "") for name in ("kind", "status", "sort"))
@@ -158,13 +158,13 @@ def _thread_context(request, thread, member, reply_form=None):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def thread_page(request, pk):
     thread, moved = _thread_or_404(pk)
     if moved:
         return moved
     member = _member(request)
-    if request.method == "GET":
+    if request.method != "POST":
         return render(request, "forums/thread.html", _thread_context(request, thread, member))
     if member is None:
         return redirect(f"{_login_url()}?next={request.path}")
@@ -245,7 +245,7 @@ def _say_where_it_is(request, post):
 
 @never_cache
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def new_thread(request, slug):
     board = get_object_or_404(Board.objects.select_related("topic"), slug=slug)
     member = _member(request)
@@ -257,7 +257,7 @@ def new_thread(request, slug):
     )
     form = ThreadForm(request.POST or None)
     context = {"board": board, "form": form, "form_token": FORM_TOKENS.issue(), "guide": guide}
-    if request.method == "GET":
+    if request.method != "POST":
         return render(request, "forums/new_thread.html", context)
     status = 400 if not form.is_valid() else _checked(request, member, form)
     if status:
@@ -373,7 +373,7 @@ def post_json(post):
     }
 
 
-@require_GET
+@require_safe
 def thread_json(request, pk):
     """The JSON API of a thread: only what the thread page shows."""
     thread = get_object_or_404(Thread.objects.visible().select_related("board"), pk=pk)
@@ -392,7 +392,7 @@ def thread_json(request, pk):
     return JsonResponse(data, json_dumps_params={"ensure_ascii": False})
 
 
-@require_GET
+@require_safe
 def board_json(request, slug):
     board = get_object_or_404(Board, slug=slug)
     threads = board_threads(board)[:100]

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from search import outcomes, service
 from search.engines.base import SearchQuery, clean_query
@@ -46,7 +46,7 @@ def page_url(request, number):
 
 
 @never_cache  # each view is recorded with its own search id; the results are cached (service.py)
-@require_GET
+@require_safe
 def search_page(request):
     form = SearchForm(request.GET)
     form.is_valid()  # every field cleans to something usable
@@ -107,7 +107,7 @@ def click(request):
     return HttpResponse(status=204)
 
 
-@require_GET
+@require_safe
 def suggest(request):
     text = clean_query(request.GET.get("q", ""))[:100]
     suggestions = service.autocomplete(text, get_language()) if len(text) >= 2 else []
