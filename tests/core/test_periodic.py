@@ -28,6 +28,7 @@ ALL_JOBS = {
     "search.catch_up",
     "search.retry",
     "agenda.offers_and_reminders",
+    "agenda.retention",
     "evaluation.figures_and_surveys",
     "evaluation.weekly_digest",
     "evaluation.search_retention",
