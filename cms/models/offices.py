@@ -21,6 +21,7 @@ from django.utils import timezone, translation
 from django.utils.dates import WEEKDAYS
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
@@ -114,6 +115,15 @@ class OfficeIndexPage(SectionPage):
         return f"{url}?service={service}" if service else url
 
 
+class OfficePageForm(WagtailAdminPageForm):
+    """Services as checkboxes: a JSON field's own form field would read the ticked list as
+    JSON text and refuse it."""
+
+    services = forms.MultipleChoiceField(
+        label=_("services"), choices=SERVICES, widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+
 class OfficePage(SinergiPage):
     """One immigration office. Only the name and address are required: whatever else
     is missing (hours, coordinates, phone) is left off the page, not shown empty."""
@@ -159,6 +169,7 @@ class OfficePage(SinergiPage):
     translation_required_fields = ("title", "address")
     parent_page_types = ["cms.OfficeIndexPage"]
     subpage_types = []
+    base_form_class = OfficePageForm
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(
@@ -171,7 +182,7 @@ class OfficePage(SinergiPage):
             ],
             heading=_("Where"),
         ),
-        FieldPanel("services", widget=forms.CheckboxSelectMultiple(choices=SERVICES)),
+        FieldPanel("services"),
         InlinePanel("hours", label=_("Opening hours"), heading=_("Opening hours")),
         MultiFieldPanel([FieldPanel("phone"), FieldPanel("email")], heading=_("Contact")),
         FieldPanel("accessibility"),

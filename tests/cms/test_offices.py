@@ -175,6 +175,41 @@ def test_hours_in_the_reader_language(client, denpasar):
         assert row.days_label() == "星期一–星期四"
 
 
+def office_form(finder_title="Kantor Imigrasi Uji", closes="16:00"):
+    """The admin's add form for an office, Indonesian only, with one row of hours."""
+    return {
+        "title_ind": finder_title,
+        "slug": "kantor-imigrasi-uji",
+        "address_ind": "Jl. Uji No. 1",
+        "city_ind": "Kupang",
+        "province": "nusa-tenggara-timur",
+        "services": ["passports", "complaints_desk"],
+        "hours-TOTAL_FORMS": "1",
+        "hours-INITIAL_FORMS": "0",
+        "hours-MIN_NUM_FORMS": "0",
+        "hours-MAX_NUM_FORMS": "1000",
+        "hours-0-first_day": "0",
+        "hours-0-last_day": "4",
+        "hours-0-opens": "08:00",
+        "hours-0-closes": closes,
+        "hours-0-ORDER": "1",
+        "hours-0-id": "",
+        "hours-0-DELETE": "",
+        "action-publish": "publish",
+    }
+
+
+def test_editor_adds_an_office_in_the_admin(client, finder, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("boss", "boss@example.org", "pw-test-1234"))
+    url = f"/admin/pages/add/cms/officepage/{finder.pk}/"
+    refused = client.post(url, office_form(closes="07:00"))
+    assert refused.status_code == 200 and not OfficePage.objects.filter(slug="kantor-imigrasi-uji").exists()
+    assert client.post(url, office_form()).status_code == 302
+    office = OfficePage.objects.get(slug="kantor-imigrasi-uji")
+    assert office.live and office.zone == WITA and office.services == ["passports", "complaints_desk"]
+    assert [(row.first_day, row.last_day) for row in office.hours.all()] == [(0, 4)]
+
+
 @pytest.mark.parametrize("language", ["id", "en"])
 def test_office_found_by_search(language):
     results = database_engine().search(SearchQuery(text="Denpasar", language=language))
