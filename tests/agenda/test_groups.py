@@ -3,6 +3,7 @@ form's limit taken from the session (issue 20)."""
 
 import pytest
 from django.core.cache import cache
+from django.utils import translation
 
 from agenda import registration as seats
 from agenda.forms import RegistrationForm
@@ -17,6 +18,13 @@ GROUP = {**FORM, "kind": "group", "organisation": "Komunitas Pelita"}
 @pytest.fixture(autouse=True)
 def _clear_rate_limits():
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _in_english(session):
+    """Answers read in English (after the session's page is made in the source language)."""
+    with translation.override("en"):
+        yield
 
 
 def test_a_group_larger_than_the_session_is_refused_with_its_number_of_seats(session):
