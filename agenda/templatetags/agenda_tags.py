@@ -53,7 +53,8 @@ def seats_text(session):
         return _("Registration closed")
     left = session.seats_left()
     if left == 0:
-        return _("Full: join the waitlist")
+        # Past the offer cut-off the waitlist takes nobody: no seat would be offered.
+        return _("Full: join the waitlist") if session.offers_open() else _("Full")
     return ngettext("%(left)s seat left", "%(left)s seats left", left) % {"left": left}
 
 

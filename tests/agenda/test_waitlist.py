@@ -9,6 +9,7 @@ from agenda import conf, tasks
 from agenda import registration as seats
 from agenda.models import Registration
 from core.models import OutgoingEmail
+from tests.helpers import url_in
 
 from .conftest import person
 from .test_session_changes import publish_in_admin, publisher  # noqa: F401 - fixture
@@ -72,6 +73,15 @@ def test_once_offers_have_stopped_a_full_session_takes_nobody_onto_the_waitlist(
     cutoff = session.start - timedelta(hours=conf.get("OFFER_CUTOFF_HOURS"))
     with pytest.raises(seats.RegistrationError):
         seats.register(session.pk, person(9), now=cutoff + timedelta(minutes=1))
+
+
+def test_past_the_cutoff_a_full_session_no_longer_invites_to_the_waitlist(client, session, settings):
+    full_with_one_waiting(session)
+    register = url_in(session.page, "en") + f"register/{session.pk}/"
+    assert "Full: join the waitlist" in client.get(register).content.decode()
+    settings.SINERGI_LIMITS = {"agenda": {"OFFER_CUTOFF_HOURS": 24 * 30}}  # the session is 10 days away
+    html = client.get(register).content.decode()
+    assert "Full: join the waitlist" not in html and "you join the waitlist" not in html
 
 
 def test_a_waitlisted_group_that_shrinks_to_fit_gets_the_free_seat(session):
