@@ -75,6 +75,7 @@ def site_url(site_var):
         SINERGI_VAR_DIR=str(var),
         DEBUG="false",
         SINERGI_ENV="development",
+        DJANGO_SETTINGS_MODULE="config.settings",  # what `make run` serves, not the test settings
         EMAIL_URL=f"file://{var / 'mail'}",
     )
     env.pop("DATABASE_URL", None)

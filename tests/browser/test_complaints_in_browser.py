@@ -26,6 +26,7 @@ def site_manage(tmp_path_factory, *args):
         os.environ,
         SINERGI_VAR_DIR=str(databases.pop().parent),
         SINERGI_ENV="development",
+        DJANGO_SETTINGS_MODULE="config.settings",  # what `make run` serves, not the test settings
         DJANGO_SUPERUSER_PASSWORD=ADMIN_PASSWORD,
     )
     env.pop("DATABASE_URL", None)

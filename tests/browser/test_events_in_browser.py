@@ -68,7 +68,10 @@ def test_find_a_workshop_register_a_group_get_the_invitation_and_cancel(
     (event,) = invitation.walk("VEVENT")
     assert str(event["DTSTART"].params["TZID"]) == "Asia/Makassar"
 
-    page.locator("button", has_text="Cancel my registration").click()
+    page.locator("a", has_text="Cancel my registration").click()  # asks first, cancels nothing yet
+    page.wait_for_load_state()
+    assert len(emails_to(site_var, "maria.browser@example.org", 2, seconds=1)) == 1
+    page.locator("button", has_text="Yes, cancel my registration").click()
     page.wait_for_load_state()
     assert "Your registration is cancelled" in page.locator("main").inner_text()
     messages = emails_to(site_var, "maria.browser@example.org", 2)

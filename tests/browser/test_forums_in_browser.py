@@ -22,7 +22,13 @@ OFFICER_PASSWORD = "officer-pass-4471-x"
 
 
 def manage(site_var, code):
-    env = dict(os.environ, SINERGI_VAR_DIR=str(site_var), DEBUG="false", SINERGI_ENV="development")
+    env = dict(
+        os.environ,
+        SINERGI_VAR_DIR=str(site_var),
+        DEBUG="false",
+        SINERGI_ENV="development",
+        DJANGO_SETTINGS_MODULE="config.settings",  # what `make run` serves, not the test settings
+    )
     env.pop("DATABASE_URL", None)
     subprocess.run(
         [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code], cwd=ROOT, env=env, check=True
