@@ -1,5 +1,6 @@
 """The events app's views reached by URL rather than through a page: the iCalendar feeds
-of the whole calendar and of one event, and /<lang>/events/, which finds the calendar page."""
+of the whole calendar and of one event, the files of one session and of one registrant's
+entry, and /<lang>/events/, which finds the calendar page."""
 
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
@@ -7,10 +8,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
-from agenda import calendar, conf, ics
+from agenda import calendar, calendar_links, conf, ics
 from agenda.forms import CalendarFilterForm
 from agenda.models import EventIndexPage, EventPage
+from agenda.models.registrations import Registration
+from core.signed_links import LinkError
 
 
 def _calendar_response(request, content, etag, last_modified, filename):
@@ -30,16 +35,23 @@ def _calendar_page():
     return index_page
 
 
-def feed(request):
-    """All public sessions (or those matching the filters in the query) as a feed."""
-    index_page = _calendar_page()
-    chosen = CalendarFilterForm(request.GET).chosen()
-    sessions = calendar.feed_sessions(chosen)
+def _version(request, sessions):
+    """(ETag, Last-Modified, and a 304 answer when the caller's copy is current) of a file of
+    these sessions in the reader's language."""
     etag, last_modified = calendar.feed_version(sessions)
     etag = f"{etag}-{get_language()}"
     unchanged = get_conditional_response(
         request, etag=f'"{etag}"', last_modified=int(last_modified.timestamp()) if last_modified else None
     )
+    return etag, last_modified, unchanged
+
+
+def feed(request):
+    """All public sessions (or those matching the filters in the query) as a feed."""
+    index_page = _calendar_page()
+    chosen = CalendarFilterForm(request.GET).chosen()
+    sessions = calendar.feed_sessions(chosen)
+    etag, last_modified, unchanged = _version(request, sessions)
     if unchanged is not None:
         return unchanged
     # The ETag changes with any change that would change the feed, so the finished
@@ -56,15 +68,37 @@ def event_ics(request, slug):
     """One event's sessions, for a download or a subscription to that event alone."""
     page = get_object_or_404(EventPage.objects.live().public(), slug=slug)
     sessions = calendar.public_sessions().filter(page=page)
-    etag, last_modified = calendar.feed_version(sessions)
-    etag = f"{etag}-{get_language()}"
-    unchanged = get_conditional_response(
-        request, etag=f'"{etag}"', last_modified=int(last_modified.timestamp()) if last_modified else None
-    )
+    etag, last_modified, unchanged = _version(request, sessions)
     if unchanged is not None:
         return unchanged
     content = ics.feed(sessions.order_by("start"), page.title)
     return _calendar_response(request, content, etag, last_modified, f"{page.slug}.ics")
+
+
+def session_ics(request, pk):
+    """One session alone: a series' part goes into a calendar without the others."""
+    session = get_object_or_404(calendar.public_sessions(), pk=pk)
+    etag, last_modified, unchanged = _version(request, calendar.public_sessions().filter(pk=pk))
+    if unchanged is not None:
+        return unchanged
+    filename = f"{session.page.slug}-{session.pk}.ics"
+    return _calendar_response(request, ics.session_file(session), etag, last_modified, filename)
+
+
+@never_cache
+@require_safe
+def registration_ics(request, token):
+    """The registrant's own entry (their UID, their joining link): private, never cached."""
+    try:
+        registration = Registration.from_token(token)
+    except LinkError:
+        raise Http404 from None
+    if calendar_links.for_registration(registration) is None:
+        raise Http404
+    response = HttpResponse(ics.registrant_file(registration), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{registration.session.page.slug}.ics"'
+    response["X-Robots-Tag"] = "noindex"
+    return response
 
 
 def calendar_home(request):

@@ -1,14 +1,21 @@
 """iCalendar (RFC 5545) for sessions: feeds, per-event files and email invitations.
 
 What calendar programs rely on, and why it is here:
-- UID ``session-<id>@<host>`` never changes, in feeds and in emails, so Google,
-  Outlook and Apple update the entry they already hold instead of adding another.
+- A UID never changes, so Google, Outlook and Apple update the entry they already hold
+  instead of adding another. Public files (feeds, an event's or a session's file) use the
+  session's, ``session-<id>@<host>``; what reaches one registrant (invitations, the file on
+  their page) uses their registration's, ``session-<id>-registration-<id>@<host>``. A
+  cancelled registration's UID is never invited again (a calendar ignores a REQUEST whose
+  SEQUENCE is not above the CANCEL it holds), and registering again is a new entry.
 - Times carry the session's TZID (Asia/Jakarta, Asia/Makassar, Asia/Jayapura) with
   a VTIMEZONE block, so every client shows the right local time wherever it is.
 - SEQUENCE rises with every change of time, place or status (agenda/models/sessions.py);
   an email always carries a SEQUENCE higher than the last one that registrant got.
-- Feeds (METHOD:PUBLISH) hold public fields only; joining links and attendees appear
-  only in the invitation sent to that registrant (METHOD:REQUEST / CANCEL).
+- DTSTAMP and LAST-MODIFIED follow the last edit a calendar shows: the session's own
+  change or a publish of its event page (title, summary).
+- Public files (METHOD:PUBLISH) hold public fields only; joining links (LOCATION,
+  CONFERENCE, DESCRIPTION) and attendees appear only in what reaches a registrant who
+  may see them (Registration.may_see_joining_link).
 """
 
 from datetime import timedelta
@@ -19,7 +26,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
-from icalendar import Calendar, Event, Timezone, vCalAddress, vText
+from icalendar import Calendar, Event, Timezone, vCalAddress, vText, vUri
 
 PRODID = "-//Sinergi//Events//EN"
 EVENT_CACHE_SECONDS = 24 * 3600
@@ -50,39 +57,64 @@ def _calendar(method, name=None):
     return calendar
 
 
-def _location(session):
+def location(session):
     if session.online:
         return str(translation.gettext("Online"))
     return ", ".join(part for part in (session.venue_name, session.address, session.region) if part)
 
 
-def _summary(session):
+def summary(session):
     title = session.page.title
     return f"{title}: {session.label}" if session.label else title
 
 
-def session_event(session, *, sequence=None, cancelled=False, attendee=None, with_link=False):
-    """One VEVENT. ``attendee`` (a Registration) and ``with_link`` (the session's joining link
-    in the description) only for that person's email.
+def revised_at(session):
+    """When what a calendar shows of the session last changed: its own time, place or
+    status (``changed_at``) or its event page's title and summary (the page's publish)."""
+    published = session.page.last_published_at
+    return max(session.changed_at, published) if published else session.changed_at
 
-    DTSTAMP is the session's last change in feeds (so an unchanged feed is byte for
+
+def page_url(session):
+    page = session.page
+    return settings.SITE_BASE_URL + page.url if page.url else settings.SITE_BASE_URL
+
+
+def _conference(session):
+    """RFC 7986 CONFERENCE: clients that know it offer a "join" button."""
+    return vUri(session.joining_link), {
+        "VALUE": "URI",
+        "FEATURE": ["AUDIO", "VIDEO"],
+        "LABEL": str(translation.gettext("Joining link")),
+    }
+
+
+def session_event(session, *, uid=None, sequence=None, cancelled=False, attendee=None, with_link=False):
+    """One VEVENT. ``uid`` is the registration's for what reaches a registrant; ``attendee``
+    (a Registration: ORGANIZER and ATTENDEE) only in their invitations; ``with_link`` (the
+    joining link as LOCATION, CONFERENCE and in the description) only for a registrant who
+    may see it.
+
+    DTSTAMP is the last revision in public files (so an unchanged feed is byte for
     byte the same and its ETag holds) and the moment of sending in emails.
     """
-    page = session.page
-    url = settings.SITE_BASE_URL + page.url if page.url else settings.SITE_BASE_URL
+    url = page_url(session)
     event = Event()
-    event.add("uid", session.uid)
-    event.add("dtstamp", timezone.now() if attendee is not None else session.changed_at)
-    event.add("last-modified", session.changed_at)
+    event.add("uid", uid or session.uid)
+    event.add("dtstamp", timezone.now() if attendee is not None else revised_at(session))
+    event.add("last-modified", revised_at(session))
     event.add("sequence", session.sequence if sequence is None else sequence)
     event.add("dtstart", session.local_start())
     event.add("dtend", session.local_end())
-    event.add("summary", _summary(session))
-    description = [page.summary, url]
+    event.add("summary", summary(session))
+    description = [session.page.summary, url]
     if with_link:
         description.append(f"{translation.gettext('Joining link')}: {session.joining_link}")
     event.add("description", "\n\n".join(strip_tags(part) for part in description if part))
-    event.add("location", _location(session))
+    event.add("location", session.joining_link if with_link else location(session))
+    if with_link:
+        link, parameters = _conference(session)
+        event.add("conference", link, parameters=parameters)
     event.add("url", url)
     if cancelled or session.status == "cancelled":
         event.add("status", "CANCELLED")
@@ -145,26 +177,42 @@ def feed(sessions, name):
     return head[: -len(end)] + b"".join(_cached_events(sessions)) + end
 
 
+def session_file(session):
+    """One session alone (a part of a series, say), public fields only."""
+    return feed([session], summary(session))
+
+
+def _registrant_calendar(method, registration, **event):
+    calendar = _calendar(method)
+    _add_timezones(calendar, [registration.session])
+    calendar.add_component(session_event(registration.session, uid=registration.calendar_uid, **event))
+    return calendar.to_ical()
+
+
 def invitation(registration, sequence):
     """METHOD:REQUEST for a confirmed registrant: the entry lands in their own calendar."""
-    calendar = _calendar("REQUEST")
-    _add_timezones(calendar, [registration.session])
-    calendar.add_component(
-        session_event(
-            registration.session,
-            sequence=sequence,
-            attendee=registration,
-            with_link=registration.may_see_joining_link(),
-        )
+    return _registrant_calendar(
+        "REQUEST",
+        registration,
+        sequence=sequence,
+        attendee=registration,
+        with_link=registration.may_see_joining_link(),
     )
-    return calendar.to_ical()
 
 
 def cancellation(registration, sequence):
     """METHOD:CANCEL with the same UID and a higher SEQUENCE: the entry disappears."""
-    calendar = _calendar("CANCEL")
-    _add_timezones(calendar, [registration.session])
-    calendar.add_component(
-        session_event(registration.session, sequence=sequence, cancelled=True, attendee=registration)
+    return _registrant_calendar(
+        "CANCEL", registration, sequence=sequence, cancelled=True, attendee=registration
     )
-    return calendar.to_ical()
+
+
+def registrant_file(registration):
+    """The file on the registrant's page: the entry of their invitations (same UID, the last
+    SEQUENCE sent), so importing it after accepting the invitation changes nothing."""
+    return _registrant_calendar(
+        "PUBLISH",
+        registration,
+        sequence=max(registration.calendar_sequence, registration.session.sequence),
+        with_link=registration.may_see_joining_link(),
+    )

@@ -11,5 +11,7 @@ urlpatterns = [
     path("", calendar_views.calendar_home, name="calendar"),
     path("calendar.ics", calendar_views.feed, name="feed"),
     path("<slug:slug>.ics", calendar_views.event_ics, name="event_ics"),
+    path("sessions/<int:pk>.ics", calendar_views.session_ics, name="session_ics"),
     path("registration/<str:token>/", views.manage, name="registration"),
+    path("registration/<str:token>/calendar.ics", calendar_views.registration_ics, name="registration_ics"),
 ]

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from agenda import calendar, conf
+from agenda import calendar, calendar_links, conf
 from agenda import registration as seats
 from agenda.forms import CalendarFilterForm, RegistrationForm, ResizeForm
 from agenda.models.registrations import Registration
@@ -147,6 +147,8 @@ def event_context(request, page):
     links = _subscription_links(request, reverse("agenda:event_ics", kwargs={"slug": page.slug}))
     return {
         "sessions": sessions,
+        # Each session with its "add to calendar" links (None when it cannot be added).
+        "session_calendars": [(session, calendar_links.for_session(session)) for session in sessions],
         "schema_org": schema_org(request, page, sessions),
         "calendar_url": links["feed_url"],
         "webcal_url": links["webcal_url"],
@@ -248,6 +250,7 @@ def manage(request, token):
         "message": message,
         "just_registered": request.GET.get("new") == "1" and request.method in ("GET", "HEAD"),
         "waitlist_position": registration.waitlist_position(),
+        "calendar": calendar_links.for_registration(registration),
         # Cancelling takes two steps: the page's link asks, the confirmation's button cancels.
         "confirm_cancel": request.GET.get("confirm") == "cancel"
         and request.method in ("GET", "HEAD")

@@ -90,6 +90,14 @@ class Registration(models.Model):
             token, lambda pk: cls.objects.select_related("session__page").filter(pk=pk).first()
         )
 
+    @property
+    def calendar_uid(self):
+        """The UID of this registrant's calendar entry (agenda/ics.py): their own, not the
+        session's, so registering again after a cancellation is a new entry that no calendar
+        mistakes for the cancelled one."""
+        session_uid = self.session.uid
+        return session_uid.replace("@", f"-registration-{self.pk}@", 1)
+
     def next_calendar_sequence(self):
         """A SEQUENCE for an email about this session that is higher than any we sent."""
         return max(self.session.sequence, self.calendar_sequence + 1)

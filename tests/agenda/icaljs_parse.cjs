@@ -1,6 +1,7 @@
 // Parses iCalendar files with ical.js (an independent parser, from npm) and prints
-// what the tests compare: method, and per event UID, SEQUENCE, STATUS, TZID and the
-// start and end as UTC instants (resolved through the file's own VTIMEZONE blocks).
+// what the tests compare: method, and per event UID, SEQUENCE, STATUS, TZID, the start
+// and end as UTC instants (resolved through the file's own VTIMEZONE blocks), DTSTAMP,
+// LAST-MODIFIED, ORGANIZER, ATTENDEE and CONFERENCE.
 // Usage: node icaljs_parse.cjs FILE.ics [...]  -> JSON on stdout
 const fs = require("fs");
 const path = require("path");
@@ -24,6 +25,10 @@ const results = process.argv.slice(2).map((file) => {
       summary: event.summary,
       location: event.location,
       attendees: vevent.getAllProperties("attendee").map((p) => p.getFirstValue()),
+      organizer: vevent.getFirstPropertyValue("organizer"),
+      dtstamp: vevent.getFirstPropertyValue("dtstamp").toJSDate().toISOString(),
+      lastModified: vevent.getFirstPropertyValue("last-modified").toJSDate().toISOString(),
+      conference: vevent.getAllProperties("conference").map((p) => p.getFirstValue()),
     };
   });
   return { method: calendar.getFirstPropertyValue("method"), events };

@@ -179,7 +179,7 @@ def test_emails_carry_request_then_cancel_with_the_same_uid_and_a_higher_sequenc
     assert_same(cancel_calendar, cancel_parsed)
     assert request_parsed["method"] == "REQUEST" and cancel_parsed["method"] == "CANCEL"
     (request_event,), (cancel_event,) = request_parsed["events"], cancel_parsed["events"]
-    assert request_event["uid"] == cancel_event["uid"] == session.uid
+    assert request_event["uid"] == cancel_event["uid"] == registration.calendar_uid
     assert cancel_event["sequence"] > request_event["sequence"]
     assert cancel_event["status"] == "CANCELLED"
     assert request_event["attendees"] == ["mailto:orang1@example.org"]
@@ -212,15 +212,22 @@ def test_organiser_changes_email_updates_and_cancellations_to_registrants(sessio
     assert len(to_waiting) == 2 and all(not calendar_attachments(message) for message in to_waiting)
 
 
-def test_uid_is_the_same_in_feed_event_file_and_email(session, client, outbox):
-    seats.register(session.pk, person(1))
+def test_public_files_share_the_sessions_uid_and_emails_the_registrations(session, client, outbox):
+    """Public files name the session; what reaches a registrant names their registration, so
+    their invitations never collide with a subscribed feed or with an earlier registration."""
+    registration = seats.register(session.pk, person(1))
     ((_method, text),) = calendar_attachments(outbox()[-1])
     uid_in_email = str(Calendar.from_ical(text).walk("VEVENT")[0]["UID"])
     feed = Calendar.from_ical(client.get(reverse("agenda:feed")).content)
     event_file = Calendar.from_ical(
         client.get(reverse("agenda:event_ics", kwargs={"slug": session.page.slug})).content
     )
-    assert uid_in_email == session.uid
-    assert uid_in_email in {str(event["UID"]) for event in feed.walk("VEVENT")}
-    assert [str(event["UID"]) for event in event_file.walk("VEVENT")] == [uid_in_email]
+    session_file = Calendar.from_ical(
+        client.get(reverse("agenda:session_ics", kwargs={"pk": session.pk})).content
+    )
+    assert uid_in_email == registration.calendar_uid
+    assert uid_in_email.startswith(f"session-{session.pk}-registration-{registration.pk}@")
+    assert session.uid in {str(event["UID"]) for event in feed.walk("VEVENT")}
+    assert [str(event["UID"]) for event in event_file.walk("VEVENT")] == [session.uid]
+    assert [str(event["UID"]) for event in session_file.walk("VEVENT")] == [session.uid]
     assert timedelta(0) < session.end - session.start
