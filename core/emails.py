@@ -21,13 +21,15 @@ from django_tasks import task
 from core import conf
 from core.models import OutgoingEmail
 from core.on_commit import on_commit_once
+from core.withdrawal import still_public
 
 logger = logging.getLogger(__name__)
 
 
 def queue_email(to, subject, body, headers=None, attachments=None, subject_key=""):
     """Store a message to send after commit. ``attachments``: see OutgoingEmail.attachments;
-    ``subject_key``: what it is about, for ``forget_subject`` (core/retention.py)."""
+    ``subject_key``: what it is about (core.withdrawal.subject_key), so that retention can
+    delete it (core/retention.py) and a withdrawal can stop it (core/withdrawal.py)."""
     message = OutgoingEmail.objects.create(
         to=to,
         subject=subject,
@@ -58,6 +60,11 @@ def send_pending(limit=200):
         sent_at__isnull=True, attempts__lt=conf.get("EMAIL_MAX_ATTEMPTS")
     ).order_by("id")
     for message in list(waiting[:limit]):
+        if not still_public(message.subject_key):
+            # What it is about was withdrawn after it was queued (core/withdrawal.py).
+            OutgoingEmail.objects.filter(pk=message.pk, sent_at__isnull=True).delete()
+            logger.info("email %s dropped: %s is no longer public", message.pk, message.subject_key)
+            continue
         claimed = OutgoingEmail.objects.filter(
             pk=message.pk, sent_at__isnull=True, attempts=message.attempts
         ).update(attempts=message.attempts + 1)

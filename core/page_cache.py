@@ -12,18 +12,19 @@ cover only publish and unpublish of the page itself and queue a task even when
 no CDN is configured. The purge runs as one background task, in every language
 (``WAGTAILFRONTENDCACHE_LANGUAGES``); whatever else shows the page (search,
 feeds) expires with its short max-age.
+
+What stops being public (unpublished, deleted, given a view restriction with
+everything below it) goes through core/withdrawal.py, which also deletes its
+documents from search and its queued emails.
 """
 
 from django.conf import settings
-from django.core.cache import caches
-from django.db.models.signals import pre_delete
+from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-
-def purge_pages(**kwargs):
-    caches["pages"].clear()
+from core.withdrawal import purge_pages, withdraw
 
 
 def purge_frontend(page, old_url_path=None):
@@ -45,18 +46,37 @@ def on_change(instance, **kwargs):
     purge_frontend(instance)
 
 
+def on_unpublish(instance, **kwargs):
+    withdraw(instance)
+    purge_frontend(instance)
+
+
 def on_move(instance, url_path_before, **kwargs):
     purge_pages()
     purge_frontend(instance.specific, old_url_path=url_path_before)
 
 
 def on_delete(instance, **kwargs):
-    purge_pages()
+    withdraw(instance)
     purge_frontend(instance.specific)
+
+
+def on_restriction_change(instance, **kwargs):
+    """A view restriction added (or removed) changes who may read the page and all below it:
+    added, it is a withdrawal of each; removed, the same refresh puts them back in search."""
+    pages = Page.objects.descendant_of(instance.page, inclusive=True).specific(defer=True)
+    withdraw(*pages)
+    purge_frontend(instance.page.specific)
 
 
 def connect():
     page_published.connect(on_change, dispatch_uid="core.page_cache.published")
-    page_unpublished.connect(on_change, dispatch_uid="core.page_cache.unpublished")
+    page_unpublished.connect(on_unpublish, dispatch_uid="core.page_cache.unpublished")
     post_page_move.connect(on_move, dispatch_uid="core.page_cache.moved")
     pre_delete.connect(on_delete, sender=Page, dispatch_uid="core.page_cache.deleted")
+    post_save.connect(
+        on_restriction_change, sender=PageViewRestriction, dispatch_uid="core.page_cache.restricted"
+    )
+    post_delete.connect(
+        on_restriction_change, sender=PageViewRestriction, dispatch_uid="core.page_cache.unrestricted"
+    )

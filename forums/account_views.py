@@ -106,5 +106,12 @@ def unsubscribe(request, token):
             next_url=reverse("forums:profile"),
             next_label=_("Your forum profile"),
         )
-    context = {"kind": "follow" if follow else "replies", "follow": follow, "done": request.method == "POST"}
+    # A thread withdrawn since the email was sent is not named (core/withdrawal.py).
+    thread = follow.thread if follow and follow.thread_id and follow.thread.still_public() else None
+    context = {
+        "kind": "follow" if follow else "replies",
+        "follow": follow,
+        "thread": thread,
+        "done": request.method == "POST",
+    }
     return render(request, "forums/unsubscribe.html", context)

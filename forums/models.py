@@ -170,6 +170,10 @@ class Thread(models.Model):
     def is_suggestion(self):
         return self.kind == ThreadKind.SUGGESTION
 
+    def still_public(self):
+        """May an email about this thread still go out? (core/withdrawal.py)"""
+        return Thread.objects.visible().filter(pk=self.pk).exists()
+
     def may_accept_answer(self, member):
         """Only the person who asked a question chooses its answer."""
         return member is not None and self.author_id == member.pk and self.kind == ThreadKind.QUESTION
@@ -224,8 +228,12 @@ class Post(models.Model):
         return not self.is_opening and self.thread.may_accept_answer(member)
 
     def may_be_flagged_by(self, member):
-        """Any member may report a post, except their own."""
-        return member is not None and self.author_id != member.pk
+        """Any member in good standing may report a post, except their own."""
+        return member is not None and not member.is_banned and self.author_id != member.pk
+
+    def still_public(self):
+        """May an email quoting this post still go out? (core/withdrawal.py)"""
+        return Post.objects.visible().filter(pk=self.pk).exists()
 
 
 class PostRevision(models.Model):

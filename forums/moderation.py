@@ -11,6 +11,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.withdrawal import withdraw
 from forums import notifications, services
 from forums.models import (
     Flag,
@@ -19,6 +20,7 @@ from forums.models import (
     PostRevision,
     PostState,
     SuggestionStatus,
+    Thread,
     ThreadStatus,
 )
 from forums.search_sync import refresh
@@ -83,7 +85,7 @@ def hide(post, actor, reason):
     post.flags.filter(reviewed_at__isnull=True).update(reviewed_at=timezone.now())
     log(ModerationAction.HIDDEN, actor, post, reason=reason)
     post.thread.save(update_fields=["updated_at"])
-    refresh(post.thread)
+    services.withdraw_post(post)
 
 
 @transaction.atomic
@@ -136,6 +138,9 @@ def merge(thread, actor, into, reason=""):
     """Move every post of ``thread`` into ``into``; the old address then leads to it."""
     if thread.pk == into.pk:
         raise services.NotAllowed(_("A thread cannot be merged into itself."))
+    if not Thread.objects.visible().filter(pk=thread.pk).exists():
+        # Replies of a thread readers cannot see must not become public in one they can.
+        thread.posts.filter(state=PostState.APPROVED).update(state=PostState.HIDDEN, hidden_reason="")
     thread.posts.update(thread=into, is_opening=False)
     thread.votes.exclude(member__votes__thread=into).update(thread=into)
     thread.merged_into = into
@@ -144,6 +149,7 @@ def merge(thread, actor, into, reason=""):
     log(ModerationAction.MERGED, actor, thread=thread, reason=reason, detail=f"into thread {into.pk}")
     refresh(thread)
     refresh(into)
+    withdraw(thread)
 
 
 @transaction.atomic
@@ -161,15 +167,18 @@ def set_suggestion_status(thread, actor, status, reason=""):
 
 @transaction.atomic
 def ban(member, actor, reason):
-    """Stop a member posting; what waits from them is hidden, what was approved stays."""
+    """Stop a member posting; what waits from them is hidden, what was approved stays.
+    ``reason`` is the moderators' internal note: it is never shown in place of a post, and
+    posts that never were public leave no placeholder at all."""
     member.banned_at = timezone.now()
     member.ban_reason = reason
     member.save(update_fields=["banned_at", "ban_reason"])
     for post in member.posts.filter(state=PostState.PENDING):
         post.state = PostState.HIDDEN
-        post.hidden_reason = reason
+        post.hidden_reason = ""
         post.hold_reason = ""
         post.save(update_fields=["state", "hidden_reason", "hold_reason"])
+        services.withdraw_post(post)
     log(ModerationAction.BANNED, actor, member=member, reason=reason)
 
 

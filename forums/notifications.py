@@ -3,7 +3,8 @@
 Queued after the commit, built by a background task from the database as it is
 then: a post that was hidden in the meantime (or was never visible) sends
 nothing, because recipients and content both come from ``Post.objects.visible()``
-and ``Thread.objects.visible()``. Each email carries a signed one-click
+and ``Thread.objects.visible()``; a queued email whose post or thread is withdrawn
+before it goes out is dropped (core/withdrawal.py). Each email carries a signed one-click
 unsubscribe link (core/signed_links.py) and the List-Unsubscribe headers (RFC 8058).
 The link never expires and works once: stopping a follow deletes it, stopping the
 emails about replies turns ``notify_replies`` off, the state the link is bound to.
@@ -18,6 +19,7 @@ from django_tasks import task
 
 from core.emails import queue_email
 from core.signed_links import SignedLink
+from core.withdrawal import subject_key
 from forums.models import Follow, Member, Post, Thread
 from forums.rendering import plain_text
 
@@ -61,8 +63,9 @@ def _absolute(language, name, *args):
         return settings.SITE_BASE_URL + reverse(name, args=args)
 
 
-def _send(member, template, context, unsubscribe_token):
-    """Queue one email to ``member`` with a one-click unsubscribe link."""
+def _send(member, template, context, unsubscribe_token, about):
+    """Queue one email to ``member`` with a one-click unsubscribe link. ``about`` is the post or
+    thread it quotes: withdrawn before it is sent, the email is not sent (core/withdrawal.py)."""
     email = member.user.email
     if not email or not member.user.is_active or member.is_banned:
         return False
@@ -81,6 +84,7 @@ def _send(member, template, context, unsubscribe_token):
             "List-Unsubscribe": f"<{unsubscribe}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
+        subject_key=subject_key(about),
     )
     return True
 
@@ -108,11 +112,11 @@ def send_for_post(post_id):
         for follow in followers(thread, include_board=True):
             if follow.member_id not in told:
                 told.add(follow.member_id)
-                sent += _send(follow.member, "official_answer", context, unsubscribe_token(follow))
+                sent += _send(follow.member, "official_answer", context, unsubscribe_token(follow), post)
     asker = thread.author
     if asker and asker.pk not in told and asker.notify_replies:
         told.add(asker.pk)
-        sent += _send(asker, "reply", context, unsubscribe_token(asker))
+        sent += _send(asker, "reply", context, unsubscribe_token(asker), post)
     return sent
 
 
@@ -122,7 +126,7 @@ def send_for_status(thread_id):
         return 0
     sent = 0
     for follow in followers(thread):
-        sent += _send(follow.member, "status", {"thread": thread}, unsubscribe_token(follow))
+        sent += _send(follow.member, "status", {"thread": thread}, unsubscribe_token(follow), thread)
     return sent
 
 

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.withdrawal import withdraw
 from forums import conf, notifications, spam
 from forums.models import (
     Flag,
@@ -67,6 +68,13 @@ def check_can_post(member, thread=None):
     refusal = posting_refusal(member, thread)
     if refusal is not None:
         raise NotAllowed(refusal)
+
+
+def withdraw_post(post):
+    """``post`` stopped being public: its thread's documents are recomputed, and it (with its
+    thread, when it opened it) leaves caches and queued emails at once (core/withdrawal.py)."""
+    refresh(post.thread)
+    withdraw(post, *([post.thread] if post.is_opening else []))
 
 
 def log(action, actor=None, post=None, thread=None, member=None, reason="", detail=""):
@@ -173,6 +181,8 @@ def accept_answer(member, post):
 
 def toggle_vote(member, thread):
     """Vote for a thread, or take the vote back. Returns True when the member now votes for it."""
+    if member.is_banned:
+        raise NotAllowed(_("Your account cannot take part in the forums any more."))
     deleted, _rows = Vote.objects.filter(member=member, thread=thread).delete()
     if deleted:
         return False
@@ -203,6 +213,8 @@ class AlreadyFlagged(Exception):
 @transaction.atomic
 def flag(member, post, reason):
     """Report a post, once per member; enough reports hide it until a moderator looks."""
+    if member is not None and member.is_banned:
+        raise NotAllowed(_("Your account cannot take part in the forums any more."))
     if not post.may_be_flagged_by(member):
         raise NotAllowed(_("You cannot report your own post."))
     try:
@@ -211,12 +223,14 @@ def flag(member, post, reason):
     except IntegrityError as error:
         raise AlreadyFlagged from error
     open_flags = post.flags.filter(reviewed_at__isnull=True).count()
-    if post.state == PostState.APPROVED and open_flags >= conf.get("FLAGS_TO_HIDE"):
+    # An official answer is never hidden by readers alone: it waits in the moderators' queue
+    # (reported and still shown), where a moderator decides.
+    if post.state == PostState.APPROVED and not post.is_official and open_flags >= conf.get("FLAGS_TO_HIDE"):
         post.state = PostState.HIDDEN
         post.hold_reason = "flags"
         post.hidden_reason = str(_("Hidden after reports from readers until a moderator reviews it."))
         post.save(update_fields=["state", "hold_reason", "hidden_reason"])
         log(ModerationAction.HIDDEN_BY_FLAGS, post=post, detail=f"{open_flags} reports")
         post.thread.save(update_fields=["updated_at"])
-        refresh(post.thread)
+        withdraw_post(post)
     return open_flags
