@@ -19,6 +19,8 @@ from cms.models import (
     RegulationChangeNote,
     RegulationIndexPage,
     RegulationPage,
+    SmartAnswerIndexPage,
+    SmartAnswerPage,
     StandardPage,
     TopicPage,
 )
@@ -104,4 +106,18 @@ class OfficePageTranslation(TranslationOptions):
     coordinates and hours are the same in every language."""
 
     fields = ("city", "address", "directions", "accessibility", "notes")
+    required_languages = ("id",)
+
+
+@register(SmartAnswerIndexPage)
+class SmartAnswerIndexPageTranslation(TranslationOptions):
+    fields = ("intro",)
+
+
+@register(SmartAnswerPage)
+class SmartAnswerPageTranslation(TranslationOptions):
+    """The flow is translated whole; its structure must match the Indonesian one
+    (``cms/smart_answers/validation.py``), so only its texts differ."""
+
+    fields = ("intro", "flow")
     required_languages = ("id",)

@@ -8,6 +8,7 @@ from .pages import GuideChangeNote, GuidePage, HomePage, StandardPage, TopicPage
 from .partners import PartnerIndexPage, PartnerPage
 from .regulations import RegulationChangeNote, RegulationIndexPage, RegulationPage, RegulationRelation
 from .site_profile import SiteProfile
+from .smart_answers import SmartAnswerIndexPage, SmartAnswerPage
 from .subscriptions import NotifiedChange, Subscription
 
 __all__ = [
@@ -28,6 +29,8 @@ __all__ = [
     "OfficeIndexPage",
     "OfficePage",
     "SiteProfile",
+    "SmartAnswerIndexPage",
+    "SmartAnswerPage",
     "Subscription",
     "StandardPage",
     "TopicPage",

@@ -57,6 +57,7 @@ class HomePage(SinergiPage):
         "cms.PartnerIndexPage",
         "cms.FormsLibraryPage",
         "cms.OfficeIndexPage",
+        "cms.SmartAnswerIndexPage",
     ]
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
