@@ -27,9 +27,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core import signing
+from django.core.cache import cache
 from django.shortcuts import render
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
+
+from core.cache import shared_cache_down
 
 
 class LinkError(Exception):
@@ -149,6 +152,14 @@ class FormTokens:
             raise LinkError(LinkError.TAMPERED) from error
         too_fast = (now or time.time()) - issued_at < self.min_fill()
         return FormToken(value=signed, issued_at=issued_at, too_fast=too_fast)
+
+    def spend(self, token):
+        """True the first time ``token`` is spent, False after: a robot that fetched one form
+        cannot post many times with its token. Spent tokens are kept in the shared cache for
+        the token's lifetime; while that cache is down, spending is not refused (the rate
+        limits still count, per process)."""
+        key = f"form-token:{self.purpose}:{token.hash}"
+        return cache.add(key, 1, timeout=int(self.max_age()) + 60) or shared_cache_down()
 
 
 EXPLANATIONS = {

@@ -66,6 +66,10 @@ class PostingForm(forms.Form):
             raise forms.ValidationError(
                 _("The form was sent very quickly. Please check your message and send it again."), code="fast"
             )
+        if not FORM_TOKENS.spend(token):
+            raise forms.ValidationError(
+                _("This form was sent already. Your text is kept: check it and send it again."), code="used"
+            )
         return cleaned
 
 

@@ -77,6 +77,18 @@ def test_a_form_sent_too_fast_is_refused(client, asker, board):
     assert "sent very quickly" in response.content.decode()
 
 
+def test_a_form_token_posts_once(client, asker, board, trusted):
+    """A robot that fetched one form could post many times with its token (9 in a row before)."""
+    signed_in(client, asker)
+    token = old_token()
+    assert ask(client, board, form_token=token).status_code == 302
+    again = ask(client, board, form_token=token, title="The same token a second time")
+    assert again.status_code == 400
+    assert "This form was sent already" in again.content.decode()
+    assert "The same token a second time" in again.content.decode()  # what was typed is kept
+    assert not Thread.objects.filter(title="The same token a second time").exists()
+
+
 @pytest.mark.parametrize("expired", [False, True])
 def test_an_expired_or_forged_form_keeps_the_draft(client, asker, board, expired):
     signed_in(client, asker)
