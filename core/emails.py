@@ -14,7 +14,7 @@ import logging
 from email.mime.text import MIMEText
 
 from django.conf import settings
-from django.core.mail import EmailMessage
+from django.core.mail import EmailMultiAlternatives
 from django.utils import timezone
 from django_tasks import task
 
@@ -40,6 +40,53 @@ def queue_email(to, subject, body, headers=None, attachments=None, subject_key="
     )
     on_commit_once(send_emails_task.enqueue)
     return message
+
+
+class _Email(EmailMultiAlternatives):
+    """Django's message whose alternatives may carry Content-Type parameters, which
+    ``attach_alternative`` cannot express: they are set on the built message."""
+
+    def __init__(self, *args, alternative_params=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.alternative_params = list(alternative_params)  # one dict per alternative, in order
+
+    def message(self):
+        message = super().message()
+        if self.alternative_params:
+            alternative = next(
+                part for part in message.walk() if part.get_content_type() == "multipart/alternative"
+            )
+            inline = alternative.get_payload()[-len(self.alternative_params) :]
+            for part, params in zip(inline, self.alternative_params, strict=True):
+                for name, value in params.items():
+                    part.set_param(name, value)
+        return message
+
+
+def _build(message):
+    """The Django message for a stored one. Its ``attachments`` (OutgoingEmail.attachments)
+    marked ``alternative`` go beside the text in a multipart/alternative, inline: a calendar
+    invitation there (``text/calendar; method=REQUEST``) is what Gmail and Outlook show with
+    its buttons. The others are files."""
+    alternatives = [item for item in message.attachments if item.get("alternative")]
+    email = _Email(
+        subject=message.subject,
+        body=message.body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[message.to],
+        headers=message.headers,
+        alternative_params=[item.get("params", {}) for item in alternatives],
+    )
+    for item in alternatives:
+        email.attach_alternative(item["content"], item["mimetype"])
+    for item in message.attachments:
+        if item.get("alternative"):
+            continue
+        if item["mimetype"].startswith("text/"):
+            email.attach(text_attachment(item))
+        else:
+            email.attach(item["filename"], item["content"].encode(), item["mimetype"])
+    return email
 
 
 def text_attachment(attachment):
@@ -70,15 +117,7 @@ def send_pending(limit=200):
         ).update(attempts=message.attempts + 1)
         if not claimed:  # another run took it
             continue
-        email = EmailMessage(
-            subject=message.subject,
-            body=message.body,
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[message.to],
-            headers=message.headers,
-        )
-        for attachment in message.attachments:
-            email.attach(text_attachment(attachment))
+        email = _build(message)
         try:
             email.send()
         except Exception as error:  # any transport failure: keep the message, retry later

@@ -11,8 +11,9 @@ class OutgoingEmail(models.Model):
     subject = models.CharField(max_length=300)
     body = models.TextField()
     headers = models.JSONField(default=dict, blank=True)
-    # [{"filename", "content" (text), "mimetype", "params" {name: value}}], for
-    # example a calendar invitation: text/calendar with params {"method": "REQUEST"}.
+    # [{"filename", "content" (text), "mimetype", "params" {name: value}}], for example a
+    # calendar file; with "alternative": true (no filename) the part goes inline beside the
+    # text in a multipart/alternative, e.g. text/calendar with params {"method": "REQUEST"}.
     attachments = models.JSONField(default=list, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
