@@ -20,13 +20,20 @@ def manage_url(registration):
         return settings.SITE_BASE_URL + reverse("agenda:registration", kwargs={"token": registration.token})
 
 
-def _calendar_attachment(content, method):
-    return {
-        "filename": "cancel.ics" if method == "CANCEL" else "invite.ics",
-        "content": content.decode(),
-        "mimetype": "text/calendar",
-        "params": {"method": method},
-    }
+def _calendar_parts(content, method):
+    """The invitation as Gmail, Outlook and Apple Mail read it: an inline ``text/calendar;
+    method=...`` alternative to the text (what turns the email into an invitation with
+    its buttons) and the same file attached as ``application/ics`` for other programs (a
+    second ``text/calendar`` part would be shown as a second invitation)."""
+    text = content.decode()
+    return [
+        {"content": text, "mimetype": "text/calendar", "params": {"method": method}, "alternative": True},
+        {
+            "filename": "cancel.ics" if method == "CANCEL" else "invite.ics",
+            "content": text,
+            "mimetype": "application/ics",
+        },
+    ]
 
 
 def _send(registration, template, subject, method=None, extra=None):
@@ -37,7 +44,7 @@ def _send(registration, template, subject, method=None, extra=None):
         if method:
             sequence = registration.next_calendar_sequence()
             builder = ics.invitation if method == "REQUEST" else ics.cancellation
-            attachments.append(_calendar_attachment(builder(registration, sequence), method))
+            attachments.extend(_calendar_parts(builder(registration, sequence), method))
             registration.calendar_sequence = sequence
             type(registration).objects.filter(pk=registration.pk).update(calendar_sequence=sequence)
         context = {
