@@ -4,9 +4,9 @@ What calendar programs rely on, and why it is here:
 - A UID never changes, so Google, Outlook and Apple update the entry they already hold
   instead of adding another. Public files (feeds, an event's or a session's file) use the
   session's, ``session-<id>@<host>``; what reaches one registrant (invitations, the file on
-  their page) uses their registration's, ``session-<id>-registration-<id>@<host>``. A
-  cancelled registration's UID is never invited again (a calendar ignores a REQUEST whose
-  SEQUENCE is not above the CANCEL it holds), and registering again is a new entry.
+  their page) uses their registration's, ``session-<id>-registration-<id>@<host>``: their
+  own entry, apart from a subscribed feed's, and registering again after a cancellation is a
+  new entry rather than a REQUEST reviving a UID their calendar cancelled and deleted.
 - Times carry the session's TZID (Asia/Jakarta, Asia/Makassar, Asia/Jayapura) with
   a VTIMEZONE block, so every client shows the right local time wherever it is.
 - SEQUENCE rises with every change of time, place or status (agenda/models/sessions.py);

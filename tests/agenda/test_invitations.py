@@ -119,9 +119,9 @@ def test_a_cancellation_is_an_inline_cancel_of_the_same_entry(session, outbox, t
 
 
 def test_registering_again_after_cancelling_is_an_entry_no_calendar_ignores(session, outbox, tmp_path):
-    """A calendar ignores a REQUEST whose SEQUENCE is not above the one it holds for that UID,
-    and keeps a cancelled UID cancelled: with the session's UID in invitations, registering
-    again after cancelling sent SEQUENCE 0 after the CANCEL's 1 and the entry never came back."""
+    """Every email raises the SEQUENCE of its UID, and no UID is invited again once cancelled:
+    with the session's UID in invitations, registering again after cancelling sent a REQUEST
+    reviving the cancelled (and, in Google, deleted) entry; now it is a new entry."""
     first = seats.register(session.pk, person(1))
     seats.cancel(first)
     again = seats.register(session.pk, person(1))
