@@ -7,16 +7,48 @@ core.emails.queue_email like every other email, so a mail server that is down
 delays them instead of failing the sign-up.
 """
 
+import re
 import unicodedata
 
 from allauth.account.adapter import DefaultAccountAdapter
+from confusables import confusable_regex, is_confusable
 from django import forms
 from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.emails import queue_email
-from forums.models import Member
+from forums.models import MODERATORS_GROUP, OFFICIALS_GROUP, Member
+
+# Words that claim a role, in the site's Latin-script languages: a member's name may not
+# contain them in any spelling ("0ffiсial" with a zero and a Cyrillic s included).
+ROLE_WORDS = ("official", "officer", "moderator", "admin", "imigrasi", "immigration", "petugas", "resmi")
+ROLE_PATTERNS = [re.compile(confusable_regex(word), re.IGNORECASE) for word in ROLE_WORDS]
+
+
+def _is_staff(member):
+    return (
+        member is not None
+        and member.user.groups.filter(name__in=[OFFICIALS_GROUP, MODERATORS_GROUP]).exists()
+    )
+
+
+def mistaken_for_staff(name, member=None):
+    """Could readers take ``name`` for an official's or a moderator's? Names that contain a
+    role word, or that look like a staff member's name (Unicode confusables), are refused
+    for everyone but the staff themselves."""
+    if _is_staff(member):
+        return False
+    lowered = name.casefold()
+    if any(pattern.search(lowered) for pattern in ROLE_PATTERNS):
+        return True
+    staff_names = Member.objects.filter(user__groups__name__in=[OFFICIALS_GROUP, MODERATORS_GROUP])
+    if member is not None:
+        staff_names = staff_names.exclude(pk=member.pk)
+    return any(
+        is_confusable(lowered, other.casefold())
+        for other in staff_names.values_list("display_name", flat=True)
+    )
 
 
 def clean_display_name(value, exclude_member=None):
@@ -32,6 +64,13 @@ def clean_display_name(value, exclude_member=None):
         taken = taken.exclude(pk=exclude_member.pk)
     if taken.exists():
         raise forms.ValidationError(_("This display name is taken. Please choose another."), code="taken")
+    if mistaken_for_staff(name, exclude_member):
+        raise forms.ValidationError(
+            _(
+                "Readers could mistake this name for one of the forum's officials or moderators. Please choose another."
+            ),
+            code="staff",
+        )
     return name
 
 

@@ -3,10 +3,12 @@
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 
 from core.emails import send_pending
 from core.models import OutgoingEmail
-from forums.models import Board, Member, Post, Thread
+from forums.accounts import clean_display_name
+from forums.models import OFFICIALS_GROUP, Board, Member, Post, Thread
 
 from .conftest import en
 
@@ -94,3 +96,22 @@ def test_demo_has_every_type_status_held_and_hidden_posts():
 
 def test_home_page_offers_the_forums(client):
     assert "/en/forums/" in client.get("/en/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "name", ["Official Ina", "0ffiсial Ina", "Moderator Budi", "Petugas Kantor Bali", "ΑDMIN team"]
+)
+def test_names_that_claim_a_role_are_refused(name, db):
+    with pytest.raises(ValidationError) as refused:
+        clean_display_name(name)
+    assert refused.value.code == "staff"
+
+
+def test_a_name_that_looks_like_a_staff_members_is_refused(make_member):
+    official = make_member("officer", staff=True, group=OFFICIALS_GROUP)
+    Member.objects.filter(pk=official.pk).update(display_name="Ina Rahmawati")
+    with pytest.raises(ValidationError):
+        clean_display_name("Ιna Rahmawatі")  # a Greek capital iota and a Cyrillic і
+    assert clean_display_name("Ina Rahmadani") == "Ina Rahmadani"
+    official.refresh_from_db()
+    assert clean_display_name("Official Ina", exclude_member=official) == "Official Ina"  # staff may
