@@ -8,6 +8,12 @@ TUNABLES = declare(
         "REGISTRATIONS_PER_HOUR", 20, "registrations per client address per hour (only successful ones count)"
     ),
     Count(
+        "LINK_RESENDS_PER_HOUR",
+        5,
+        "requests to email the registration links again, per client address and per email address per hour",
+        minimum=1,
+    ),
+    Count(
         "MAX_GROUP_SIZE",
         50,
         "most people one registration may bring; larger groups contact the organisers",

@@ -153,3 +153,12 @@ class OrganiserMessageForm(forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=150)
     body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 8}), max_length=5000)
     include_waitlist = forms.BooleanField(label=_("Also send to people on the waitlist"), required=False)
+
+
+class ResendLinkForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        widget=EmailAddressInput,
+        error_messages={"invalid": _("Enter an email address like name@example.org.")},
+    )

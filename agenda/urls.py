@@ -12,6 +12,7 @@ urlpatterns = [
     path("calendar.ics", calendar_views.feed, name="feed"),
     path("<slug:slug>.ics", calendar_views.event_ics, name="event_ics"),
     path("sessions/<int:pk>.ics", calendar_views.session_ics, name="session_ics"),
+    path("registration/", views.resend_link, name="resend_link"),
     path("registration/<str:token>/", views.manage, name="registration"),
     path("registration/<str:token>/calendar.ics", calendar_views.registration_ics, name="registration_ics"),
 ]

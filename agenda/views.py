@@ -21,9 +21,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from agenda import calendar, calendar_links, conf
+from agenda import calendar, calendar_links, conf, self_service
 from agenda import registration as seats
-from agenda.forms import CalendarFilterForm, RegistrationForm, ResizeForm
+from agenda.forms import CalendarFilterForm, RegistrationForm, ResendLinkForm, ResizeForm
 from agenda.models.registrations import Registration
 from core import rate_limit
 from core.signed_links import LinkError, link_error_page
@@ -211,8 +211,8 @@ def manage(request, token):
             request,
             error,
             advice=_("Open the link in the newest email we sent you about your registration."),
-            next_url=reverse("agenda:calendar"),
-            next_label=_("Go to the events calendar"),
+            next_url=reverse("agenda:resend_link"),
+            next_label=_("Email me my link again"),
         )
     seats.expire_offers()  # an offer past its time is shown as expired, never as open
     registration.refresh_from_db()
@@ -258,4 +258,32 @@ def manage(request, token):
     }
     response = render(request, "agenda/manage.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"  # a private page: never in search engines
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
+def resend_link(request):
+    """ "Email me my link again": the same answer whether or not the address is registered
+    (agenda/self_service.py), limited per client address and per email address."""
+    form = ResendLinkForm(request.POST or None)
+    context = {"form": form, "sent": False}
+    if request.method == "POST" and form.is_valid():
+        address = form.cleaned_data["email"].lower()
+        limit = conf.get("LINK_RESENDS_PER_HOUR")
+        client = rate_limit.client_address(request)
+        # Every request is counted, known address or not, so the limit reveals nothing either;
+        # a refused one is not.
+        if rate_limit.exceeded("agenda-resend-client", client, limit) or rate_limit.exceeded(
+            "agenda-resend-email", address, limit
+        ):
+            form.add_error(None, _("Too many requests. Please try again in an hour."))
+            return render(request, "agenda/resend_link.html", context, status=429)
+        rate_limit.hit("agenda-resend-client", client, limit, 3600)
+        rate_limit.hit("agenda-resend-email", address, limit, 3600)
+        self_service.resend_links(address, get_language())
+        context["sent"] = True
+    status = 400 if request.method == "POST" and not context["sent"] else 200
+    response = render(request, "agenda/resend_link.html", context, status=status)
+    response["X-Robots-Tag"] = "noindex"
     return response
