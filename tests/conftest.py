@@ -5,6 +5,8 @@ Tests run inside a transaction that is rolled back, so each one sees the demo
 site as loaded and may change it freely.
 """
 
+import os
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import caches
@@ -14,6 +16,7 @@ from django.utils import translation
 from cms.models import GuidePage, HomePage, TopicPage
 from search import pipeline
 from search.engines import database_engine
+from tests.redis_server import RedisServer, find_redis_server
 
 
 @pytest.fixture(scope="session")
@@ -102,3 +105,20 @@ def limits(settings):
         settings.SINERGI_LIMITS = {**current, app: {**current.get(app, {}), **values}}
 
     return set_limits
+
+
+# A real Redis server for the tests of shared caches. Without ``redis-server`` (Debian:
+# apt-get install redis-server) they are skipped with the reason, except under CI=true,
+# where a missing server is a failure.
+@pytest.fixture(scope="session")
+def redis_server():
+    binary = find_redis_server()
+    if binary is None:
+        reason = "no redis-server for the cache tests (Debian: apt-get install redis-server)"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{reason} (required in CI)")
+        pytest.skip(reason)
+    server = RedisServer(binary)
+    server.start()
+    yield server
+    server.remove()
