@@ -63,13 +63,21 @@ class PublicHistoryMixin(RoutablePageMixin):
         )
 
     def published_versions(self):
-        """(log entry, revision) of each publication, newest first."""
-        entries = (
+        """(log entry, revision) of each publication, newest first; each entry's ``note`` is the
+        public change note that version brought (None if it brought none), which names the
+        version for readers better than a publication time that several versions may share."""
+        entries = list(
             PageLogEntry.objects.filter(page=self, action="wagtail.publish", revision__isnull=False)
             .select_related("revision")
-            .order_by("-timestamp")
+            .order_by("-timestamp", "-pk")
         )
-        return list(entries)
+        seen = set()
+        for entry in reversed(entries):  # oldest first: a note belongs to the version that added it
+            notes = entry.revision.as_object().sorted_change_notes
+            new = [note for note in notes if (note.date, note.note_ind) not in seen]
+            seen.update((note.date, note.note_ind) for note in notes)
+            entry.note = new[0] if new else None
+        return entries
 
     @path("versions/")
     def versions_view(self, request):

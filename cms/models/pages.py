@@ -8,6 +8,8 @@ languages fall back to it.
 
 from django import forms
 from django.db import models
+from django.db.models import Max
+from django.db.models.functions import Coalesce, TruncDate
 from django.urls import translate_url
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
@@ -137,10 +139,13 @@ class GuidePage(PublicHistoryMixin, SinergiPage):
 
     @classmethod
     def latest_updates(cls, limit):
+        """Newest first by the date readers are shown (``last_updated``: the newest public change
+        note, else first publication), so an edit published without a note is not an update."""
         return (
             cls.objects.live()
             .public()
-            .order_by("-last_published_at")
+            .annotate(shown_date=Coalesce(Max("change_notes__date"), TruncDate("first_published_at")))
+            .order_by("-shown_date", "-first_published_at")
             .prefetch_related("change_notes")[:limit]
         )
 
