@@ -46,6 +46,9 @@ CLOSED_MESSAGES = {
 }
 
 
+TAKEN = _("The seats are no longer free. You can register again to join the waitlist.")
+
+
 def _locked_session(session_id):
     return EventSession.objects.select_for_update().select_related("page").get(pk=session_id)
 
@@ -221,6 +224,43 @@ def cancel(registration, now=None):
         notifications.cancelled_by_registrant(registration, had_seats=held_seats)
         promote(registration.session, now)
     return registration
+
+
+# What a registration taken back after a cancellation copies (``take_back``).
+DETAILS = (
+    "kind",
+    "name",
+    "organisation",
+    "people",
+    "email",
+    "phone",
+    "language",
+    "accessibility_needs",
+    "consent",
+)
+
+
+def take_back(registration, now=None):
+    """Undo a cancellation while enough seats are free: a new confirmed registration with the
+    same details, registered like any newcomer (so nobody waiting is passed over, see
+    ``_place_for``) and never onto the waitlist. It is a new registration, with its own link
+    and calendar entry, because the cancelled one's entry was cancelled in the person's
+    calendar (agenda/ics.py); the cancelled one stays as it was, for the organisers' counts."""
+    if not registration.may_take_back(now):
+        raise RegistrationError(TAKEN)
+    try:
+        return register(
+            registration.session_id,
+            {name: getattr(registration, name) for name in DETAILS},
+            join_waitlist=False,
+            now=now,
+        )
+    except NotEnoughSeats:
+        raise RegistrationError(TAKEN) from None
+    except RegistrationError as error:
+        if error.field == "join_waitlist":  # full in the meantime
+            raise RegistrationError(TAKEN) from None
+        raise
 
 
 def change_size(registration, people, now=None):

@@ -217,7 +217,7 @@ def manage(request, token):
     seats.expire_offers()  # an offer past its time is shown as expired, never as open
     registration.refresh_from_db()
     resize_form = ResizeForm(initial={"people": registration.people}, session=registration.session)
-    message = None
+    message = refusal = None
     status = 200
     if request.method == "POST":
         action = request.POST.get("action")
@@ -225,6 +225,9 @@ def manage(request, token):
             if action == "cancel":
                 registration = seats.cancel(registration)
                 message = _("Your registration is cancelled. We sent you a confirmation.")
+            elif action == "take_back":
+                restored = seats.take_back(registration)
+                return redirect(reverse("agenda:registration", kwargs={"token": restored.token}) + "?new=1")
             elif action == "accept":
                 registration = seats.accept_offer(registration)
                 message = _("The seat is yours. We sent you a calendar invitation.")
@@ -238,7 +241,10 @@ def manage(request, token):
             else:
                 status = 400
         except seats.RegistrationError as error:
-            resize_form.add_error("people" if action == "resize" else None, error.message)
+            if action == "resize":
+                resize_form.add_error("people", error.message)
+            else:  # the resize form is unbound here: it cannot carry the answer
+                refusal = error.message
             status = 409
     registration.refresh_from_db()
     session = registration.session
@@ -248,6 +254,7 @@ def manage(request, token):
         "page": session.page.specific,
         "resize_form": resize_form,
         "message": message,
+        "refusal": refusal,
         "just_registered": request.GET.get("new") == "1" and request.method in ("GET", "HEAD"),
         "waitlist_position": registration.waitlist_position(),
         "calendar": calendar_links.for_registration(registration),

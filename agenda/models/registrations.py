@@ -124,6 +124,21 @@ class Registration(models.Model):
             self.status in ACTIVE and session.status != "cancelled" and session.end > (now or timezone.now())
         )
 
+    def may_take_back(self, now=None):
+        """A cancelled registration may be taken back (agenda/registration.py, ``take_back``)
+        while its session takes registrations and has enough free seats for it, and its
+        address holds no other registration there."""
+        session = self.session
+        return (
+            self.status == "cancelled"
+            and self.anonymised_at is None
+            and session.registration_state(now) == "open"
+            and session.seats_left() >= self.people
+            and not type(self)
+            .objects.filter(session_id=self.session_id, email=self.email, status__in=ACTIVE)
+            .exists()
+        )
+
     def may_change_size(self, now=None):
         """Only a group chooses its number of people; one person is one seat."""
         return self.kind == "group" and self.may_change(now)
