@@ -9,7 +9,8 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         # Imported here: models, and modules that use them, load only once the app registry is ready.
-        from search import signals
+        from search import signals, withdrawal
 
         autodiscover_modules("search")
         signals.connect()
+        withdrawal.connect()

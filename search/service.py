@@ -16,11 +16,12 @@ forum threads, which change with every post, do not (``SearchSource.volatile``).
 import hashlib
 import logging
 import time
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
 
-from search import conf
+from search import answer, conf
 from search.engines import EngineUnavailable, configured_engine, database_engine
 
 logger = logging.getLogger(__name__)
@@ -45,18 +46,24 @@ def reset():
 def run(method, *args, **kwargs):
     """Call ``method`` on the configured engine, falling back to the database engine.
 
+    ``method`` is the name of an engine method, or a function taking the engine first.
     Returns (result, degraded): degraded is True when the database answered
     because the configured engine could not.
     """
     engine = configured_engine()
     database = database_engine()
+
+    def call(target):
+        function = getattr(target, method) if isinstance(method, str) else partial(method, target)
+        return function(*args, **kwargs)
+
     if engine is not database and _remote_allowed():
         try:
-            return getattr(engine, method)(*args, **kwargs), False
+            return call(engine), False
         except EngineUnavailable as error:
             logger.warning("search engine unavailable, answering from the database: %s", error)
             _mark_down()
-    return getattr(database, method)(*args, **kwargs), engine is not database
+    return call(database), engine is not database
 
 
 GENERATION_KEY = "search:generation"
@@ -82,7 +89,7 @@ def search(query):
     results = cache.get(key) if key else None
     if results is not None:
         return results
-    results, degraded = run("search", query)
+    results, degraded = run(answer.answer, query)
     results.degraded = degraded
     if key and not degraded:  # database answers during an outage are not kept past it
         cache.set(key, results, seconds)

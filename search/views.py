@@ -2,12 +2,15 @@
 
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
+from wagtail.models import Page
 
-from search import outcomes, service
+from search import best_bets, glossary, outcomes, service
 from search.engines.base import SearchQuery, clean_query
 from search.forms import SearchForm
 from search.labels import labels
@@ -45,6 +48,29 @@ def page_url(request, number):
     return "?" + params.urlencode()
 
 
+def ways_to_ask():
+    """Where to turn when search has no answer: the forums, the service's contact form and the
+    office finder; each only when its app is installed (search knows them by name only)."""
+    links = []
+    for name, label in (
+        ("forums:index", _("Ask the community in the forums")),
+        ("complaints:file", _("Write to the immigration service")),
+    ):
+        try:
+            links.append({"url": reverse(name), "label": label})
+        except NoReverseMatch:
+            continue
+    offices = (
+        Page.objects.live()
+        .public()
+        .filter(content_type__app_label="cms", content_type__model="officeindexpage")
+        .first()
+    )
+    if offices:
+        links.append({"url": offices.get_url(), "label": _("Find an immigration office near you")})
+    return links
+
+
 @never_cache  # each view is recorded with its own search id; the results are cached (service.py)
 @require_safe
 def search_page(request):
@@ -66,8 +92,16 @@ def search_page(request):
         if results.total and query.page > results.pages:  # past the end: show the last page
             query = SearchQuery(**{**query.__dict__, "page": results.pages})
             results = service.search(query)
+        pinned = best_bets.pinned(query.text, query.language) if query.page == 1 else []
+        pinned_urls = {result.url for result in pinned}
+        # Results, but none clears the relevance floor, and no editor pinned an answer: say so.
+        no_good_match = bool(results.total and results.no_good_match and not pinned)
         context.update(
             results=results,
+            pinned=pinned,
+            hits=[hit for hit in results.hits if hit.url not in pinned_urls],
+            no_good_match=no_good_match,
+            ways_to_ask=ways_to_ask() if no_good_match or not results.total else [],
             facets=[
                 ("kind", facet_links(request, results, "kind", "kind")),
                 ("topics", facet_links(request, results, "topics", "topic")),
@@ -85,7 +119,7 @@ def search_page(request):
                 search_id=context["search_id"],
                 text=query.text,
                 language=query.language,
-                total=results.total,
+                total=0 if no_good_match else results.total,  # recorded as finding nothing
                 request=request,
             )
         if results.suggestion:
@@ -114,3 +148,10 @@ def suggest(request):
     response = JsonResponse({"query": text, "suggestions": suggestions})
     response["Cache-Control"] = "public, max-age=60"
     return response
+
+
+@require_safe
+def glossary_page(request):
+    """The public glossary in the reader's language: each term, its short definition, the other
+    words for it (acronyms, everyday words, the Indonesian term) and related terms."""
+    return render(request, "search/glossary.html", {"entries": glossary.entries(get_language())})

@@ -1,17 +1,20 @@
 """What search adds to the platform: its line in /readyz, its queue of index updates and its
-periodic jobs (catch-up and retries of index updates); the search's main task
-(docs/architecture.md, "Extension points")."""
+periodic jobs (catch-up and retries of index updates); the search's main task; the glossary and
+best bets as snippets; the demo glossary (docs/architecture.md, "Extension points")."""
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.snippets.models import register_snippet
 
 from core.main_tasks import MainTask
 from core.periodic import PeriodicJob
-from search import conf, tasks
+from search import conf, demo, tasks
 from search.engines import configured_engine, database_engine
 from search.engines.base import EngineUnavailable
+from search.glossary_admin import BestBetViewSet, ConceptViewSet
 from search.models import PendingUpdate
 
 
@@ -58,3 +61,22 @@ def main_task():
         url_name="search",
         order=20,
     )
+
+
+register_snippet(ConceptViewSet)
+register_snippet(BestBetViewSet)
+
+
+@dataclass(frozen=True)
+class DemoGlossary:
+    """What load_demo reads from a ``register_demo_content`` hook (cms.demo.extensions.DemoExtension,
+    which search may not import): a key, a loader and an order."""
+
+    key: str
+    load: object
+    order: int
+
+
+@hooks.register("register_demo_content")
+def demo_content():
+    return DemoGlossary(key="glossary", load=demo.load, order=5)

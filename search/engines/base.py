@@ -74,6 +74,8 @@ class SearchResults:
     suggestion: str = ""  # "did you mean"
     engine: str = ""
     degraded: bool = False  # answered by the database because the engine was unreachable
+    confidence: float = 1.0  # how much of the query the best results hold (search/answer.py)
+    no_good_match: bool = False  # below the relevance floor: nothing answers the question
 
     @property
     def pages(self):

@@ -11,7 +11,6 @@ mean" and matching words inside longer ones (substrings) make up for some of
 that.
 """
 
-import difflib
 import math
 import re
 from collections import Counter
@@ -23,8 +22,10 @@ from django.db import transaction
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
+from search import glossary
 from search import index as index_defs
 from search.models import SearchEntry
+from search.text import CJK, words
 
 from .base import (
     FALLBACK_LANGUAGE,
@@ -44,20 +45,6 @@ MAX_TERMS = 8
 # search at 10,000 entries cost ~230 ms (p95); 600 keeps it near 100 ms.
 MAX_CANDIDATES = 600
 SNIPPET_LENGTH = 220
-WORD = re.compile(r"\w+", re.UNICODE)
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-
-
-def words(text):
-    """Lower-cased words; Chinese, written without spaces, as overlapping character pairs."""
-    found = []
-    for word in WORD.findall(text or ""):
-        word = word.lower()
-        if CJK.search(word) and len(word) > 2:
-            found.extend(word[index : index + 2] for index in range(len(word) - 1))
-        else:
-            found.append(word)
-    return found
 
 
 def synonym_groups(language):
@@ -86,19 +73,29 @@ def _synonym_groups(language, stamp):
 
 
 def concepts(text, language):
-    """The query's words as concepts, each a list of strings any of which counts as it: a word,
-    or a phrase of the synonym lists with its equivalents ("kitas" or "izin tinggal terbatas")."""
-    found = list(dict.fromkeys(words(text)))[:MAX_TERMS]
-    result, covered = [], set()
+    """The query's words as concepts, in the query's order, each a list of strings any of which
+    counts as it: a run of words naming a glossary concept with its terms (search/glossary.py),
+    a phrase of the synonym lists with its equivalents ("kitas" or "izin tinggal terbatas"),
+    or a word."""
+    tokens = words(text)
+    named = glossary.matches(tokens, language)
+    covered = {index for match in named for index in range(match.start, match.end)}
+    result = [(match.start, match.alternatives) for match in named]
+    rest = {}
+    for index, token in enumerate(tokens):
+        if index not in covered:
+            rest.setdefault(token, index)
+    found = list(rest)[: max(0, MAX_TERMS - len(result))]
+    covered = set()
     joined = f" {' '.join(found)} "
     for group in synonym_groups(language):
         for phrase in group:
             if phrase and f" {phrase} " in joined and not set(phrase.split()) <= covered:
                 covered.update(phrase.split())
-                result.append(list(dict.fromkeys([phrase, *group])))
+                result.append((rest[phrase.split()[0]], list(dict.fromkeys([phrase, *group]))))
                 break
-    result += [[word] for word in found if word not in covered]
-    return result
+    result += [(rest[word], [word]) for word in found if word not in covered]
+    return [options for _position, options in sorted(result, key=lambda item: item[0])][:MAX_TERMS]
 
 
 def search_text(document):
@@ -277,23 +274,7 @@ class DatabaseEngine(SearchEngine):
 
         return [entry for entry in entries if keep(entry)]
 
-    def _suggestion(self, query, terms):
-        """A close spelling from the titles in the reader's language, when one differs."""
-        vocabulary = set()
-        for title in self._base(query).values_list("title", flat=True)[:5000]:
-            vocabulary.update(words(title))
-        corrected = []
-        for term in terms:
-            if term in vocabulary:
-                corrected.append(term)
-                continue
-            close = difflib.get_close_matches(term, vocabulary, n=1, cutoff=0.75)
-            corrected.append(close[0] if close else term)
-        suggestion = " ".join(corrected)
-        return suggestion if suggestion != " ".join(terms) else ""
-
     def search(self, query):
-        terms = list(dict.fromkeys(words(query.text)))[:MAX_TERMS]
         meant = concepts(query.text, query.language)
         candidates = self._candidates(query, meant)
         facets = self._facets(candidates)
@@ -319,8 +300,8 @@ class DatabaseEngine(SearchEngine):
             )
             for entry in page
         ]
-        suggestion = self._suggestion(query, terms) if len(ranked) < 3 and terms else ""
-        return SearchResults(query, hits, len(ranked), facets, suggestion, engine=self.name)
+        # "Did you mean" is search/spelling.py's, for every engine (search/answer.py).
+        return SearchResults(query, hits, len(ranked), facets, engine=self.name)
 
     def autocomplete(self, text, language, limit=8):
         terms = words(text)[:MAX_TERMS]

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 from elasticsearch_dsl import Q, Search
 
+from search import glossary
 from search import index as index_defs
 
 from .base import (
@@ -249,13 +250,18 @@ def build_suggestion(text):
     return {"did_you_mean": {"text": text, "phrase": phrase}}
 
 
-def build_query(query, now=None, corrected=""):
-    """The search request body for a SearchQuery (elasticsearch-dsl, as a dict)."""
+def build_query(query, now=None, corrected="", expansions=()):
+    """The search request body for a SearchQuery (elasticsearch-dsl, as a dict).
+
+    ``expansions`` are the query rewritten with the glossary's terms (glossary.variants): a
+    document matching any of them matches, so an edited glossary works at the next search.
+    """
+    texts = list(dict.fromkeys([query.text, *expansions, *([corrected] if corrected else [])]))
     text_query = text_relevance(query.text, query.language)
-    if corrected:
+    if len(texts) > 1:
         text_query = Q(
             "bool",
-            should=[text_query, text_relevance(corrected, query.language)],
+            should=[text_relevance(text, query.language) for text in texts],
             minimum_should_match=1,
         )
     functions = [
@@ -492,13 +498,15 @@ class RemoteEngine(SearchEngine):
         return ",".join(names)
 
     def search(self, query):
-        response = self._call(self.client.search, self._indexes_for(query.language), build_query(query))
+        expansions = glossary.variants(query.text, query.language)
+        body = build_query(query, expansions=expansions)
+        response = self._call(self.client.search, self._indexes_for(query.language), body)
         suggestion = self._suggestion(response, query)
         if suggestion and EXPAND_CORRECTED:
             response = self._call(
                 self.client.search,
                 self._indexes_for(query.language),
-                build_query(query, corrected=suggestion),
+                build_query(query, corrected=suggestion, expansions=expansions),
             )
         hits = []
         for raw in response["hits"]["hits"]:
@@ -528,12 +536,12 @@ class RemoteEngine(SearchEngine):
 
     @staticmethod
     def _suggestion(response, query):
-        """The engine's "did you mean", keeping the words the synonym lists know (bribe, pungli)."""
+        """The engine's "did you mean", keeping the words the synonym lists and the glossary know."""
         options = response.get("suggest", {}).get("did_you_mean", [{}])[0].get("options", [])
         suggestion = options[0]["text"] if options else ""
         typed, offered = query.text.split(), suggestion.split()
         if len(typed) == len(offered):
-            known = index_defs.synonym_words(query.language)
+            known = index_defs.synonym_words(query.language) | glossary.known_words()
             offered = [old if old.lower() in known else new for old, new in zip(typed, offered, strict=True)]
             suggestion = " ".join(offered)
         return "" if suggestion.lower() == query.text.lower() else suggestion

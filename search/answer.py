@@ -1,0 +1,150 @@
+"""What a search answers beyond the engine's ranked list, the same for every engine: whether
+anything answers the question at all (the relevance floor), and whether "did you mean" helps.
+
+**The relevance floor.** Engines always find something: a question about buying a SIM card
+matches pages holding "buy" or "card". What tells an answer from noise is how much of the
+question the best results hold, each of the query's concepts (a word, or a glossary concept
+with its terms, search/engines/database.py ``concepts``) weighted by how rare it is in the
+index (a word on every page tells nothing; a word on no page tells the most). ``confidence``
+is the largest share of that weight held by one of the top results; below ``FLOOR`` the page
+says plainly that nothing answers, and the search is recorded as finding nothing. The floor
+was calibrated with bench/search_quality.py on the judged queries (all answerable) and the
+off-topic ones (bench/data/search_off_topic.json): see docs/search.md.
+
+**Did you mean** (search/spelling.py proposes): offered only when the corrected query clears
+the floor and is clearly better answered than the typed one (``MARGIN``).
+"""
+
+import hashlib
+import math
+from dataclasses import replace
+
+from django.core.cache import cache
+from django.db.models import Count, Q
+
+from search import glossary, spelling
+from search.engines.base import FALLBACK_LANGUAGE
+from search.engines.database import concepts
+from search.models import SearchEntry
+from search.text import CJK, words
+
+FLOOR = 0.55
+DOMAIN_WEIGHT = 3.0
+MARGIN = 0.2
+TOP = 3
+WEIGHTS_SECONDS = 600
+
+
+def _base(language):
+    entries = Q(language=language)
+    if language != FALLBACK_LANGUAGE:
+        entries |= Q(language=FALLBACK_LANGUAGE) & ~Q(available_languages__contains=f",{language},")
+    return SearchEntry.objects.filter(entries)
+
+
+def _holds(options):
+    query = Q()
+    for option in options:
+        query |= Q(search_text__contains=option)
+    return query
+
+
+def weights(meant, language):
+    """How much each concept tells (inverse document frequency over the reader's entries), and
+    in how many entries it is: [(weight, frequency), ...]."""
+    key = f"search:idf:{language}:{hashlib.sha256(repr(meant).encode()).hexdigest()}"
+    found = cache.get(key)
+    if found is None:
+        counts = _base(language).aggregate(
+            total=Count("pk"),
+            **{f"c{index}": Count("pk", filter=_holds(options)) for index, options in enumerate(meant)},
+        )
+        total = counts["total"]
+        found = [
+            (
+                math.log(1 + (total - counts[f"c{index}"] + 0.5) / (counts[f"c{index}"] + 0.5)),
+                counts[f"c{index}"],
+            )
+            for index in range(len(meant))
+        ]
+        cache.set(key, found, WEIGHTS_SECONDS)
+    return found
+
+
+def _across_words(text, frequencies):
+    """Chinese pairs found nowhere whose neighbours on both sides are found."""
+    tokens = words(text)
+    found = set()
+    for index in range(1, len(tokens) - 1):
+        token = tokens[index]
+        if CJK.search(token) and not frequencies.get(token, 1):
+            before, after = tokens[index - 1], tokens[index + 1]
+            if (
+                CJK.search(before)
+                and CJK.search(after)
+                and frequencies.get(before)
+                and frequencies.get(after)
+            ):
+                found.add(token)
+    return found
+
+
+def confidence(query, hits):
+    """The largest share of the query's weight one of the top results holds (0 to 1).
+
+    A concept the glossary names weighs ``DOMAIN_WEIGHT`` times its rarity: the glossary
+    is the service's own vocabulary, so a question naming KITAS or a passport is one the
+    service is meant to answer, while "bank" or "taxi" found somewhere in a guide is not.
+    A Chinese character pair found nowhere, between two pairs that are found, is left out:
+    Chinese is written without spaces, so it is a pair across two words (照丢 in 护照丢了).
+    """
+    meant = [options for options in concepts(query.text, query.language) if options]
+    if not hits or not meant:
+        return 0.0
+    named = {
+        alternative
+        for match in glossary.matches(words(query.text), query.language)
+        for alternative in match.alternatives
+    }
+    measured = list(zip(meant, weights(meant, query.language), strict=True))
+    across = _across_words(query.text, {options[0]: frequency for options, (_w, frequency) in measured})
+    weighed = [
+        (options, weight * (DOMAIN_WEIGHT if named.intersection(options) else 1.0))
+        for options, (weight, _frequency) in measured
+        if options[0] not in across
+    ]
+    whole = sum(weight for _options, weight in weighed)
+    if not whole:
+        return 0.0
+    top = hits[:TOP]
+    texts = {
+        (url, language): text
+        for url, language, text in SearchEntry.objects.filter(
+            url__in=[hit.url for hit in top], language__in=[hit.language for hit in top]
+        ).values_list("url", "language", "search_text")
+    }
+    best = 0.0
+    for hit in top:
+        text = texts.get((hit.url, hit.language))
+        if text is None:  # not in the database index (yet): trust the engine
+            return 1.0
+        held = sum(weight for options, weight in weighed if any(option in text for option in options))
+        best = max(best, held / whole)
+    return best
+
+
+def answer(engine, query):
+    """The engine's results, with ``confidence``, ``no_good_match`` and a checked suggestion."""
+    results = engine.search(query)
+    results.confidence = confidence(query, results.hits) if query.page == 1 else 1.0
+    results.suggestion = ""
+    proposed = spelling.candidate(query.text, query.language)
+    if proposed:
+        corrected = engine.search(replace(query, text=proposed, page=1))
+        score = confidence(replace(query, text=proposed), corrected.hits)
+        if score >= FLOOR and score >= results.confidence + MARGIN:
+            results.suggestion = proposed
+            # The reader meant a question the site answers: offer it rather than "no match".
+            results.confidence = max(results.confidence, score)
+    results.no_good_match = results.confidence < FLOOR
+    return results

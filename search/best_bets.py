@@ -1,0 +1,50 @@
+"""Best bets: the results editors pin to the top for a query or a glossary concept.
+
+Read at every search (never cached with the results), so a bet starts and ends on time and a
+bet on a page disappears the moment the page is unpublished or made private: only live,
+public pages are shown, with their current title and address in the reader's language.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Page
+
+from search import glossary
+from search.models import BestBet
+from search.text import words
+
+
+@dataclass(frozen=True)
+class Pinned:
+    title: str
+    url: str
+
+
+def pinned(text, language):
+    """At most three pinned results for a query, in the editors' order, without repeats."""
+    tokens = words(text)
+    concept_ids = {concept for match in glossary.matches(tokens, language) for concept in match.concepts}
+    normalised = " ".join(text.split()).lower()
+    now = timezone.now()
+    bets = (
+        BestBet.objects.filter(language=language)
+        .filter(Q(query=normalised) | Q(concept_id__in=concept_ids))
+        .filter(Q(starts__isnull=True) | Q(starts__lte=now), Q(ends__isnull=True) | Q(ends__gt=now))
+        .order_by("position", "pk")
+    )
+    bets = list(bets)
+    pages = Page.objects.live().public().filter(pk__in=[bet.page_id for bet in bets if bet.page_id])
+    pages = {page.pk: page for page in pages.specific()}
+    found = {}
+    for bet in bets:
+        if bet.page_id:
+            page = pages.get(bet.page_id)
+            if page is None:  # unpublished, made private or deleted: the bet is withdrawn with it
+                continue
+            result = Pinned(title=page.title, url=page.get_url())
+        else:
+            result = Pinned(title=bet.title, url=bet.url)
+        found.setdefault(result.url, result)
+    return list(found.values())[: BestBet.MAX_PER_QUERY]

@@ -1,0 +1,321 @@
+"""The glossary as search uses it: which concepts a query names, and what else to look for.
+
+Editors keep concepts in Wagtail (``Concept`` and its ``Term`` rows, search/models.py). A
+query is read as a sequence of words (search/text.py); the longest run of words that is a
+term of some concept, in any language and of any kind (misspellings included), names that
+concept. Search then looks for the words as typed or any term of the concept, and of the
+concepts it includes, in the reader's language and in Indonesian (the language of the
+pages standing in for untranslated ones). That is query-time expansion: both engines use
+it (the database engine as alternatives of one word, the remote engines as extra query
+texts), so an edit takes effect at the next search, with no reindexing.
+
+The glossary is read once per process and read again when it changes: every save bumps a
+stamp in the shared cache (``changed``), which every process compares on each search.
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from search.models import Concept, Term
+from search.text import phrase
+from search.text import words as words_of
+
+FALLBACK = "id"
+# An expansion beyond this many words is refused when saved: each word is one more
+# alternative in every search naming the concept (and a sign of a mistaken "includes").
+MAX_EXPANSION_WORDS = 60
+MAX_ALTERNATIVES = 16  # per concept named in a query, however the glossary grows
+STAMP_KEY = "search:glossary:stamp"
+# Misspellings lead to a concept but are never searched for: no page holds them.
+SEARCHED_KINDS = {kind for kind, _label in Term.KINDS} - {"misspelling"}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    phrases: dict  # phrase -> frozenset of concept ids (any language, any kind)
+    terms: dict  # concept id -> {language: (phrase, ...)}, preferred first, no misspellings
+    includes: dict  # concept id -> frozenset of concept ids it reaches, itself included
+    longest: int  # words in the longest phrase
+
+    def alternatives(self, concept_ids, language):
+        """{language: phrases}: the terms of the concepts and of those they include."""
+        found = {}
+        for concept_id in sorted(concept_ids):
+            for reached in sorted(self.includes.get(concept_id, {concept_id})):
+                for code in dict.fromkeys((language, FALLBACK)):
+                    found.setdefault(code, []).extend(self.terms.get(reached, {}).get(code, ()))
+        return {code: list(dict.fromkeys(items)) for code, items in found.items()}
+
+
+@dataclass(frozen=True)
+class Match:
+    """A run of the query's words naming concepts, and what to search for instead."""
+
+    start: int
+    end: int
+    typed: str
+    concepts: frozenset
+    by_language: dict  # {language: [phrase, ...]}
+
+    @property
+    def alternatives(self):
+        every = [self.typed] + [item for items in self.by_language.values() for item in items]
+        return list(dict.fromkeys(every))[:MAX_ALTERNATIVES]
+
+
+def changed():
+    """Called when a concept or a term is saved or deleted: every process reads it again."""
+    cache.set(STAMP_KEY, uuid.uuid4().hex, timeout=None)
+
+
+_loaded = {}
+
+
+def snapshot():
+    stamp = cache.get(STAMP_KEY)
+    if stamp is None:
+        cache.add(STAMP_KEY, uuid.uuid4().hex, timeout=None)
+        stamp = cache.get(STAMP_KEY)
+    if stamp not in _loaded:
+        _loaded.clear()
+        _loaded[stamp] = load()
+    return _loaded[stamp]
+
+
+def load():
+    phrases, terms = {}, {}
+    rows = Term.objects.order_by("concept_id", "sort_order", "pk").values_list(
+        "concept_id", "language", "text", "kind"
+    )
+    for concept_id, language, text, kind in rows:
+        words = phrase(text)
+        if not words:
+            continue
+        phrases.setdefault(words, set()).add(concept_id)
+        if kind in SEARCHED_KINDS:
+            listed = terms.setdefault(concept_id, {}).setdefault(language, [])
+            if kind == Term.PREFERRED:
+                listed.insert(0, words)
+            else:
+                listed.append(words)
+    edges = {}
+    for parent, child in Concept.includes.through.objects.values_list("from_concept_id", "to_concept_id"):
+        edges.setdefault(parent, set()).add(child)
+    includes = {concept_id: frozenset(reach(concept_id, edges)) for concept_id in terms}
+    return Snapshot(
+        phrases={key: frozenset(value) for key, value in phrases.items()},
+        terms={key: {code: tuple(items) for code, items in value.items()} for key, value in terms.items()},
+        includes=includes,
+        longest=max((len(key.split()) for key in phrases), default=0),
+    )
+
+
+def reach(start, edges):
+    """Every concept reachable from ``start`` through ``includes``, ``start`` included."""
+    seen, todo = {start}, [start]
+    while todo:
+        for child in edges.get(todo.pop(), ()):
+            if child not in seen:
+                seen.add(child)
+                todo.append(child)
+    return seen
+
+
+def matches(tokens, language, glossary=None):
+    """The concepts named in a query's words (search.text.words), longest terms first."""
+    glossary = glossary or snapshot()
+    found, index = [], 0
+    while index < len(tokens):
+        for length in range(min(glossary.longest, len(tokens) - index), 0, -1):
+            typed = " ".join(tokens[index : index + length])
+            concepts = glossary.phrases.get(typed)
+            if concepts:
+                found.append(
+                    Match(index, index + length, typed, concepts, glossary.alternatives(concepts, language))
+                )
+                index += length
+                break
+        else:
+            index += 1
+    return found
+
+
+def known_words():
+    """Every word of every term (misspellings included): words "did you mean" never replaces."""
+    return {word for key in snapshot().phrases for word in key.split()}
+
+
+# --- validation -----------------------------------------------------------------
+
+
+def validate(concept_id, terms, includes):
+    """Refuse a concept that search could not use as it is; the reasons name what to change.
+
+    ``terms`` are (language, text, kind) as edited, ``includes`` the ids of the concepts it
+    includes. A term may belong to one concept per language; "includes" may not lead back
+    to the concept; and no concept's expansion (its terms and those of the concepts it
+    reaches, in one language and Indonesian) may exceed ``MAX_EXPANSION_WORDS`` words.
+    """
+    errors = []
+    seen = set()
+    preferred = set()
+    for language, text, kind in terms:
+        words = phrase(text)
+        if not words:
+            errors.append(_("“%(term)s” holds no word search could match.") % {"term": text})
+            continue
+        if (language, words) in seen:
+            errors.append(_("“%(term)s” is listed twice.") % {"term": text})
+        seen.add((language, words))
+        if kind == Term.PREFERRED:
+            if language in preferred:
+                errors.append(_("Only one preferred term per language."))
+            preferred.add(language)
+    if FALLBACK not in preferred:
+        errors.append(_("A concept needs a preferred term in Bahasa Indonesia."))
+    errors += _clashes(concept_id, seen)
+    edges = _edges(concept_id, includes)
+    if concept_id is not None:
+        for child in includes:
+            if concept_id in reach(child, edges):
+                errors.append(
+                    _("“Includes” would lead back to this concept through “%(name)s”: a cycle.")
+                    % {"name": _name(child)}
+                )
+    if not errors:
+        errors += _too_wide(concept_id, terms, edges)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _clashes(concept_id, seen):
+    """Terms that already name another concept in the same language."""
+    others = Term.objects.exclude(concept_id=concept_id) if concept_id else Term.objects.all()
+    wanted = {words for _language, words in seen}
+    clashes = []
+    for other_id, language, text in others.values_list("concept_id", "language", "text"):
+        words = phrase(text)
+        if words in wanted and (language, words) in seen:
+            clashes.append(
+                _("“%(term)s” is already a term of “%(name)s” in this language.")
+                % {"term": text, "name": _name(other_id)}
+            )
+    return clashes
+
+
+def _edges(concept_id, includes):
+    edges = {}
+    for parent, child in Concept.includes.through.objects.values_list("from_concept_id", "to_concept_id"):
+        if parent != concept_id:
+            edges.setdefault(parent, set()).add(child)
+    edges[concept_id] = set(includes)
+    return edges
+
+
+def _too_wide(concept_id, terms, edges):
+    """Concepts (this one and those including it) whose expansion would hold too many words."""
+    words_of = {}
+    for other_id, language, text, kind in Term.objects.exclude(concept_id=concept_id).values_list(
+        "concept_id", "language", "text", "kind"
+    ):
+        if kind in SEARCHED_KINDS:
+            words_of.setdefault(other_id, []).append((language, len(phrase(text).split())))
+    words_of[concept_id] = [
+        (language, len(phrase(text).split())) for language, text, kind in terms if kind in SEARCHED_KINDS
+    ]
+    affected = [concept_id] + [
+        parent for parent in edges if parent != concept_id and concept_id in reach(parent, edges)
+    ]
+    for parent in affected:
+        reached = reach(parent, edges)
+        for language in {language for items in words_of.values() for language, _count in items}:
+            count = sum(
+                number
+                for reached_id in reached
+                for code, number in words_of.get(reached_id, [])
+                if code in (language, FALLBACK)
+            )
+            if count > MAX_EXPANSION_WORDS:
+                name = _("this concept") if parent == concept_id else f"“{_name(parent)}”"
+                return [
+                    _(
+                        "A search for %(name)s would look for %(count)d words in %(language)s; "
+                        "at most %(limit)d are allowed. Remove terms or narrower concepts."
+                    )
+                    % {"name": name, "count": count, "language": language, "limit": MAX_EXPANSION_WORDS}
+                ]
+    return []
+
+
+def _name(concept_id):
+    concept = Concept.objects.filter(pk=concept_id).prefetch_related("terms").first()
+    return str(concept) if concept else str(concept_id)
+
+
+def variants(text, language, limit=6):
+    """The query rewritten with the glossary's terms, for engines that take whole texts.
+
+    First every named concept replaced by its preferred term in the reader's language, then
+    in Indonesian (a page using the official words for all of them), then one concept at a
+    time by each of its other terms; at most ``limit`` texts, none equal to the query.
+    """
+    tokens = words_of(text)
+    named = matches(tokens, language)
+    if not named:
+        return []
+
+    def rewritten(choice):
+        out, index = [], 0
+        for match in named:
+            out += tokens[index : match.start] + [choice.get(match.start, match.typed)]
+            index = match.end
+        return " ".join(out + tokens[index:])
+
+    found = []
+    for code in dict.fromkeys((language, FALLBACK)):
+        found.append(
+            rewritten({match.start: (match.by_language.get(code) or [match.typed])[0] for match in named})
+        )
+    for match in named:
+        for alternative in match.alternatives[1:]:
+            found.append(rewritten({match.start: alternative}))
+    typed = " ".join(tokens)
+    return [item for item in dict.fromkeys(found) if item != typed][:limit]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A concept as the public glossary page shows it in one language."""
+
+    key: str
+    term: str
+    definition: str
+    other_terms: list
+    indonesian: str  # the Indonesian preferred term, when the page is in another language
+    see_also: list  # [(key, term)]
+
+
+def entries(language):
+    """The glossary in ``language``, alphabetical; Indonesian terms stand in for missing ones."""
+    concepts = Concept.objects.prefetch_related("terms", "see_also__terms")
+    found = []
+    for concept in concepts:
+        terms = list(concept.terms.all())
+        own = [term.text for term in terms if term.language == language and term.kind in SEARCHED_KINDS]
+        preferred = concept.preferred(language)
+        indonesian = concept.preferred(FALLBACK)
+        found.append(
+            Entry(
+                key=concept.key,
+                term=preferred,
+                definition=concept.definition or "",
+                other_terms=[text for text in dict.fromkeys(own) if text != preferred],
+                indonesian=indonesian if language != FALLBACK and indonesian != preferred else "",
+                see_also=[(other.key, other.preferred(language)) for other in concept.see_also.all()],
+            )
+        )
+    return sorted(found, key=lambda entry: entry.term.casefold())

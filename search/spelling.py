@@ -1,0 +1,119 @@
+"""Candidates for "did you mean", shared by every engine (search/answer.py decides whether
+one is offered).
+
+A word is never replaced when it is known: found in the indexed content (any language, so
+an Indonesian permit name typed on the English site stays) or in the glossary (any term,
+misspellings included, since the glossary already leads those to their concept). Only an
+unknown word of at least four letters is replaced, by the closest word of the titles,
+summaries and topic names in the reader's language and Indonesian, or of the glossary's
+terms, written in the same script, close enough (``CUTOFF``) and a typo rather than another
+form of the word (``typo_of``: "quickly" is not corrected to "quick"). Chinese is not corrected:
+its words are not separated, so a character pair missing from the content is no typo.
+"""
+
+import difflib
+from functools import lru_cache
+
+from django.db.models import Count, Max, Q
+
+from search import glossary
+from search.models import SearchEntry
+from search.text import CJK, words
+
+CUTOFF = 0.8
+# A short word close to another word of the content is as often another real word as a typo
+# ("Sabtu", Saturday, is no typo of "satu", one): below this length only a glossary term
+# is offered as the correction.
+MIN_LENGTH_FOR_CONTENT_WORDS = 6
+MIN_LENGTH = 4
+FALLBACK = "id"
+
+
+def _present(tokens):
+    """The tokens that occur as a whole word somewhere in the index (one query)."""
+    counts = SearchEntry.objects.aggregate(
+        **{
+            f"w{index}": Count(
+                "pk",
+                filter=Q(search_text__contains=f" {token} ")
+                | Q(search_text__startswith=f"{token} ")
+                | Q(search_text__endswith=f" {token}")
+                | Q(search_text=token),
+            )
+            for index, token in enumerate(tokens)
+        }
+    )
+    return {token for index, token in enumerate(tokens) if counts[f"w{index}"]}
+
+
+def _script(word):
+    return (
+        "latin" if word.isascii() else ("arabic" if any("\u0600" <= c <= "\u06ff" for c in word) else "other")
+    )
+
+
+def vocabulary(language):
+    """(content words, glossary words) corrections may lead to, read again when they change."""
+    languages = sorted({language, FALLBACK})
+    stamp = SearchEntry.objects.filter(language__in=languages).aggregate(
+        count=Count("pk"), latest=Max("version")
+    )
+    content = _vocabulary(tuple(languages), stamp["count"], stamp["latest"])
+    terms = set()
+    for listed in glossary.snapshot().terms.values():
+        for code in languages:
+            for phrase in listed.get(code, ()):
+                terms.update(word for word in phrase.split() if len(word) >= MIN_LENGTH)
+    return content, terms
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(languages, count, latest):
+    found = set()
+    rows = SearchEntry.objects.filter(language__in=languages).values_list("title", "summary", "topic_titles")
+    for title, summary, topics in rows.iterator(chunk_size=500):
+        found.update(words(f"{title} {summary} {' '.join(topics)}"))
+    return frozenset(word for word in found if len(word) >= MIN_LENGTH and not word.isdigit())
+
+
+def typo_of(typed, word):
+    """Whether ``word`` is what ``typed`` was meant to be, not another form of it: the lengths
+    differ by two letters at most, and a word that only adds or drops an ending ("visas",
+    "quickly") is a form, except a doubled last letter ("kitass"); a word that only adds
+    letters in front is a particle or a prefix (Arabic "bi-", "wa-")."""
+    if abs(len(typed) - len(word)) > 2:
+        return False
+    if len(typed) == len(word):
+        return True
+    shorter, longer = sorted((typed, word), key=len)
+    if longer.startswith(shorter):
+        return len(longer) - len(shorter) == 1 and longer[-1] == shorter[-1]
+    return not longer.endswith(shorter)
+
+
+def candidate(text, language):
+    """The query with its unknown words corrected, or "" when there is nothing to correct."""
+    tokens = words(text)
+    unknown = [
+        token
+        for token in dict.fromkeys(tokens)
+        if len(token) >= MIN_LENGTH and not CJK.search(token) and not token.isdigit()
+    ]
+    unknown = set(unknown) - glossary.known_words()
+    if not unknown:
+        return ""
+    unknown -= _present(sorted(unknown))
+    if not unknown:
+        return ""
+    content, terms = vocabulary(language)
+    corrected = []
+    for token in tokens:
+        if token in unknown:
+            script = _script(token)
+            allowed = content | terms if len(token) >= MIN_LENGTH_FOR_CONTENT_WORDS else terms
+            near = [word for word in allowed if _script(word) == script and typo_of(token, word)]
+            close = difflib.get_close_matches(token, near, n=1, cutoff=CUTOFF)
+            token = close[0] if close else token
+        corrected.append(token)
+    suggestion = " ".join(corrected)
+    return suggestion if suggestion != " ".join(tokens) else ""

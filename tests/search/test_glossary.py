@@ -1,0 +1,109 @@
+"""The glossary: concepts editors keep in Wagtail drive query expansion, cross-language
+matching and "did you mean" (search/glossary.py), and are refused when search could not use
+them (a term of another concept, a cycle of "includes", an expansion into too many words)."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from search import answer, demo, glossary
+from search.engines import database_engine
+from search.engines.base import SearchQuery
+from search.models import Concept, Term
+from search.text import words
+
+
+def search(text, language="id", engine=None):
+    return answer.answer(engine or database_engine(), SearchQuery(text=text, language=language))
+
+
+def new_concept(key, terms, includes=()):
+    concept = Concept.objects.create(key=key)
+    for language, text, kind in terms:
+        Term.objects.create(concept=concept, language=language, text=text, kind=kind)
+    concept.includes.set(includes)
+    concept.save()
+    return concept
+
+
+@pytest.mark.django_db
+def test_the_demo_glossary_has_sixty_concepts_in_four_languages_each_valid():
+    concepts = Concept.objects.prefetch_related("terms", "includes")
+    assert concepts.count() >= 60
+    for concept in concepts:
+        terms = list(concept.terms.all())
+        assert {term.language for term in terms if term.kind == Term.PREFERRED} == {
+            "id",
+            "en",
+            "ar",
+            "zh-hans",
+        }
+        assert all(getattr(concept, f"definition_{code}") for code in ("ind", "en", "ar", "zh_hans"))
+        glossary.validate(
+            concept.pk,
+            [(term.language, term.text, term.kind) for term in terms],
+            [included.pk for included in concept.includes.all()],
+        )
+
+
+@pytest.mark.django_db
+def test_loading_the_demo_glossary_again_creates_nothing():
+    assert demo.load() == 0
+
+
+@pytest.mark.django_db
+def test_a_term_in_any_language_names_the_concept_and_brings_the_readers_terms():
+    [match] = glossary.matches(words("WNA"), "en")
+    assert "foreign national" in match.alternatives and "warga negara asing" in match.alternatives
+    [match] = glossary.matches(words("护照"), "zh-hans")
+    assert "paspor" in match.alternatives  # the Indonesian term, for untranslated guides
+    [match] = glossary.matches(words("جواز سفر"), "ar")
+    assert "جواز السفر" in match.alternatives  # with and without the article
+
+
+@pytest.mark.django_db
+def test_misspellings_lead_to_the_concept_but_are_never_searched_for():
+    [match] = glossary.matches(words("kittas"), "id")
+    assert "kitas" in match.alternatives and match.alternatives[0] == "kittas"
+    assert all("kitaz" not in alternatives for alternatives in [match.alternatives])
+
+
+@pytest.mark.django_db
+def test_includes_reach_the_narrower_concepts():
+    [match] = glossary.matches(words("izin tinggal"), "id")
+    assert {"kitas", "kitap"} <= set(match.alternatives)
+
+
+@pytest.mark.django_db
+def test_an_edit_takes_effect_at_the_next_search_without_reindexing(indexed):
+    assert search("zzqword").total == 0
+    new_concept("test-word", [("id", "zzqword", "preferred"), ("id", "paspor", "variant")])
+    # paspor already belongs to the demo's passport concept: the clash is refused on save in
+    # the admin, but a concept written directly still works for search.
+    assert search("zzqword").total > 0
+
+
+@pytest.mark.django_db
+def test_a_cycle_of_includes_is_refused_with_its_reason():
+    first = new_concept("first", [("id", "satu-satu", "preferred")])
+    second = new_concept("second", [("id", "dua-dua", "preferred")], includes=[first])
+    with pytest.raises(ValidationError) as refused:
+        glossary.validate(first.pk, [("id", "satu-satu", "preferred")], [second.pk])
+    assert "cycle" in " ".join(refused.value.messages)
+
+
+@pytest.mark.django_db
+def test_an_expansion_into_too_many_words_is_refused_with_its_reason():
+    terms = [("id", "banyak", "preferred")] + [
+        ("id", f"kata{index} lain{index} lagi{index}", "variant") for index in range(25)
+    ]
+    with pytest.raises(ValidationError) as refused:
+        glossary.validate(None, terms, [])
+    assert f"at most {glossary.MAX_EXPANSION_WORDS}" in " ".join(refused.value.messages)
+
+
+@pytest.mark.django_db
+def test_a_term_of_another_concept_in_the_same_language_is_refused():
+    with pytest.raises(ValidationError) as refused:
+        glossary.validate(None, [("id", "Paspor", "preferred")], [])
+    assert "already a term" in " ".join(refused.value.messages)
+    glossary.validate(None, [("id", "sesuatu baru", "preferred"), ("en", "Paspor", "variant")], [])
