@@ -1,0 +1,89 @@
+"""Readers find a language they read: a page missing in theirs offers the versions that exist
+(Arabic and Chinese readers: English first, then Indonesian), says so in their language, and every
+piece of text is marked with the language it is really in; lists use the reader's comma."""
+
+from html.parser import HTMLParser
+
+import pytest
+from django.utils import translation
+
+from cms.models import GuidePage
+from tests.helpers import url_in
+
+pytestmark = pytest.mark.django_db
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class LanguageOfText(HTMLParser):
+    """Each text node of a page's main content with the ``lang`` of its nearest marked ancestor."""
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.texts = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in VOID:
+            return
+        attrs = dict(attrs)
+        inherited = self.stack[-1][1] if self.stack else None
+        self.stack.append((tag, attrs.get("lang", inherited), attrs))
+
+    def handle_endtag(self, tag):
+        while self.stack:
+            if self.stack.pop()[0] == tag:
+                break
+
+    def handle_data(self, data):
+        inside_main = any(tag == "main" for tag, _lang, _attrs in self.stack)
+        if data.strip() and inside_main and self.stack[-1][0] not in ("script", "style"):
+            self.texts.append((data.strip(), self.stack[-1][1]))
+
+    def language_of(self, text):
+        return next(language for found, language in self.texts if text in found)
+
+
+def read(client, page, language):
+    response = client.get(url_in(page, language))
+    assert response.status_code == 200
+    parser = LanguageOfText()
+    parser.feed(response.content.decode())
+    return response.content.decode(), parser
+
+
+@pytest.mark.parametrize("language", ["ar", "zh-hans"])
+def test_a_guide_missing_in_the_readers_language_offers_english_then_indonesian(
+    client, english_only_guide, language
+):
+    html, text = read(client, english_only_guide, language)
+    offered = html[html.index('class="other-versions"') :]
+    offered = offered[: offered.index("</ul>")]
+    assert offered.index('hreflang="en"') < offered.index('hreflang="id"')
+    assert 'lang="en" hreflang="en" dir="ltr">English<' in offered
+    with translation.override(language):
+        notice = translation.gettext("Read this page in:")
+        label = translation.gettext("Last updated")
+    assert notice != "Read this page in:"  # said in the reader's language
+    assert text.language_of(notice) == language
+    assert text.language_of(english_only_guide.title_ind) == "id"
+    assert text.language_of(english_only_guide.summary_ind) == "id"
+    assert text.language_of(label) == language  # the interface around it stays in the reader's language
+
+
+def test_titles_in_a_list_carry_their_language_and_are_isolated(client, english_only_guide, guide):
+    topic = english_only_guide.get_parent().specific
+    html, text = read(client, topic, "ar")
+    assert f'lang="id" dir="auto">{english_only_guide.title_ind}<' in html
+    translated = next(
+        page for page in GuidePage.objects.child_of(topic).live() if "ar" in page.available_languages()
+    )
+    assert f'lang="ar" dir="auto">{translated.title_ar}<' in html
+
+
+def test_arabic_lists_use_the_arabic_comma(client):
+    guide = next(page for page in GuidePage.objects.live() if page.audiences.count() >= 2)
+    html, _text = read(client, guide, "ar")
+    with translation.override("ar"):
+        names = [str(audience) for audience in guide.audiences.all()]
+    assert "، ".join(names) in html
+    assert ", ".join(names) not in html
