@@ -11,7 +11,9 @@ that changes it. After the commit:
    retires cached search results (search/service.py's generation). With the immediate
    task backend this happens in the same request; with a worker, as soon as it runs.
 2. the "pages" cache is emptied: whole anonymous pages (``PAGE_CACHE_SECONDS``) and the
-   API's cached answers live there, and any of them can list or quote the object.
+   API's cached answers live there, and any of them can list or quote the object; and
+   ``withdrawn`` is sent, on which search retires its cached results (a forum thread's
+   update alone does not, search/withdrawal.py).
 3. a CDN or proxy in front (``WAGTAILFRONTENDCACHE``) is asked to purge the given URLs.
 4. queued emails about the objects are deleted, and ``send_pending`` asks ``still_public``
    again before it sends each message, so one queued later by a worker still in flight
@@ -29,6 +31,7 @@ import logging
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import caches
+from django.dispatch import Signal
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.models import Page
 
@@ -37,6 +40,9 @@ from core.on_commit import on_commit_once
 from core.searchable import request_reindex
 
 logger = logging.getLogger(__name__)
+
+# Sent after the commit of a withdrawal; ``keys``: the subject keys of what was withdrawn.
+withdrawn = Signal()
 
 
 def subject_key(obj):
@@ -90,6 +96,7 @@ def withdraw(*objects, urls=()):
     for obj in objects:
         request_reindex(obj)
     on_commit_once(purge_pages)
+    on_commit_once(lambda: withdrawn.send(sender=None, keys=keys))
     if urls:
         urls = list(urls)
         on_commit_once(lambda: purge_urls(urls))

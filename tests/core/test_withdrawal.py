@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def page_cache(settings):
+def page_cache(settings, _fresh_search_results):
     settings.MIDDLEWARE = [
         "django.middleware.cache.UpdateCacheMiddleware",
         *django_settings.MIDDLEWARE,

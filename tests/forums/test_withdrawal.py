@@ -8,6 +8,7 @@ waiting, no channel shows it and no queued email about it goes out.
 
 import pytest
 from django.conf import settings as django_settings
+from django.core.cache import caches
 
 from core.emails import send_pending
 from core.models import OutgoingEmail
@@ -25,9 +26,20 @@ REPLY = "okapiwithdraw reply with a phone number 0812 3456"
 REPLY_WORD = "okapiwithdraw"
 
 
-@pytest.fixture
-def page_cache(settings):
-    """The whole-page cache on, as docs/deployment.md recommends (PAGE_CACHE_SECONDS=300)."""
+@pytest.fixture(params=["per-process cache", "Redis"])
+def page_cache(request, settings, _fresh_search_results):
+    """The whole-page cache on, as docs/deployment.md recommends (PAGE_CACHE_SECONDS=300), with
+    the API and search-result caches; in memory, and in a real Redis server shared as in
+    production (CACHE_URL). It asks for ``_fresh_search_results`` so that fixture, which turns
+    the results cache off, runs first (pytest sets up parametrised fixtures early)."""
+    if request.param == "Redis":
+        server = request.getfixturevalue("redis_server")
+        if not server.running:
+            server.start()
+        settings.CACHES = {  # Django rebuilds its caches when this setting changes
+            alias: {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": server.url, "KEY_PREFIX": alias}
+            for alias in ("default", "pages")
+        }
     settings.MIDDLEWARE = [
         "django.middleware.cache.UpdateCacheMiddleware",
         *django_settings.MIDDLEWARE,
@@ -36,6 +48,12 @@ def page_cache(settings):
     settings.CACHE_MIDDLEWARE_ALIAS = "pages"
     settings.CACHE_MIDDLEWARE_SECONDS = 300
     settings.CACHE_MIDDLEWARE_KEY_PREFIX = "page"
+    settings.SEARCH_CACHE_SECONDS = 60
+    for alias in ("default", "pages"):
+        caches[alias].clear()
+    yield
+    for alias in ("default", "pages"):
+        caches[alias].clear()
 
 
 @pytest.fixture
