@@ -16,6 +16,7 @@ from cms.models import (
     OfficePage,
     PartnerPage,
     RegulationPage,
+    SmartAnswerPage,
     TopicPage,
 )
 from core.searchable import SearchDocument, SearchSource, register, register_labeller, request_reindex
@@ -182,6 +183,27 @@ class OfficeSource(PageSource):
         }
 
 
+class SmartAnswerSource(PageSource):
+    """A smart answer is found by its title, its questions and answers, and its outcomes.
+
+    Its kind is "guide": search's kinds are search's own vocabulary, and to a reader a
+    smart answer is a guide that asks before it answers.
+    """
+
+    name = "cms.smart_answer"
+    model = SmartAnswerPage
+    kind = "guide"
+
+    def fields(self, page):
+        texts = []
+        for step in page.reader_flow().steps.values():
+            if step.is_question:
+                texts += [step.value["question"], *(label for _key, label in step.options())]
+            else:
+                texts += [step.value["title"], strip_tags(step.value["body"].source)]
+        return {"summary": page.intro, "body": " ".join(str(text) for text in texts)}
+
+
 def pages_linking(model, keys):
     """Live, public pages that link to any of these objects, in tree order.
 
@@ -293,6 +315,7 @@ register(TopicSource())
 register(RegulationSource())
 register(PartnerSource())
 register(OfficeSource())
+register(SmartAnswerSource())
 register(FormSource())
 
 

@@ -86,8 +86,9 @@ class SmartAnswerPage(SinergiPage):
         return Flow(self.flow)
 
     def outline(self):
-        """The flow as indented text lines, for editors: every step and where each answer leads."""
-        return outline_lines(self.reader_flow())
+        """The Indonesian flow (whose structure every language shares) as indented text
+        lines, for editors: every step and where each answer leads."""
+        return outline_lines(Flow(getattr(self, build_localized_fieldname("flow", SOURCE_LANGUAGE))))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -99,7 +100,7 @@ class SmartAnswerPage(SinergiPage):
         context["walk"] = walk
         if walk.question is not None:
             data = request.GET if walk.error else None
-            context["form"] = QuestionForm(walk.question, data=data, chosen=walk.chosen)
+            context["form"] = QuestionForm(walk.question, data=data, chosen=walk.chosen, error=walk.error)
             context["question"] = walk.question
             context["hidden_fields"] = walk.hidden_fields()
             context["back_query"] = walk.back_query()

@@ -241,6 +241,10 @@ class Flow:
                 return self.steps.get(option["next"])
         return self.steps.get(step.value.get("next") or "")
 
+    def answered_further(self, params, answers, step):
+        """Whether the URL answers questions this one comes before: a skipped step."""
+        return any(key in params for key in self.kinds if key not in answers and key != step.key)
+
     def walk(self, params):
         """Follow ``params`` (a QueryDict) from the first question."""
         result, answers, step = Walk(), {}, self.first
@@ -252,6 +256,8 @@ class Flow:
             raw = params.getlist(step.key)
             if not raw or step.key == edit:
                 result.question = step
+                if not raw and step.key != edit and self.answered_further(params, answers, step):
+                    result.error = _("Answer this question to continue.")
                 if raw:
                     with suppress(AnswerError):  # an unusable answer is simply not pre-selected
                         result.chosen = parse_answer(step, raw)

@@ -1,30 +1,17 @@
-"""The form of the question a reader is on: one field, checked by the flow's own rules.
+"""The form of the question a reader is on: one field, rendered, never validated here.
 
 The form exists to render the question (radios, checkboxes, a country list, a date or
-number box) and to give the page's error summary its field and message; whether an
-answer is usable is decided by ``flow.parse_answer`` alone, so the walk and the form
-can never disagree.
+number box) and to give the page's error summary its field and message. Whether an
+answer is usable is decided by the walk alone (``flow.parse_answer``, and a skipped
+step), which hands the form its message, so the two can never disagree.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 
 from .countries import country_names
-from .flow import AnswerError, parse_answer, query_value
-
-
-class AnswerField(forms.Field):
-    def __init__(self, step, **kwargs):
-        self.step = step
-        super().__init__(**kwargs)
-
-    def clean(self, value):
-        raw = value if isinstance(value, list) else [value or ""]
-        try:
-            return parse_answer(self.step, raw)
-        except AnswerError as error:
-            raise ValidationError(error.message) from None
+from .flow import query_value
 
 
 def widget_for(step):
@@ -40,11 +27,10 @@ def widget_for(step):
 
 
 class QuestionForm(forms.Form):
-    def __init__(self, step, *args, chosen=None, **kwargs):
+    def __init__(self, step, *args, chosen=None, error=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.step = step
-        self.fields[step.key] = AnswerField(
-            step,
+        self.fields[step.key] = forms.Field(
             label=step.value["question"],
             help_text=step.value.get("hint") or "",
             widget=widget_for(step),
@@ -54,6 +40,9 @@ class QuestionForm(forms.Form):
             values = chosen if isinstance(chosen, tuple) else (chosen,)
             initial = [query_value(value) for value in values]
             self.initial[step.key] = initial if step.kind == "multiple_choice" else initial[0]
+        # The walk's verdict stands for the form's own cleaning (which would know no flow).
+        self._errors = ErrorDict({step.key: self.error_class([error])} if error else {})
+        self.cleaned_data = {}
         self.describe()
 
     def describe(self):
@@ -64,7 +53,7 @@ class QuestionForm(forms.Form):
             ids.append(f"{field.auto_id}-hint")
         if self.step.kind == "date":
             ids.append(f"{field.auto_id}-format")
-        if self.is_bound and self.errors:
+        if self.errors:
             ids.append(f"{field.auto_id}-error")
             field.field.widget.attrs["aria-invalid"] = "true"
         if ids and self.step.kind not in ("choice", "multiple_choice"):
