@@ -1,5 +1,5 @@
-"""Admin integration: the outdated-translations report and a warning in the page editor; the core's
-main task and API endpoints (docs/architecture.md, "Extension points")."""
+"""Admin integration: the outdated-translations report, a warning and the translation tools in the
+page editor; the core's main task and API endpoints (docs/architecture.md, "Extension points")."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -14,6 +14,7 @@ from cms import conf
 from cms.admin_views import OutdatedTranslationsView, SubscriberCountsView
 from cms.api.content import GuideViewSet, OfficeViewSet, RegulationViewSet
 from cms.api.endpoints import Endpoint
+from cms.translation_editor import copy_view, editor_settings
 from cms.translation_state import TranslatedPageMixin
 from core.main_tasks import MainTask
 
@@ -27,7 +28,14 @@ def register_outdated_translations_url():
             name="cms_outdated_translations",
         ),
         path("reports/subscribers/", SubscriberCountsView.as_view(), name="cms_subscriber_counts"),
+        path("translations/copy/", copy_view, name="cms_copy_translation"),
     ]
+
+
+@hooks.register("insert_editor_js")
+def translation_editor_settings():
+    """Settings of the per-field language toggles and copy buttons (cms/translation_editor.py)."""
+    return editor_settings()
 
 
 class EditorsMenuItem(MenuItem):

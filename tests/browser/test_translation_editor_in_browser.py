@@ -1,0 +1,160 @@
+"""Editing in the admin's default view (Indonesian only shown): shared panels stay visible,
+pages are created and published; translators copy any field from another language."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from tests.browser.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+USERNAME = "translation-editor"
+PASSWORD = "browser-translator-pw-5521"
+
+
+@pytest.fixture(scope="module")
+def admin_page(browser, site_url, site_var):
+    env = dict(
+        os.environ,
+        SINERGI_VAR_DIR=str(site_var),
+        SINERGI_ENV="development",
+        DJANGO_SETTINGS_MODULE="config.settings",
+        DJANGO_SUPERUSER_PASSWORD=PASSWORD,
+    )
+    env.pop("DATABASE_URL", None)
+    subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "createsuperuser", "--noinput", "--username", USERNAME]
+        + ["--email", "translator@example.org"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(f"{site_url}/admin/login/")
+    page.fill("#id_username", USERNAME)
+    page.fill("#id_password", PASSWORD)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_load_state()
+    yield page
+    context.close()
+
+
+def edit_link(page, site_url, content_type, query):
+    """The admin id of the first page of a type whose text matches query (the admin's own search)."""
+    page.goto(f"{site_url}/admin/pages/search/?q={query}&content_type=cms.{content_type}")
+    href = page.locator("a[href$='/edit/']").first.get_attribute("href")
+    return int(href.rstrip("/").split("/")[-2])
+
+
+def open_add_form(page, site_url, model, parent_type):
+    parent_id = edit_link(page, site_url, parent_type, "")
+    page.goto(f"{site_url}/admin/pages/add/cms/{model}/{parent_id}/")
+    page.wait_for_selector(".sinergi-languages")
+
+
+def publish(page):
+    page.locator("footer .w-dropdown__toggle").first.click()
+    page.locator("button[name=action-publish]").click()
+    page.wait_for_load_state()
+
+
+def test_shared_panels_are_visible_and_a_regulation_is_published(admin_page, site_url):
+    page = admin_page
+    open_add_form(page, site_url, "regulationpage", "regulationindexpage")
+    assert page.locator("#id_title_ind").is_visible()
+    assert not page.locator("#id_title_en").is_visible()  # other languages wait behind their toggle
+    for field in ("regulation_type", "number", "year", "authority_ind", "enacted", "in_force_from"):
+        assert page.locator(f"#id_{field}").is_visible(), field
+    assert not page.locator("#id_authority_ar").is_visible()
+    page.fill("#id_title_ind", "Peraturan Menteri 99 Tahun 2026 tentang Uji Coba")
+    page.fill("#id_summary_ind", "Ringkasan untuk uji coba penerbit.")
+    page.select_option("#id_regulation_type", "ministerial_regulation")
+    page.fill("#id_number", "99")
+    page.fill("#id_year", "2026")
+    page.fill("#id_authority_ind", "Kementerian Hukum")
+    page.fill("#id_enacted", "2026-11-01")
+    page.fill("#id_in_force_from", "2026-12-01")
+    add_note = page.locator("#id_change_notes-ADD")
+    assert add_note.is_visible()
+    add_note.click()
+    note = page.locator("input[name='change_notes-0-note_ind']")
+    assert note.is_visible()
+    assert not page.locator("input[name='change_notes-0-note_ar']").is_visible()
+    note.fill("Diterbitkan.")
+    page.locator("[role=tab][href='#tab-promote']").click()
+    assert page.locator("#id_slug").is_visible()
+    assert page.locator("#id_seo_title_ind").is_visible()
+    publish(page)
+    assert "/edit/" not in page.url  # published: back to the list of pages
+    response = page.goto(f"{site_url}/id/peraturan/peraturan-menteri-99-tahun-2026-tentang-uji-coba/")
+    assert response.status == 200
+
+
+def test_partner_contact_panel_is_visible(admin_page, site_url):
+    page = admin_page
+    open_add_form(page, site_url, "partnerpage", "partnerindexpage")
+    for field in ("phone", "email", "website", "address", "opening_hours_ind"):
+        assert page.locator(f"#id_{field}").is_visible(), field
+    assert not page.locator("#id_opening_hours_en").is_visible()
+
+
+def test_errors_of_a_regulation_are_on_visible_fields(admin_page, site_url):
+    page = admin_page
+    open_add_form(page, site_url, "regulationpage", "regulationindexpage")
+    page.fill("#id_title_ind", "Peraturan uji kesalahan")
+    publish(page)  # nearly every required field is empty: the errors are on visible fields
+    assert page.locator("#id_number").is_visible()
+    assert page.locator("#id_summary_ind").is_visible()
+
+
+@pytest.mark.parametrize(("language", "direction"), [("ar", "rtl"), ("zh-hans", "ltr")])
+def test_copying_a_guide_body_from_indonesian(admin_page, site_url, language, direction):
+    page = admin_page
+    page_id = edit_link(page, site_url, "guidepage", "visa kunjungan")
+    page.set_viewport_size({"width": 1600, "height": 1000})
+    page.goto(f"{site_url}/admin/pages/{page_id}/edit/")
+    page.wait_for_selector(".sinergi-languages")
+    page.locator(f".sinergi-languages__toggle[data-language='{language}']").click()
+    suffix = language.replace("-", "_")
+    title = page.locator(f"#id_title_{suffix}")
+    assert title.is_visible()
+    source, target = (
+        page.locator("#id_summary_ind").bounding_box(),
+        page.locator(f"#id_summary_{suffix}").bounding_box(),
+    )
+    assert target["x"] >= source["x"] + source["width"]  # the source beside the translation
+    assert title.get_attribute("lang") == language
+    assert title.get_attribute("dir") == direction
+    body = page.locator(f"[data-contentpath='body_{suffix}']")
+    failures = []
+    page.on("response", lambda response: response.status >= 500 and failures.append(response.url))
+    body.locator(".sinergi-copy__button[data-copy-from='id']").click()
+    page.wait_for_function(
+        "(path) => document.querySelector(`[data-contentpath='${path}'] .sinergi-copy__status`).textContent",
+        arg=f"body_{suffix}",
+    )
+    assert failures == []
+    ind_count = page.locator("input[name='body_ind-count']").input_value()
+    assert int(ind_count) > 0
+    assert page.locator(f"input[name='body_{suffix}-count']").input_value() == ind_count
+    typed = body.locator("input[type=text], textarea").first
+    assert typed.get_attribute("dir") == direction
+    page.locator(f".sinergi-languages__toggle[data-language='{language}']").click()  # hidden again
+    page.set_viewport_size({"width": 1280, "height": 720})
+
+
+def test_copying_from_an_empty_field_says_so(admin_page, site_url):
+    page = admin_page
+    open_add_form(page, site_url, "regulationpage", "regulationindexpage")
+    page.locator(".sinergi-languages__toggle[data-language='en']").click()
+    field = page.locator("[data-contentpath='body_en']")
+    field.locator(".sinergi-copy__button[data-copy-from='id']").click()
+    status = field.locator(".sinergi-copy__status")
+    status.wait_for()
+    page.wait_for_function("(el) => el.textContent.length > 0", arg=status.element_handle())
+    assert "empty" in status.inner_text()
+    page.locator(".sinergi-languages__toggle[data-language='en']").click()
