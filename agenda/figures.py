@@ -4,9 +4,21 @@ cancelled, and the people reached, in total and by province."""
 from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from agenda.choices import PROVINCES
 from agenda.models import EventSession, Registration
-from core.public_figures import FigureSection, bars, suppressed
+from core.public_figures import (
+    COUNT,
+    VALUE,
+    Code,
+    Column,
+    Dataset,
+    FigureSection,
+    bars,
+    measure_column,
+    suppressed,
+)
 
 
 def compute(start, end):
@@ -61,6 +73,42 @@ def datasets(figures):
     }
 
 
+def _measures():
+    return [
+        Code("sessions_held", _("Sessions held"), str(COUNT)),
+        Code("sessions_cancelled", _("Sessions cancelled"), str(COUNT)),
+        Code(
+            "people_reached", _("People who took part (confirmed places, group members included)"), str(COUNT)
+        ),
+    ]
+
+
+def _regions():
+    return [Code("online", _("Online")), *(Code(code, str(label)) for code, label in PROVINCES)]
+
+
+def dictionary():
+    return {
+        "events": Dataset(
+            gettext_lazy("Seminars and workshops"),
+            gettext_lazy("Sessions that ended in the period, and the people they reached."),
+            (measure_column(_measures), VALUE),
+        ),
+        "people-reached-by-region": Dataset(
+            gettext_lazy("People reached by province"),
+            gettext_lazy(
+                "People who took part in sessions that ended in the period, by the province of the venue."
+            ),
+            (
+                Column(
+                    "region", "string", gettext_lazy("The province of the venue, or online."), codes=_regions
+                ),
+                Column("people", "integer", gettext_lazy("People who took part.")),
+            ),
+        ),
+    }
+
+
 SECTION = FigureSection(
     key="events",
     compute=compute,
@@ -68,5 +116,6 @@ SECTION = FigureSection(
     datasets=datasets,
     has_activity=lambda figures: bool(figures["sessions_held"] or figures["people_reached"]),
     charts=charts,
+    dictionary=dictionary,
     order=20,
 )

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.utils import formats
+from django.utils.translation import gettext_lazy as _
 
 HOOK = "register_dashboard_figures"
 MINIMUM = 5  # a count under this is published as None ("fewer than 5"): nobody can be recognised
@@ -54,6 +55,53 @@ def no_charts(figures):
 
 
 @dataclass(frozen=True)
+class Code:
+    """One value a column takes, with its label (translated) and, for a measure, its unit."""
+
+    code: str
+    label: str
+    unit: str = ""
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of an open dataset, as the data dictionary and datapackage.json describe it.
+    ``type``: a Table Schema type (string, integer, number, boolean); ``codes``: a function
+    returning the ``Code``s of a column of codes, in the active language."""
+
+    name: str
+    type: str
+    description: str
+    unit: str = ""
+    codes: Callable | None = None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """What an open dataset holds: its title and description and its own columns (the
+    period and suppressed columns every dataset has are added by the open data)."""
+
+    title: str
+    description: str
+    columns: tuple
+
+
+def measure_column(codes):
+    """The "measure" column of a dataset of one figure per row; its value's unit is the
+    measure's (days, a share from 0 to 1, a count)."""
+    return Column(
+        "measure", "string", _("Which figure the row gives; its unit is in the list of codes."), codes=codes
+    )
+
+
+VALUE = Column("value", "number", _("The figure, in the unit of its measure; empty when suppressed."))
+COUNT = _("count")
+DAYS = _("days")
+SHARE = _("share from 0 to 1")
+PERCENT = _("percent from 0 to 100")
+
+
+@dataclass(frozen=True)
 class FigureSection:
     key: str  # where the section's figures sit in the dashboard's data, e.g. "events"
     compute: Callable  # compute(start, end) -> JSON-safe aggregates of [start, end), none about a person
@@ -61,4 +109,5 @@ class FigureSection:
     datasets: Callable  # datasets(figures) -> {name: (columns, rows)}, the section's open data
     has_activity: Callable  # has_activity(figures) -> False when nothing happened in the period
     charts: Callable = no_charts  # charts(figures) -> {name: bars(...)}, labels in the reader's language
+    dictionary: Callable = dict  # dictionary() -> {name: Dataset}, every dataset of ``datasets``
     order: int = 100

@@ -3,9 +3,22 @@ how helpful readers found them, by topic; and the answers to the surveys after e
 
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from cms.models import GuidePage, TopicPage
-from core.public_figures import MINIMUM, FigureSection, bars, suppressed
+from core.public_figures import (
+    COUNT,
+    MINIMUM,
+    PERCENT,
+    VALUE,
+    Code,
+    Column,
+    Dataset,
+    FigureSection,
+    bars,
+    measure_column,
+    suppressed,
+)
 from evaluation import surveys
 from evaluation.models import EventFeedback, PageRating
 
@@ -116,6 +129,54 @@ def survey_datasets(figures):
     }
 
 
+def _guide_measures():
+    return [
+        Code("published", str(_("Guides first published in the period")), str(COUNT)),
+        Code("updated", str(_("Guides updated in the period")), str(COUNT)),
+        Code("live", str(_("Guides online at the end of the period")), str(COUNT)),
+    ]
+
+
+def _topics():
+    return [Code(topic.slug, topic.title) for topic in TopicPage.objects.live().public().order_by("path")]
+
+
+def guide_dictionary():
+    return {
+        "guides": Dataset(
+            _("Guides"), _("Guides published, updated and online."), (measure_column(_guide_measures), VALUE)
+        ),
+        "helpfulness-by-topic": Dataset(
+            _("Helpfulness by topic"),
+            _("Answers to “Was this page helpful?” on the pages of each topic, made in the period."),
+            (
+                Column("topic", "string", _("The topic, by its address on the site."), codes=_topics),
+                Column("ratings", "integer", _("Answers given.")),
+                Column(
+                    "helpful_percent", "number", _("Share of the answers that said yes."), unit=str(PERCENT)
+                ),
+            ),
+        ),
+    }
+
+
+def _survey_measures():
+    return [
+        Code("survey_answers", str(_("Answers to the survey after a session")), str(COUNT)),
+        Code("average_satisfaction", str(_("Average satisfaction")), str(_("score from 1 to 5"))),
+    ]
+
+
+def survey_dictionary():
+    return {
+        "event-surveys": Dataset(
+            _("Event surveys"),
+            _("Answers of the people who took part in sessions that ended in the period."),
+            (measure_column(_survey_measures), VALUE),
+        )
+    }
+
+
 GUIDES = FigureSection(
     key="guides",
     compute=guide_figures,
@@ -125,6 +186,7 @@ GUIDES = FigureSection(
         figures["published"] or figures["updated"] or any(row["ratings"] for row in figures["helpfulness"])
     ),
     charts=guide_charts,
+    dictionary=guide_dictionary,
     order=10,
 )
 SURVEYS = FigureSection(
@@ -133,5 +195,6 @@ SURVEYS = FigureSection(
     template="evaluation/dashboard/event_surveys.html",
     datasets=survey_datasets,
     has_activity=lambda figures: bool(figures["survey_answers"]),
+    dictionary=survey_dictionary,
     order=25,
 )

@@ -107,8 +107,8 @@ def survey(request, token):
     )
 
 
-def _period(request):
-    key = request.GET.get("period", periods.DEFAULT)
+def _period(request, key=None):
+    key = key or request.GET.get("period", periods.DEFAULT)
     period = periods.resolve(key)
     return period or periods.resolve(periods.DEFAULT), period is None
 
@@ -129,16 +129,22 @@ def dashboard_page(request):
     return render(request, "evaluation/dashboard.html", context)
 
 
-def dataset(request, name, file_format):
-    period, unknown = _period(request)
+def _unknown_period():
+    return JsonResponse(
+        {
+            "error": _("Unknown period. Use one of: %(keys)s")
+            % {"keys": ", ".join(k for k, _l in periods.choices())}
+        },
+        status=400,
+    )
+
+
+def dataset(request, name, file_format, period_key=None):
+    """One dataset as CSV or JSON; the period from the address (``data/2026/guides.csv``, a
+    stable URL) or from ``?period=``."""
+    period, unknown = _period(request, period_key)
     if unknown:
-        return JsonResponse(
-            {
-                "error": _("Unknown period. Use one of: %(keys)s")
-                % {"keys": ", ".join(k for k, _l in periods.choices())}
-            },
-            status=400,
-        )
+        return _unknown_period()
     data = dashboard.figures(period)
     if name not in opendata.datasets(data) or file_format not in ("csv", "json"):
         raise Http404
@@ -157,5 +163,34 @@ def dataset(request, name, file_format):
     return response
 
 
+def datapackage(request, period_key):
+    """The Frictionless Data Package of one period's CSV files (titles in the page's language)."""
+    period, unknown = _period(request, period_key)
+    if unknown:
+        return _unknown_period()
+
+    def csv_url(name):
+        return request.build_absolute_uri(
+            reverse("evaluation:dataset_of_period", args=[period.key, name, "csv"])
+        )
+
+    body = json.dumps(opendata.datapackage(period.key, csv_url), ensure_ascii=False, indent=1)
+    response = HttpResponse(body, content_type="application/json; charset=utf-8")
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
 def schema(request):
-    return render(request, "evaluation/schema.html", {"licence": opendata.LICENCE})
+    """The data dictionary: every dataset, its columns with their units, and its codes with
+    their labels, in the reader's language."""
+    described = [
+        {"name": name, "dataset": dataset, "columns": opendata.all_columns(dataset)}
+        for name, dataset in opendata.dictionary().items()
+    ]
+    context = {
+        "licence": opendata.LICENCE,
+        "datasets": described,
+        "period": periods.DEFAULT,
+        "period_choices": periods.choices(),
+    }
+    return render(request, "evaluation/schema.html", context)

@@ -5,8 +5,21 @@ answered, days to the first official answer, suggestions by status; visible thre
 from statistics import median
 
 from django.db.models import Count, Min
+from django.utils.translation import gettext_lazy as _
 
-from core.public_figures import MINIMUM, FigureSection, bars, suppressed
+from core.public_figures import (
+    COUNT,
+    DAYS,
+    MINIMUM,
+    VALUE,
+    Code,
+    Column,
+    Dataset,
+    FigureSection,
+    bars,
+    measure_column,
+    suppressed,
+)
 from forums.models import Post, SuggestionStatus, Thread, ThreadKind, ThreadStatus
 
 MEASURES = ("questions", "answered", "official_answers", "median_days_to_official_answer")
@@ -66,6 +79,38 @@ def datasets(figures):
     }
 
 
+def _measures():
+    return [
+        Code("questions", str(_("Questions asked")), str(COUNT)),
+        Code("answered", str(_("Questions answered")), str(COUNT)),
+        Code("official_answers", str(_("Questions with an official answer")), str(COUNT)),
+        Code("median_days_to_official_answer", str(_("Median time to an official answer")), str(DAYS)),
+    ]
+
+
+def dictionary():
+    return {
+        "forum-questions": Dataset(
+            _("Forum questions"),
+            _("Public questions asked in the forums in the period, and how they were answered."),
+            (measure_column(_measures), VALUE),
+        ),
+        "suggestions-by-status": Dataset(
+            _("Suggestions by status"),
+            _("Suggestions posted in the forums in the period, by their status today."),
+            (
+                Column(
+                    "status",
+                    "string",
+                    _("The suggestion's status today."),
+                    codes=lambda: [Code(code, str(label)) for code, label in SuggestionStatus.choices],
+                ),
+                Column("count", "integer", _("Suggestions with this status.")),
+            ),
+        ),
+    }
+
+
 SECTION = FigureSection(
     key="forums",
     compute=compute,
@@ -73,5 +118,6 @@ SECTION = FigureSection(
     datasets=datasets,
     has_activity=lambda figures: bool(figures["questions"]),
     charts=charts,
+    dictionary=dictionary,
     order=30,
 )

@@ -107,13 +107,18 @@ def test_dashboard_page_and_open_data(client, year_2025):
         + "?period=2025"
     )
     payload = as_json.json()
-    assert payload["licence"].startswith("CC BY 4.0") and payload["columns"][0] == "topic"
-    assert {"topic": "visa", "ratings": 8, "helpful_percent": 75.0, "suppressed": False} in payload["rows"]
+    assert payload["licence"].startswith("CC BY 4.0") and payload["columns"][:2] == ["period", "topic"]
+    row = {"period": "2025", "topic": "visa", "ratings": 8, "helpful_percent": 75.0, "suppressed": False}
+    assert row in payload["rows"]
     as_csv = client.get(
         reverse("evaluation:dataset", kwargs={"name": "people-reached-by-region", "file_format": "csv"})
         + "?period=2025"
     )
-    assert as_csv.content.decode().splitlines() == ["region,people,suppressed", "Bali,8,False", "Papua,,True"]
+    assert as_csv.content.decode().splitlines() == [
+        "period,region,people,suppressed",
+        "2025,Bali,8,0",
+        "2025,Papua,,1",
+    ]
 
 
 def test_no_personal_data_in_any_export(client, year_2025):
