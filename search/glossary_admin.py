@@ -18,8 +18,11 @@ from search.models import BestBet, Concept
 class ConceptForm(WagtailAdminModelForm):
     def clean(self):
         cleaned = super().clean()
+        formset = self.formsets["terms"]
+        if not formset.is_valid():  # cleans the rows; their own errors are shown with them
+            return cleaned
         terms = []
-        for form in self.formsets["terms"].forms:
+        for form in formset.forms:
             data = getattr(form, "cleaned_data", None) or {}
             if data and not data.get("DELETE") and data.get("text"):
                 terms.append((data["language"], data["text"], data["kind"]))

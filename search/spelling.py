@@ -78,10 +78,12 @@ def _vocabulary(languages, count, latest):
 
 def typo_of(typed, word):
     """Whether ``word`` is what ``typed`` was meant to be, not another form of it: the lengths
-    differ by two letters at most, and a word that only adds or drops an ending ("visas",
+    differ by one letter at most (two between words of six letters or more: "pasprt"), and a word that only adds or drops an ending ("visas",
     "quickly") is a form, except a doubled last letter ("kitass"); a word that only adds
     letters in front is a particle or a prefix (Arabic "bi-", "wa-")."""
-    if abs(len(typed) - len(word)) > 2:
+    if abs(len(typed) - len(word)) > 2 or (
+        abs(len(typed) - len(word)) == 2 and min(len(typed), len(word)) < 6
+    ):
         return False
     if len(typed) == len(word):
         return True

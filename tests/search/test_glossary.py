@@ -4,6 +4,7 @@ them (a term of another concept, a cycle of "includes", an expansion into too ma
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from search import answer, demo, glossary
 from search.engines import database_engine
@@ -82,8 +83,14 @@ def test_an_edit_takes_effect_at_the_next_search_without_reindexing(indexed):
     assert search("zzqword").total > 0
 
 
+@pytest.fixture
+def english():
+    with translation.override("en"):
+        yield
+
+
 @pytest.mark.django_db
-def test_a_cycle_of_includes_is_refused_with_its_reason():
+def test_a_cycle_of_includes_is_refused_with_its_reason(english):
     first = new_concept("first", [("id", "satu-satu", "preferred")])
     second = new_concept("second", [("id", "dua-dua", "preferred")], includes=[first])
     with pytest.raises(ValidationError) as refused:
@@ -92,7 +99,7 @@ def test_a_cycle_of_includes_is_refused_with_its_reason():
 
 
 @pytest.mark.django_db
-def test_an_expansion_into_too_many_words_is_refused_with_its_reason():
+def test_an_expansion_into_too_many_words_is_refused_with_its_reason(english):
     terms = [("id", "banyak", "preferred")] + [
         ("id", f"kata{index} lain{index} lagi{index}", "variant") for index in range(25)
     ]
@@ -102,7 +109,7 @@ def test_an_expansion_into_too_many_words_is_refused_with_its_reason():
 
 
 @pytest.mark.django_db
-def test_a_term_of_another_concept_in_the_same_language_is_refused():
+def test_a_term_of_another_concept_in_the_same_language_is_refused(english):
     with pytest.raises(ValidationError) as refused:
         glossary.validate(None, [("id", "Paspor", "preferred")], [])
     assert "already a term" in " ".join(refused.value.messages)

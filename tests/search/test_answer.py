@@ -1,0 +1,81 @@
+"""What a search answers beyond the ranked list (search/answer.py): the relevance floor with an
+honest "no page answers this", and "did you mean" that never replaces a known word."""
+
+import pytest
+
+from evaluation.models import SearchRecord
+from search import answer
+from search.engines import database_engine
+from search.engines.base import SearchQuery
+
+pytestmark = pytest.mark.django_db
+
+
+def ask(text, language="en"):
+    return answer.answer(database_engine(), SearchQuery(text=text, language=language))
+
+
+def test_a_question_the_service_answers_clears_the_floor(indexed):
+    for text, language in [
+        ("how do I extend my visa", "en"),
+        ("berapa denda overstay per hari", "id"),
+        ("تمديد الإقامة", "ar"),
+        ("签证逾期罚款", "zh-hans"),
+    ]:
+        results = ask(text, language)
+        assert not results.no_good_match, (text, results.confidence)
+
+
+def test_an_everyday_question_the_service_does_not_cover_is_below_the_floor(indexed):
+    for text, language in [
+        ("best beaches in Lombok", "en"),
+        ("resep nasi goreng kampung", "id"),
+        ("أفضل الشواطئ في لومبوك", "ar"),
+        ("巴厘岛租摩托车", "zh-hans"),
+    ]:
+        results = ask(text, language)
+        assert results.total and results.no_good_match, (text, results.confidence)
+
+
+def test_a_glossary_term_typed_on_the_english_site_finds_the_guides(indexed):
+    """WNA is the Indonesian abbreviation for foreigner: the English guides write it out."""
+    results = ask("WNA obligations")
+    assert not results.no_good_match
+    assert any(
+        "foreign" in hit.title.lower() or "obligation" in hit.title.lower() for hit in results.hits[:3]
+    )
+
+
+def test_arabic_passport_with_or_without_the_article_finds_the_same_guides(indexed):
+    with_article = [hit.url for hit in ask("جواز السفر", "ar").hits[:5]]
+    without = [hit.url for hit in ask("جواز سفر", "ar").hits[:5]]
+    assert set(with_article) & set(without)
+
+
+def test_did_you_mean_corrects_a_typo_when_the_correction_answers(indexed):
+    assert ask("golden vissa").suggestion == "golden visa"
+    assert ask("perpanjang visa kunjugan", "id").suggestion == "perpanjang visa kunjungan"
+
+
+def test_did_you_mean_never_replaces_a_word_of_the_content_or_the_glossary(indexed):
+    assert ask("visa on arrival price").suggestion == ""
+    assert ask("pasport for baby").suggestion == ""  # a misspelling the glossary knows: found anyway
+    assert ask("jadwal buka bank hari Sabtu", "id").suggestion == ""  # Sabtu is no typo of satu
+    assert ask("how do I renew my kitas quickly").suggestion == ""  # quickly is no typo of quick
+    assert ask("هل يمكنني العمل بتأشيرة سياحية", "ar").suggestion == ""
+
+
+def test_the_page_says_plainly_when_nothing_answers_and_records_it_as_not_found(client, indexed):
+    response = client.get("/en/search/", {"q": "best beaches in Lombok"})
+    html = response.content.decode()
+    assert "No page answers this question" in html
+    assert 'href="/en/forums/"' in html and "/en/complaints/" in html
+    assert "/en/search/glossary/" in html
+    record = SearchRecord.objects.get(query="best beaches in lombok")
+    assert record.results == 0
+
+
+def test_the_no_match_page_is_translated(client, indexed):
+    html = client.get("/id/search/", {"q": "resep nasi goreng kampung"}).content.decode()
+    assert "No page answers this question" not in html
+    assert 'class="zero-results no-good-match"' in html
