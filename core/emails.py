@@ -59,7 +59,8 @@ class _Email(EmailMultiAlternatives):
             inline = alternative.get_payload()[-len(self.alternative_params) :]
             for part, params in zip(inline, self.alternative_params, strict=True):
                 for name, value in params.items():
-                    part.set_param(name, value)
+                    # Unquoted, as calendar programs write it: method=REQUEST.
+                    part.set_param(name, value, requote=False)
         return message
 
 
