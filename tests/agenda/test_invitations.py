@@ -79,6 +79,7 @@ def test_the_confirmation_is_an_inline_request_with_organizer_attendee_and_the_r
     assert instant(event["dtstamp"]) >= before
     assert instant(event["lastModified"]) <= instant(event["dtstamp"])
     assert "Your place is confirmed" in message.body  # the text stays the message's body
+    assert 'Content-Type: text/calendar; charset="utf-8"; method=REQUEST' in message.message().as_string()
 
 
 def test_an_organisers_change_sends_a_request_with_a_higher_sequence_and_a_later_dtstamp(
