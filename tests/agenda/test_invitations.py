@@ -14,6 +14,7 @@ from wagtail.models import Page
 from agenda import registration as seats
 from agenda.models import EventSession
 from agenda.session_changes import announce_changes
+from core.models import OutgoingEmail
 
 from .conftest import person
 from .test_ics import assert_same, parse_twice
@@ -182,3 +183,24 @@ def test_editing_the_event_title_moves_last_modified_and_dtstamp_in_the_feed(mak
     assert instant(new["dtstamp"]) > instant(old["dtstamp"])
     assert new["sequence"] == old["sequence"]  # a new title is no reason to ask again
     assert timedelta(0) <= timezone.now() - instant(new["lastModified"]) < timedelta(minutes=1)
+
+
+def test_an_invitation_queued_before_inline_parts_existed_still_goes_as_before(db, outbox):
+    """Rows queued by the previous release hold the calendar as a text/calendar file."""
+    OutgoingEmail.objects.create(
+        to="lama@example.org",
+        subject="Old invitation",
+        body="Text.",
+        attachments=[
+            {
+                "filename": "invite.ics",
+                "content": "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n",
+                "mimetype": "text/calendar",
+                "params": {"method": "REQUEST"},
+            }
+        ],
+    )
+    (message,) = sent_to(outbox, "lama@example.org")
+    (part,) = [part for part in parsed(message).walk() if part.get_content_type() == "text/calendar"]
+    assert part.get_param("method") == "REQUEST" and part.get_filename() == "invite.ics"
+    assert message.body == "Text."
