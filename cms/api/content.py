@@ -10,7 +10,7 @@ from wagtail.rich_text import expand_db_html
 
 from cms.api.base import DateTimeFilter, PublicReadOnlyViewSet, cached
 from cms.api.pages import ChangeNoteSerializer, PageItemSerializer, TopicRefSerializer
-from cms.models import Audience, GuidePage, OfficePage, RegulationPage, TopicPage
+from cms.models import Audience, GuidePage, OfficePage, RegulationPage, SmartAnswerPage, TopicPage
 from cms.models.regulations import (
     AMENDED,
     IN_FORCE,
@@ -293,3 +293,46 @@ class OfficeViewSet(PublicReadOnlyViewSet):
 
     def get_serializer_class(self):
         return OfficeSerializer
+
+
+# --- smart answers ----------------------------------------------------------------
+
+
+class SmartAnswerStepSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="The step's key: answers go in the page's address under it.")
+    kind = serializers.ChoiceField(
+        choices=["choice", "multiple_choice", "date", "number", "country", "outcome"],
+    )
+    text = serializers.CharField(help_text="The question, or the outcome's title.")
+
+
+class SmartAnswerSerializer(PageItemSerializer):
+    intro = serializers.CharField()
+    steps = serializers.SerializerMethodField(
+        help_text="Questions and outcomes in the editor's order; readers answer them on the page itself."
+    )
+
+    @extend_schema_field(SmartAnswerStepSerializer(many=True))
+    def get_steps(self, page):
+        steps = page.reader_flow().steps.values()
+        return [
+            {
+                "key": step.key,
+                "kind": step.kind,
+                "text": step.value["question" if step.is_question else "title"],
+            }
+            for step in steps
+        ]
+
+
+@cached
+class SmartAnswerViewSet(PublicReadOnlyViewSet):
+    """Published smart answers ("Which visa do I need?"), in the order of their section."""
+
+    model = SmartAnswerPage
+
+    def items(self):
+        return SmartAnswerPage.objects.live().public().order_by("path")
+
+    def get_serializer_class(self):
+        return SmartAnswerSerializer

@@ -17,6 +17,8 @@ from wagtail.models import Page
 from cms.smart_answers.blocks import FlowBlock
 from cms.smart_answers.flow import Flow, computed_values
 from cms.smart_answers.forms import QuestionForm
+from cms.smart_answers.links import public_links_only
+from cms.smart_answers.panels import FlowOutlinePanel
 from cms.smart_answers.validation import flow_problems, structure_difference
 from cms.translation_state import SOURCE_LANGUAGE, target_languages
 
@@ -49,7 +51,11 @@ class SmartAnswerPage(SinergiPage):
     parent_page_types = ["cms.SmartAnswerIndexPage"]
     subpage_types = []
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("flow")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("flow"),
+        FlowOutlinePanel(heading=_("Outline of the flow")),
+    ]
 
     class Meta:
         verbose_name = _("smart answer")
@@ -106,6 +112,7 @@ class SmartAnswerPage(SinergiPage):
             context["back_query"] = walk.back_query()
         elif walk.outcome is not None:
             context["outcome"] = walk.outcome
+            context["outcome_body"] = public_links_only(walk.outcome.value["body"].source)
             context["computed"] = computed_values(walk.outcome, walk.values())
             context["summary"] = walk.summary()
         return context
