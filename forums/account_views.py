@@ -39,7 +39,12 @@ def profile(request):
         messages.success(request, _("Your profile is saved."))
         return redirect("forums:profile")
     status = 400 if request.method == "POST" else 200
-    return render(request, "forums/profile.html", {"form": form, "member": member}, status=status)
+    context = {
+        "form": form,
+        "member": member,
+        "unseen_posts": services.unseen_posts(member) if member else [],
+    }
+    return render(request, "forums/profile.html", context, status=status)
 
 
 @never_cache

@@ -86,6 +86,7 @@ def hide(post, actor, reason):
     log(ModerationAction.HIDDEN, actor, post, reason=reason)
     post.thread.save(update_fields=["updated_at"])
     services.withdraw_post(post)
+    notifications.post_hidden(post)
 
 
 @transaction.atomic

@@ -54,6 +54,10 @@ def post_published(post):
     transaction.on_commit(lambda: notify_post_task.enqueue(post.pk))
 
 
+def post_hidden(post):
+    transaction.on_commit(lambda: notify_hidden_task.enqueue(post.pk))
+
+
 def status_changed(thread):
     transaction.on_commit(lambda: notify_status_task.enqueue(thread.pk))
 
@@ -128,6 +132,32 @@ def send_for_status(thread_id):
     for follow in followers(thread):
         sent += _send(follow.member, "status", {"thread": thread}, unsubscribe_token(follow), thread)
     return sent
+
+
+def send_for_hidden(post_id):
+    """Tell the author, in their language, that a moderator or readers' reports hid their
+    post and why (the public reason), and where they can still see it. Not withdrawn with
+    the post (no subject key): it is about the post, to the one person who may see it."""
+    post = Post.objects.select_related("thread", "author__user").filter(pk=post_id, state="hidden").first()
+    member = post.author if post else None
+    if member is None or member.is_banned or not member.user.is_active or not member.user.email:
+        return 0
+    with translation.override(member.language):
+        context = {
+            "member": member,
+            "post": post,
+            "thread": post.thread,
+            "profile_url": _absolute(member.language, "forums:profile"),
+        }
+        subject = " ".join(render_to_string("forums/email/hidden_subject.txt", context).split())
+        body = render_to_string("forums/email/hidden_body.txt", context)
+    queue_email(member.user.email, subject, body)
+    return 1
+
+
+@task()
+def notify_hidden_task(post_id):
+    return {"queued": send_for_hidden(post_id)}
 
 
 @task()

@@ -70,6 +70,18 @@ def check_can_post(member, thread=None):
         raise NotAllowed(refusal)
 
 
+def unseen_posts(member):
+    """The member's own posts that readers cannot see (waiting for review, hidden), newest
+    first, so the author knows what happened to each and why."""
+    visible = Post.objects.visible().filter(author=member).values("pk")
+    return (
+        Post.objects.filter(author=member, state__in=[PostState.PENDING, PostState.HIDDEN])
+        .exclude(pk__in=visible)
+        .select_related("thread")
+        .order_by("-created_at")[:50]
+    )
+
+
 def withdraw_post(post):
     """``post`` stopped being public: its thread's documents are recomputed, and it (with its
     thread, when it opened it) leaves caches and queued emails at once (core/withdrawal.py)."""
@@ -233,4 +245,5 @@ def flag(member, post, reason):
         log(ModerationAction.HIDDEN_BY_FLAGS, post=post, detail=f"{open_flags} reports")
         post.thread.save(update_fields=["updated_at"])
         withdraw_post(post)
+        notifications.post_hidden(post)
     return open_flags

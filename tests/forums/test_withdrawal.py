@@ -16,7 +16,7 @@ from forums import moderation, notifications, services
 from forums.models import Post, PostState, Thread
 from tests.helpers import url_in
 
-from .conftest import en
+from .conftest import en, signed_in
 
 pytestmark = pytest.mark.django_db
 
@@ -160,8 +160,10 @@ def test_a_withdrawn_thread_leaves_every_channel_at_once(
     # The search page repeats the query; every other channel must not have the posts' text either.
     assert {name for name, text in after.items() if WORD in text and name != "search results"} == set()
     send_pending()
+    # Only its author hears of it again: the one person who may still see it, told why.
+    author = probe["opening"].author.user.email
     sent = [m for m in OutgoingEmail.objects.exclude(sent_at=None) if TITLE in m.body or TITLE in m.subject]
-    assert sent == []
+    assert [m.subject for m in sent if m.to != author] == []
 
 
 def test_a_hidden_reply_leaves_the_thread_its_json_feed_and_the_queued_emails(
@@ -241,3 +243,18 @@ def test_a_banned_member_can_neither_report_nor_vote(probe, make_member, moderat
     with pytest.raises(services.NotAllowed):
         services.toggle_vote(banned, probe["thread"])
     assert not probe["reply"].flags.exists() and not probe["thread"].votes.exists()
+
+
+def test_the_author_is_told_why_in_their_language_and_sees_their_hidden_post(
+    client, probe, moderator, mailoutbox, django_capture_on_commit_callbacks
+):
+    author = probe["reply"].author
+    author.language = "id"
+    author.save(update_fields=["language"])
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.hide(probe["reply"], moderator.user, "Memuat nomor telepon pribadi")
+    (email,) = [m for m in mailoutbox if m.to == [author.user.email]]
+    assert "disembunyikan" in email.subject and "Memuat nomor telepon pribadi" in email.body
+    signed_in(client, author)
+    profile = client.get(en("profile")).content.decode()
+    assert TITLE in profile and "Memuat nomor telepon pribadi" in profile
