@@ -1,5 +1,6 @@
 """Admin integration: the outdated-translations report, a warning and the translation tools in the
-page editor; the core's main task and API endpoints (docs/architecture.md, "Extension points")."""
+page editor; the core's main tasks, API endpoints and the smart answers' demo (docs/architecture.md,
+"Extension points")."""
 
 from django.conf import settings
 from django.contrib import messages
@@ -12,8 +13,12 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from cms import conf
 from cms.admin_views import OutdatedTranslationsView, SubscriberCountsView
-from cms.api.content import GuideViewSet, OfficeViewSet, RegulationViewSet
+from cms.api.content import GuideViewSet, OfficeViewSet, RegulationViewSet, SmartAnswerViewSet
 from cms.api.endpoints import Endpoint
+from cms.demo.extensions import DemoExtension
+from cms.models import SmartAnswerIndexPage
+from cms.smart_answers import demo as smart_answers_demo_content
+from cms.smart_answers.main_task import PageTask
 from cms.translation_editor import copy_view, editor_settings
 from cms.translation_state import TranslatedPageMixin
 from core.main_tasks import MainTask
@@ -110,3 +115,24 @@ def regulations_endpoint():
 @hooks.register("register_api_endpoint")
 def offices_endpoint():
     return Endpoint("offices", OfficeViewSet)
+
+
+@hooks.register("register_main_task")
+def smart_answers_task():
+    return PageTask(
+        key="smart_answers",
+        label=_("Check what you need"),
+        description=_("Answer a few questions: which visa or stay permit, what to do after overstaying."),
+        page_model=SmartAnswerIndexPage,
+        order=15,
+    )
+
+
+@hooks.register("register_demo_content")
+def smart_answers_demo():
+    return DemoExtension(key="smart_answers", load=smart_answers_demo_content.load, order=5)
+
+
+@hooks.register("register_api_endpoint")
+def smart_answers_endpoint():
+    return Endpoint("smart-answers", SmartAnswerViewSet)
