@@ -122,8 +122,9 @@ def organiser_message(registration, subject, body):
     _send(registration, "organiser_message", subject.replace("%", "%%"), extra={"message": body})
 
 
-def session_changed(session, change):
-    """Tell everyone registered that the organiser changed or cancelled the session."""
+def session_changed(session, change, moved_from=None):
+    """Tell everyone registered that the organiser changed or cancelled the session;
+    ``moved_from``: the (start, end) they were last told, when the time changed."""
     active = session.registrations.filter(status__in=("confirmed", "waitlisted", "offered")).select_related(
         "session__page"
     )
@@ -138,4 +139,10 @@ def session_changed(session, change):
         if change == "cancelled":
             _send(registration, "session_cancelled", subject, method="CANCEL" if has_entry else None)
         else:
-            _send(registration, "session_changed", subject, method="REQUEST" if has_entry else None)
+            _send(
+                registration,
+                "session_changed",
+                subject,
+                method="REQUEST" if has_entry else None,
+                extra={"moved_from": moved_from},
+            )

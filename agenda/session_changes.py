@@ -10,7 +10,8 @@ page tells them. A publish also offers the waitlist any seats it freed (a raised
 capacity).
 
 Each session remembers what its registrants were last told (``announced_sequence``,
-``announced_status``). A session whose sequence is above that has news; it is
+``announced_status``, and the time: ``announced_start``, ``announced_end``, so the email
+about a moved session says the old time beside the new). A session whose sequence is above that has news; it is
 claimed under the session's row lock before its emails are queued in the same
 transaction, so a publish retried or run twice at once tells each registrant once.
 """
@@ -34,10 +35,15 @@ def announce_changes(session):
             return None
         newly_cancelled = session.status == "cancelled" and session.announced_status != "cancelled"
         change = "cancelled" if newly_cancelled else "updated"
+        told = (session.announced_start, session.announced_end)
+        moved_from = told if None not in told and told != (session.start, session.end) else None
         EventSession.objects.filter(pk=session.pk).update(
-            announced_sequence=session.sequence, announced_status=session.status
+            announced_sequence=session.sequence,
+            announced_status=session.status,
+            announced_start=session.start,
+            announced_end=session.end,
         )
-        notifications.session_changed(session, change)
+        notifications.session_changed(session, change, moved_from=moved_from)
     return change
 
 

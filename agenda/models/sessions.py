@@ -31,7 +31,14 @@ TIME_FIELDS = ("start", "end")
 PLACE_FIELDS = ("online", "venue_name", "address", "region", "joining_link")
 PUBLIC_FIELDS = TIME_FIELDS + PLACE_FIELDS[:-1] + ("status", "label", "capacity", "time_zone")
 # Kept by the session itself, never taken from an editor's (or a revision's) copy.
-BOOKKEEPING_FIELDS = ("sequence", "changed_at", "announced_sequence", "announced_status")
+BOOKKEEPING_FIELDS = (
+    "sequence",
+    "changed_at",
+    "announced_sequence",
+    "announced_status",
+    "announced_start",
+    "announced_end",
+)
 
 
 class SessionQuerySet(models.QuerySet):
@@ -96,6 +103,9 @@ class EventSession(Orderable):
     announced_status = models.CharField(
         max_length=12, choices=SESSION_STATUSES, default="scheduled", editable=False
     )
+    # The time they were last told, so a change email can say what it was.
+    announced_start = models.DateTimeField(null=True, editable=False)
+    announced_end = models.DateTimeField(null=True, editable=False)
 
     objects = SessionQuerySet.as_manager()
 
@@ -191,6 +201,8 @@ class EventSession(Orderable):
                 self.sequence += 1
             if any(getattr(previous, name) != getattr(self, name) for name in PUBLIC_FIELDS + ("sequence",)):
                 self.changed_at = timezone.now()
+        else:  # nobody registered yet: the first time anyone hears of is this one
+            self.announced_start, self.announced_end = self.start, self.end
         super().save(*args, **kwargs)
 
     # --- calendar identity ------------------------------------------------------

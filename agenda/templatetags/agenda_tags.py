@@ -11,7 +11,14 @@ register = template.Library()
 @register.simple_tag
 def session_when(session):
     """'Monday 7 December 2026, 09:00–12:00 WIB' in the session's own time zone."""
-    start, end = session.local_start(), session.local_end()
+    return when(session.start, session.end, session)
+
+
+@register.simple_tag
+def when(start, end, session):
+    """Any start and end (e.g. the time a session had before it moved) as ``session_when``
+    writes them, in the session's zone."""
+    start, end = start.astimezone(session.zone), end.astimezone(session.zone)
     day = formats.date_format(start, "l j F Y")
     times = f"{formats.time_format(start, 'H:i')}–{formats.time_format(end, 'H:i')}"
     if end.date() != start.date():

@@ -1,6 +1,7 @@
 """Registrants hear of a changed or cancelled session from the publish that changes it,
 once, and never from a script or bulk edit that saves the session row."""
 
+import re
 from datetime import time
 
 import pytest
@@ -89,6 +90,10 @@ def test_publishing_a_changed_session_in_the_admin_tells_each_registrant_once(
     (to_confirmed,) = [message for message in sent if message.to == [confirmed.email]]
     assert "Session changed" in to_confirmed.subject
     assert [method for method, _text in calendar_attachments(to_confirmed)] == ["REQUEST"]
+    # The email says the time it had and the time it has (the registrant reads English).
+    assert "The time has changed." in to_confirmed.body
+    assert re.search(r"Old time: \w+ \d+ \w+ \d{4}, 09:00–12:00 WIB\n", to_confirmed.body)
+    assert re.search(r"New time: \w+ \d+ \w+ \d{4}, 13:00–15:00 WIB\n", to_confirmed.body)
     (to_waiting,) = [message for message in sent if message.to == [waiting.email]]
     assert calendar_attachments(to_waiting) == []
 
@@ -121,4 +126,20 @@ def test_a_change_saved_by_a_script_is_announced_by_the_next_publish(
     session.save()
     assert outbox() == []
     publish_in_admin(client, publisher, session)
-    assert len(outbox()) == 4
+    sent = outbox()
+    assert len(sent) == 4
+    # A new place, the same time: no old time to state.
+    assert all("Old time:" not in message.body and "Waktu lama" not in message.body for message in sent)
+
+
+def test_the_time_told_follows_each_announcement_and_survives_a_revision(
+    client, publisher, session, registrants, outbox
+):
+    confirmed, _waiting = registrants
+    publish_in_admin(client, publisher, session, start_time="13:00", end_time="15:00")
+    publish_in_admin(client, publisher, session, start_time="14:00", end_time="16:00")
+    session.refresh_from_db()
+    assert (session.announced_start, session.announced_end) == (session.start, session.end)
+    last = [message for message in outbox() if message.to == [confirmed.email]][-1]
+    assert "13:00–15:00 WIB" in last.body and "14:00–16:00 WIB" in last.body
+    assert "09:00" not in last.body
