@@ -79,7 +79,9 @@ def concepts(text, language):
     or a word."""
     tokens = words(text)
     named = glossary.matches(tokens, language)
-    covered = {index for match in named for index in range(match.start, match.end)}
+    # A term of one word stands for its concept; the words of a longer term also count one by
+    # one, since a page may use them apart ("paspor ... hilang") and still answer.
+    covered = {match.start for match in named if match.end - match.start == 1}
     result = [(match.start, match.alternatives) for match in named]
     rest = {}
     for index, token in enumerate(tokens):

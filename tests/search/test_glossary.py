@@ -114,3 +114,17 @@ def test_a_term_of_another_concept_in_the_same_language_is_refused(english):
         glossary.validate(None, [("id", "Paspor", "preferred")], [])
     assert "already a term" in " ".join(refused.value.messages)
     glossary.validate(None, [("id", "sesuatu baru", "preferred"), ("en", "Paspor", "variant")], [])
+
+
+@pytest.mark.django_db
+def test_the_remote_engines_get_the_glossarys_rewritten_queries_in_one_body():
+    """OpenSearch and Elasticsearch receive the same body (elasticsearch-dsl): the query as typed
+    and rewritten with the concept's terms in the reader's language and Indonesian."""
+    from search.engines.remote import build_query
+
+    query = SearchQuery(text="kewajiban WNA", language="en")
+    expansions = glossary.variants(query.text, query.language)
+    assert "kewajiban foreign national" in expansions and "kewajiban warga negara asing" in expansions
+    body = repr(build_query(query, now="2026-12-01", expansions=expansions))
+    assert "kewajiban WNA" in body and "kewajiban foreign national" in body
+    assert glossary.variants("no glossary word here", "en") == []

@@ -1,0 +1,41 @@
+"""The glossary on a real OpenSearch node: expansion happens at query time, so an edited
+glossary works at the next search without reindexing, across languages."""
+
+import pytest
+
+from search import answer
+from search.engines.base import SearchQuery
+from search.models import Concept, Term
+
+pytestmark = [pytest.mark.engine, pytest.mark.django_db]
+
+
+def search(engine, text, language="en"):
+    return engine.search(SearchQuery(text=text, language=language))
+
+
+def test_a_concept_added_after_indexing_works_at_the_next_search(remote_indexed):
+    assert search(remote_indexed, "zzqword").total == 0
+    concept = Concept.objects.create(key="zzq")
+    Term.objects.create(concept=concept, language="en", text="zzqword", kind="preferred")
+    Term.objects.create(concept=concept, language="en", text="overstay", kind="variant")
+    results = search(remote_indexed, "zzqword")
+    assert results.total and "overstay" in results.hits[0].title.lower()
+
+
+def test_an_indonesian_abbreviation_on_the_english_site_reaches_the_english_words(remote_indexed):
+    titles = [hit.title.lower() for hit in search(remote_indexed, "kewajiban WNA").hits[:3]]
+    assert any("obligation" in title and "foreign" in title for title in titles)
+
+
+def test_a_chinese_word_reaches_an_untranslated_indonesian_guide(remote_indexed):
+    results = search(remote_indexed, "外国人的义务", language="zh-hans")
+    assert any("/kewajiban-orang-asing/" in hit.url for hit in results.hits[:5])
+
+
+def test_the_relevance_floor_on_opensearch(remote_indexed):
+    query = SearchQuery(text="best beaches in Lombok", language="en")
+    assert answer.answer(remote_indexed, query).no_good_match
+    assert not answer.answer(
+        remote_indexed, SearchQuery(text="how do I extend my visa", language="en")
+    ).no_good_match
