@@ -46,9 +46,15 @@ def text_of(markup):
     return SPACES.sub(" ", html.unescape(text)).strip()
 
 
+def _is_list_item(item):
+    """A ListBlock item as the admin stores it ({"type": "item", "value": ..., "id": ...});
+    imports may store the bare value."""
+    return isinstance(item, dict) and item.get("type") == "item" and set(item) <= {"type", "value", "id"}
+
+
 def meaning(value):
     """A stored value reduced to what a reader reads: text without markup or spacing differences,
-    StreamField data without block ids, empty optional values left out."""
+    StreamField data without block ids or list-item wrappers, empty optional values left out."""
     if hasattr(value, "raw_data"):  # StreamValue
         value = list(value.raw_data)
     if isinstance(value, str):
@@ -57,7 +63,8 @@ def meaning(value):
         reduced = {key: meaning(item) for key, item in value.items() if key != "id"}
         return {key: item for key, item in reduced.items() if item not in EMPTY}
     if isinstance(value, list | tuple):
-        return [item for item in (meaning(item) for item in value) if item not in EMPTY]
+        items = (item["value"] if _is_list_item(item) else item for item in value)
+        return [item for item in (meaning(item) for item in items) if item not in EMPTY]
     return value if value is None or isinstance(value, bool) else str(value)
 
 

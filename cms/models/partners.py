@@ -4,6 +4,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
@@ -66,6 +67,31 @@ class PartnerIndexPage(SectionPage):
         return context
 
 
+class LinesField(forms.CharField):
+    """A list of short texts typed one per line (the partner's regions)."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list | tuple) else value
+
+    def to_python(self, value):
+        return [line.strip() for line in (super().to_python(value) or "").splitlines() if line.strip()]
+
+
+class PartnerPageForm(WagtailAdminPageForm):
+    """Form fields for the JSON lists: a JSON field's own form field read the ticked services and
+    languages as JSON text and answered 500, and asked for regions written as JSON."""
+
+    services = forms.MultipleChoiceField(
+        label=_("services"), choices=SERVICES, widget=forms.CheckboxSelectMultiple
+    )
+    regions = LinesField(label=_("regions"), help_text=_("One province per line, e.g. DKI Jakarta."))
+    languages_spoken = forms.MultipleChoiceField(
+        label=_("languages spoken"), choices=SPOKEN_LANGUAGES, widget=forms.CheckboxSelectMultiple
+    )
+
+
 class PartnerPage(SinergiPage):
     """One organisation. Lists are small, so services, regions and languages are JSON lists."""
 
@@ -85,11 +111,12 @@ class PartnerPage(SinergiPage):
     parent_page_types = ["cms.PartnerIndexPage"]
     subpage_types = []
 
+    base_form_class = PartnerPageForm
     content_panels = Page.content_panels + [
         FieldPanel("description"),
-        FieldPanel("services", widget=forms.CheckboxSelectMultiple(choices=SERVICES)),
+        FieldPanel("services"),
         FieldPanel("regions"),
-        FieldPanel("languages_spoken", widget=forms.CheckboxSelectMultiple(choices=SPOKEN_LANGUAGES)),
+        FieldPanel("languages_spoken"),
         MultiFieldPanel(
             [
                 FieldPanel("phone"),

@@ -94,12 +94,23 @@ def test_shared_panels_are_visible_and_a_regulation_is_published(admin_page, sit
     assert response.status == 200
 
 
-def test_partner_contact_panel_is_visible(admin_page, site_url):
+def test_a_partner_is_created_from_the_default_view_with_its_contact(admin_page, site_url):
     page = admin_page
     open_add_form(page, site_url, "partnerpage", "partnerindexpage")
     for field in ("phone", "email", "website", "address", "opening_hours_ind"):
         assert page.locator(f"#id_{field}").is_visible(), field
     assert not page.locator("#id_opening_hours_en").is_visible()
+    page.fill("#id_title_ind", "Yayasan Uji Peramban")
+    page.fill("#id_description_ind", "Membantu orang asing mengurus dokumen.")
+    page.locator("input[name=services][value=legal_aid]").check()
+    page.fill("#id_regions", "Bali\nNusa Tenggara Barat")
+    page.locator("input[name=languages_spoken][value=en]").check()
+    page.fill("#id_phone", "+62 361 000 111")
+    publish(page)
+    assert "/edit/" not in page.url and "/add/" not in page.url
+    response = page.goto(f"{site_url}/id/mitra/yayasan-uji-peramban/")
+    assert response.status == 200
+    assert "+62 361 000 111" in page.content()
 
 
 def test_errors_of_a_regulation_are_on_visible_fields(admin_page, site_url):
@@ -158,3 +169,28 @@ def test_copying_from_an_empty_field_says_so(admin_page, site_url):
     page.wait_for_function("(el) => el.textContent.length > 0", arg=status.element_handle())
     assert "empty" in status.inner_text()
     page.locator(".sinergi-languages__toggle[data-language='en']").click()
+
+
+def test_the_first_admin_publish_of_a_demo_guide_flags_translations_only_when_the_text_changed(
+    admin_page, site_url
+):
+    """The admin rewrites the imported markup of every language's body; that alone is no change,
+    and a changed Indonesian text in the same first publish is one."""
+    page = admin_page
+    notice = "The Indonesian version of this page was updated on"
+    unchanged = edit_link(page, site_url, "guidepage", "Wisata Indeks C1")
+    page.goto(f"{site_url}/admin/pages/{unchanged}/edit/")
+    page.wait_for_selector(".sinergi-languages")
+    publish(page)
+    page.goto(f"{site_url}/en/visa/visa-kunjungan/")
+    assert page.locator("h1").inner_text() == "Visitor Visa for Tourism (Index C1)"
+    assert notice not in page.content()
+
+    changed = edit_link(page, site_url, "guidepage", "Paspor Baru M-Paspor")
+    page.goto(f"{site_url}/admin/pages/{changed}/edit/")
+    page.wait_for_selector(".sinergi-languages")
+    summary = page.locator("#id_summary_ind")
+    summary.fill(summary.input_value() + " Biaya berubah mulai 2027.")
+    publish(page)
+    page.goto(f"{site_url}/en/paspor/paspor-baru/")
+    assert notice in page.content()

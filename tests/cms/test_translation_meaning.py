@@ -90,6 +90,13 @@ def test_meaning_ignores_markup_and_spacing_but_not_words():
     assert meaning([{"id": "1", "type": "text", "value": {"title": "A", "note": ""}}]) == meaning(
         [{"id": "2", "type": "text", "value": {"title": "A"}}]
     )
+    items = [
+        {"type": "item", "value": "KTP", "id": "a1"},
+        {"type": "item", "value": {"title": "Unduh"}, "id": "b2"},
+    ]
+    assert meaning(["KTP", {"title": "Unduh"}]) == meaning(
+        items
+    )  # a ListBlock as imported and as the admin saves it
 
 
 def test_a_state_of_byte_digests_is_converted_keeping_what_was_outdated(regulation, client, superuser):
