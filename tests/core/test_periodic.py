@@ -25,6 +25,7 @@ ALL_JOBS = {
     "core.send_emails",
     "core.outbox_retention",
     "core.session_retention",
+    "core.retry_purges",
     "search.catch_up",
     "search.retry",
     "agenda.offers_and_reminders",
