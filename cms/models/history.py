@@ -21,8 +21,16 @@ from cms.comparison import compare_paragraphs, has_differences
 
 
 class ChangeNoteBase(Orderable):
-    date = models.DateField(_("date"), default=timezone.localdate)
-    note = models.CharField(_("what changed"), max_length=500)
+    date = models.DateField(
+        _("date"), default=timezone.localdate, help_text=_("Shown to readers as the date of the update.")
+    )
+    note = models.CharField(
+        _("what changed"),
+        max_length=500,
+        help_text=_(
+            "One plain sentence for readers, e.g. “The fee rose to Rp 650,000.” Without a note an edit is not an update."
+        ),
+    )
 
     panels = [FieldPanel("date"), FieldPanel("note")]
 

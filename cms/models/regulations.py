@@ -157,12 +157,30 @@ def _without_page(request):
 
 
 class RegulationPage(PublicHistoryMixin, SinergiPage):
-    regulation_type = models.CharField(_("type"), max_length=30, choices=TYPE_CHOICES)
-    number = models.CharField(_("number"), max_length=30)
-    year = models.PositiveSmallIntegerField(_("year"))
-    authority = models.CharField(_("issuing authority"), max_length=200)
-    enacted = models.DateField(_("date enacted"))
-    in_force_from = models.DateField(_("date in force"))
+    regulation_type = models.CharField(
+        _("type"),
+        max_length=30,
+        choices=TYPE_CHOICES,
+        help_text=_(
+            "The kind of instrument, as written in its title: Law (Undang-Undang), Government regulation …"
+        ),
+    )
+    number = models.CharField(
+        _("number"),
+        max_length=30,
+        help_text=_("The number only, as in its title: 6 for Law Number 6 of 2011."),
+    )
+    year = models.PositiveSmallIntegerField(_("year"), help_text=_("The year in its title, e.g. 2011."))
+    authority = models.CharField(
+        _("issuing authority"),
+        max_length=200,
+        help_text=_("Who signed it, e.g. the President or a ministry."),
+    )
+    enacted = models.DateField(_("date enacted"), help_text=_("The date it was signed (ditetapkan)."))
+    in_force_from = models.DateField(
+        _("date in force"),
+        help_text=_("The date it takes effect (mulai berlaku); often the date it was announced."),
+    )
     summary = models.TextField(_("plain-language summary"), max_length=500)
     affects = models.CharField(_("who it affects"), max_length=300, blank=True)
     body = RichTextField(_("what it means"), features=RICH_TEXT_FEATURES + ["h2", "h3"], blank=True)
@@ -282,12 +300,18 @@ class RegulationRelation(Orderable):
     INVERSE_LABELS = {AMENDS: _("Amended by"), REVOKES: _("Revoked by"), IMPLEMENTS: _("Implemented by")}
 
     page = ParentalKey(RegulationPage, on_delete=models.CASCADE, related_name="relations")
-    kind = models.CharField(_("relation"), max_length=20, choices=KIND_CHOICES)
+    kind = models.CharField(
+        _("relation"),
+        max_length=20,
+        choices=KIND_CHOICES,
+        help_text=_("What this regulation does to the older one; the older one's status follows from it."),
+    )
     target = models.ForeignKey(
         RegulationPage,
         verbose_name=_("regulation"),
         on_delete=models.CASCADE,
         related_name="incoming_relations",
+        help_text=_("The older regulation it amends, revokes or implements."),
     )
 
     panels = [FieldPanel("kind"), FieldPanel("target")]

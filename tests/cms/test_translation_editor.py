@@ -6,9 +6,11 @@ import json
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.utils import translation
+from django.utils.html import escape
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from cms.models import RegulationIndexPage, RegulationPage
+from cms.models import RegulationIndexPage, RegulationPage, RegulationRelation
 from tests.cms.editing import edit_form, editor_data
 
 pytestmark = pytest.mark.django_db
@@ -141,3 +143,17 @@ def test_a_regulation_is_created_with_indonesian_and_shared_fields_only(client, 
     created = RegulationPage.objects.get(slug="permen-77-2026")
     assert created.live and created.change_notes.get().note_ind == "Diterbitkan."
     assert created.available_languages() == ["id"]
+
+
+def test_a_newcomer_reads_what_the_identification_and_relation_fields_mean(client, superuser):
+    index = RegulationIndexPage.objects.get()
+    client.force_login(superuser)
+    content = client.get(f"/admin/pages/add/cms/regulationpage/{index.pk}/").content.decode()
+    language = content.split('<html lang="', 1)[1].split('"', 1)[0]
+    with translation.override(language):
+        for name in ("regulation_type", "number", "year", "enacted", "in_force_from"):
+            help_text = str(RegulationPage._meta.get_field(name).help_text)
+            assert help_text and escape(help_text) in content, name
+        for name in ("kind", "target"):
+            help_text = str(RegulationRelation._meta.get_field(name).help_text)
+            assert help_text and escape(help_text) in content, name
