@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def page_cache(settings, _fresh_search_results):
+def page_cache(settings, _fresh_search_results, empty_caches):
     settings.MIDDLEWARE = [
         "django.middleware.cache.UpdateCacheMiddleware",
         *django_settings.MIDDLEWARE,
@@ -54,7 +54,17 @@ def test_a_page_withdrawn_leaves_search_the_topic_list_and_the_outbox_at_once(
 ):
     title = guide.title_en
     topic_url = url_in(topic, "en")
-    assert found(title) and title in client.get(topic_url).content.decode()
+    channels = {
+        "topic page (en)": topic_url,
+        "topic page (id)": url_in(topic, "id"),
+        "API list": "/api/v1/guides/?lang=en&page_size=100",
+        "API detail": f"/api/v1/guides/{guide.pk}/?lang=en",
+        "sitemap": "/sitemap.xml",
+    }
+    marks = {"topic page (id)": guide.title_ind, "sitemap": f"{url_in(guide, 'id')}</loc>"}
+    for name, url in channels.items():  # read, and so cached, first
+        assert marks.get(name, title) in client.get(url).content.decode(), name
+    assert found(title)
     queue_email(
         "reader@example.org",
         f"Updated: {title}",
@@ -64,7 +74,10 @@ def test_a_page_withdrawn_leaves_search_the_topic_list_and_the_outbox_at_once(
     with django_capture_on_commit_callbacks(execute=True):
         withdrawal(guide)
     assert not found(title)
-    assert title not in client.get(topic_url).content.decode()  # the cached page was purged
+    leaked = [
+        name for name, url in channels.items() if marks.get(name, title) in client.get(url).content.decode()
+    ]
+    assert leaked == []  # every cached copy was purged
     send_pending()
     assert [m for m in mailoutbox if title in m.subject] == []
     assert not OutgoingEmail.objects.filter(subject__contains=title).exists()
