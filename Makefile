@@ -55,10 +55,18 @@ check: install messages
 prerequisites:
 	@bash scripts/prerequisites.sh
 
-# The whole suite on SQLite (browsers and the search engine included), then on PostgreSQL.
+# The whole suite on SQLite (browsers and the search engine included) and, at the same
+# time in a second process, again on PostgreSQL without the browser and engine tests
+# (they do not depend on the database); its output is printed when both are done.
 test: prerequisites check node_modules/.package-lock.json
-	$(PY) -m pytest
-	TEST_DATABASE=postgres $(PY) -m pytest -m "not browser"
+	@mkdir -p var
+	@TEST_DATABASE=postgres SINERGI_VAR_DIR="$(CURDIR)/var/test-postgres" $(PY) -m pytest -m "not browser and not engine" >var/test-postgres.log 2>&1 & postgres_half=$$!; \
+	$(PY) -m pytest; sqlite=$$?; \
+	wait $$postgres_half; postgres=$$?; \
+	echo; echo "=== the same suite on PostgreSQL (run at the same time; log: var/test-postgres.log)"; \
+	cat var/test-postgres.log; \
+	echo "SQLite half: exit $$sqlite; PostgreSQL half: exit $$postgres"; \
+	test $$sqlite -eq 0 && test $$postgres -eq 0
 
 # The quick loop: no browser, no search engine, no slow checks (schemathesis, collectstatic).
 test-fast: install messages node_modules/.package-lock.json
@@ -68,7 +76,7 @@ test-sqlite: prerequisites install messages node_modules/.package-lock.json
 	$(PY) -m pytest
 
 test-postgres: prerequisites install messages node_modules/.package-lock.json
-	TEST_DATABASE=postgres $(PY) -m pytest -m "not browser"
+	TEST_DATABASE=postgres $(PY) -m pytest -m "not browser and not engine"
 
 makemessages: install
 	$(PY) manage.py makemessages --all --no-obsolete $(I18N_IGNORE) --add-location=file
