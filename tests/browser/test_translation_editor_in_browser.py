@@ -194,3 +194,21 @@ def test_the_first_admin_publish_of_a_demo_guide_flags_translations_only_when_th
     publish(page)
     page.goto(f"{site_url}/en/paspor/paspor-baru/")
     assert notice in page.content()
+
+
+def test_an_error_in_a_hidden_language_shows_that_language(admin_page, site_url):
+    page = admin_page
+    open_add_form(page, site_url, "regulationpage", "regulationindexpage")
+    toggle = page.locator(".sinergi-languages__toggle[data-language='ar']")
+    toggle.click()
+    # Longer than the 500 allowed, so the server refuses it (the browser's own limit is lifted,
+    # as for a text pasted into an editor that does not enforce it).
+    page.evaluate("document.querySelector('#id_summary_ar').removeAttribute('maxlength')")
+    page.fill("#id_summary_ar", "ب" * 600)
+    toggle.click()
+    assert not page.locator("#id_summary_ar").is_visible()
+    page.fill("#id_title_ind", "Peraturan uji bahasa tersembunyi")
+    publish(page)
+    assert page.locator("#id_summary_ar").is_visible()  # the error is next to a visible field
+    assert toggle.get_attribute("aria-pressed") == "true"
+    page.evaluate("localStorage.removeItem('sinergi-admin-languages')")
