@@ -63,6 +63,7 @@ SUGGEST_MODE = "missing"
 EXPAND_CORRECTED = True
 COVERAGE_WORDS = "3<-1"  # up to three words: all of them; more: all but one
 COVERAGE_WEIGHT = 1.0
+EXPANSIONS = 4  # rewritten queries per search (glossary.variants)
 FACETS = {"kind": "kind", "topics": "topics", "audience": "audience"}
 # While a new index is filled nobody reads it: no refreshes, no per-request fsync.
 LOADING_SETTINGS = {"index": {"refresh_interval": "-1", "translog.durability": "async"}}
@@ -250,20 +251,36 @@ def build_suggestion(text):
     return {"did_you_mean": {"text": text, "phrase": phrase}}
 
 
+def expansion_match(text):
+    """A query rewritten with the glossary's terms: most of its words, without the typo clause
+    and the bonuses of text_relevance (each rewritten query with all of them would multiply the
+    clauses past the engines' limit of 1,024)."""
+    return Q(
+        "multi_match",
+        query=text,
+        fields=TEXT_FIELDS,
+        type="cross_fields",
+        minimum_should_match=MOST_WORDS,
+        auto_generate_synonyms_phrase_query=False,
+    )
+
+
 def build_query(query, now=None, corrected="", expansions=()):
     """The search request body for a SearchQuery (elasticsearch-dsl, as a dict).
 
     ``expansions`` are the query rewritten with the glossary's terms (glossary.variants): a
-    document matching any of them matches, so an edited glossary works at the next search.
+    document matching one of them matches too, so an edited glossary works at the next search.
     """
-    texts = list(dict.fromkeys([query.text, *expansions, *([corrected] if corrected else [])]))
     text_query = text_relevance(query.text, query.language)
-    if len(texts) > 1:
+    if corrected:
         text_query = Q(
             "bool",
-            should=[text_relevance(text, query.language) for text in texts],
+            should=[text_query, text_relevance(corrected, query.language)],
             minimum_should_match=1,
         )
+    rewritten = [text for text in dict.fromkeys(expansions) if text not in (query.text, corrected)]
+    if rewritten:
+        text_query = Q("bool", should=[text_query, *map(expansion_match, rewritten)], minimum_should_match=1)
     functions = [
         {"filter": {"term": {"kind": kind}}, "weight": weight} for kind, weight in KIND_BOOSTS.items()
     ]
@@ -498,7 +515,7 @@ class RemoteEngine(SearchEngine):
         return ",".join(names)
 
     def search(self, query):
-        expansions = glossary.variants(query.text, query.language)
+        expansions = glossary.variants(query.text, query.language, limit=EXPANSIONS)
         body = build_query(query, expansions=expansions)
         response = self._call(self.client.search, self._indexes_for(query.language), body)
         suggestion = self._suggestion(response, query)

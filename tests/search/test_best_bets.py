@@ -31,11 +31,9 @@ def test_a_page_pinned_to_a_query_comes_first_and_is_marked(client, indexed, pin
     bet(query="Beach holidays", page=pinned_guide)
     html = client.get("/en/search/", {"q": "beach  HOLIDAYS"}).content.decode()
     assert "Recommended by the editors" in html
-    assert (
-        html.index(pinned_guide.get_url()) < html.index('class="result-list"')
-        if 'class="result-list"' in html
-        else True
-    )
+    pinned = html[html.index('class="best-bets"') : html.index("</section>", html.index('class="best-bets"'))]
+    assert f'href="{pinned_guide.get_url()}"' in pinned and "best-bet__mark" in pinned
+    assert html.count(f'href="{pinned_guide.get_url()}"') == 1  # not repeated among the results
     assert "No page answers this question" not in html  # an editor chose an answer
 
 
