@@ -2,6 +2,7 @@
 (Arabic and Chinese readers: English first, then Indonesian), says so in their language, and every
 piece of text is marked with the language it is really in; lists use the reader's comma."""
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -87,3 +88,17 @@ def test_arabic_lists_use_the_arabic_comma(client):
         names = [str(audience) for audience in guide.audiences.all()]
     assert "، ".join(names) in html
     assert ", ".join(names) not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "pattern"),
+    [
+        ("zh-hans", r"^\d{4}年\d{1,2}月\d{1,2}日$"),
+        ("ar", r"^\d{1,2} [\u0600-\u06FF]+، \d{4}$"),
+        ("id", r"^\d{1,2} [\w.]+ \d{4}$"),
+    ],
+)
+def test_dates_are_written_the_readers_way(client, guide, language, pattern):
+    html, _text = read(client, guide, language)
+    dates = re.findall(r"<time datetime=\"[^\"]+\">([^<]+)</time>", html)
+    assert dates and all(re.match(pattern, date) for date in dates), dates
