@@ -24,7 +24,8 @@ from .blocks import QUESTION_KINDS
 from .countries import country_name, is_country
 
 EDIT = "edit"  # ?edit=<key>: show that question again with its answer chosen
-START = "start"  # ?start=1: the first question, from the start page's button
+# Not answers either: ?start=1 (the start page's button; any query string begins the flow).
+RESERVED_KEYS = {EDIT, "start"}
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 NUMBER_PATTERN = re.compile(r"^-?\d{1,9}$")
 # Dates a person could mean; keeps date arithmetic far from Python's limits.

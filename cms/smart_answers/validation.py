@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from .blocks import QUESTION_KINDS
 from .countries import is_country
-from .flow import parse_date, values_of
+from .flow import RESERVED_KEYS, parse_date, values_of
 
 
 def steps_of(stream):
@@ -39,6 +39,10 @@ class Checker:
             if key in self.kinds:
                 self.problems.append(_("Two steps have the key “%(key)s”.") % {"key": key})
                 continue
+            if key in RESERVED_KEYS:
+                self.problems.append(
+                    _("“%(key)s” is kept for the page’s own use; choose another key.") % {"key": key}
+                )
             self.kinds[key], self.values[key] = kind, value
             self.order.append(key)
 

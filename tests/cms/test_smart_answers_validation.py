@@ -112,6 +112,14 @@ def test_duplicate_keys_and_an_outcome_first_are_refused():
     assert "Two steps have the key “end”." in found
 
 
+def test_keys_the_page_uses_in_its_address_are_refused():
+    found = problems(question("number", "edit", next="start"), outcome("start"))
+    assert found == [
+        "“edit” is kept for the page’s own use; choose another key.",
+        "“start” is kept for the page’s own use; choose another key.",
+    ]
+
+
 def test_conditions_must_use_answers_every_path_has_given():
     found = problems(
         question("choice", "a", [option("x", "b"), option("y", "c")]),
