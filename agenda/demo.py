@@ -9,6 +9,7 @@ Idempotent: an event that exists (by slug) is left as it is.
 
 import random
 from datetime import date, time, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
@@ -60,11 +61,14 @@ def _session(data, today):
         venue_name=data.get("venue", ""),
         address=data.get("address", ""),
         region=data.get("region", ""),
+        latitude=Decimal(str(data["lat"])) if "lat" in data else None,
+        longitude=Decimal(str(data["lon"])) if "lon" in data else None,
         joining_link=data.get("link", ""),
         capacity=data["capacity"],
         status=data.get("status", "scheduled"),
     )
     set_translations(session, "label", data.get("label") or {"id": ""})
+    set_translations(session, "venue_accessibility", data.get("access") or {"id": ""})
     return session
 
 

@@ -112,6 +112,8 @@ def session_event(session, *, uid=None, sequence=None, cancelled=False, attendee
         description.append(f"{translation.gettext('Joining link')}: {session.joining_link}")
     event.add("description", "\n\n".join(strip_tags(part) for part in description if part))
     event.add("location", session.joining_link if with_link else location(session))
+    if not session.online and session.latitude is not None and session.longitude is not None:
+        event.add("geo", (float(session.latitude), float(session.longitude)))  # calendars show a map
     if with_link:
         link, parameters = _conference(session)
         event.add("conference", link, parameters=parameters)

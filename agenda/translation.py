@@ -18,4 +18,4 @@ class EventPageTranslation(TranslationOptions):
 
 @register(EventSession)
 class EventSessionTranslation(TranslationOptions):
-    fields = ("label",)
+    fields = ("label", "venue_accessibility")

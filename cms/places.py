@@ -5,6 +5,8 @@ the office pages (cms/models/offices.py) and the guide block that points to the
 office finder (cms/blocks.py).
 """
 
+from urllib.parse import urlencode
+
 from django.utils.translation import gettext_lazy as _
 
 WIB, WITA, WIT = "WIB", "WITA", "WIT"
@@ -68,3 +70,14 @@ SERVICES = [
     ("complaints_desk", _("Complaints desk")),
     ("refugee_desk", _("Refugee and asylum desk")),
 ]
+
+
+def map_link(latitude=None, longitude=None, address=""):
+    """A plain link to OpenStreetMap, never a script or tiles on our pages: the point when its
+    coordinates are known, else a search for the address; None without either."""
+    if latitude is not None and longitude is not None:
+        lat, lon = f"{latitude:f}", f"{longitude:f}"
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+    if address.strip():
+        return "https://www.openstreetmap.org/search?" + urlencode({"query": address.strip()})
+    return None

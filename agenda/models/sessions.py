@@ -10,11 +10,13 @@ loading never send email.
 """
 
 from datetime import datetime, timedelta
+from decimal import Decimal
 from urllib.parse import urlparse
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Sum
 from django.utils import timezone
@@ -25,10 +27,11 @@ from wagtail.models import Orderable, Page
 
 from agenda import conf
 from agenda.choices import HOLDING_SEATS, PROVINCES, SESSION_STATUSES, TIME_ZONES, ZONE_ABBREVIATIONS
+from cms.places import map_link
 
 # Fields whose change calendar programs and registrants must hear about.
 TIME_FIELDS = ("start", "end")
-PLACE_FIELDS = ("online", "venue_name", "address", "region", "joining_link")
+PLACE_FIELDS = ("online", "venue_name", "address", "region", "latitude", "longitude", "joining_link")
 PUBLIC_FIELDS = TIME_FIELDS + PLACE_FIELDS[:-1] + ("status", "label", "capacity", "time_zone")
 # Kept by the session itself, never taken from an editor's (or a revision's) copy.
 BOOKKEEPING_FIELDS = (
@@ -80,6 +83,31 @@ class EventSession(Orderable):
     venue_name = models.CharField(_("venue"), max_length=200, blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
     region = models.CharField(_("province"), max_length=40, choices=PROVINCES, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
+        help_text=_("Optional: the map link then points at the venue; without it, it searches the address."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
+    )
+    venue_accessibility = models.TextField(
+        _("accessibility of the venue"),
+        blank=True,
+        max_length=1000,
+        help_text=_(
+            "Step-free entrance, lift, accessible toilet, sign language, seating, parking: what people need to know."
+        ),
+    )
     joining_link = models.URLField(
         _("joining link"),
         blank=True,
@@ -121,6 +149,8 @@ class EventSession(Orderable):
                 FieldPanel("venue_name"),
                 FieldPanel("address"),
                 FieldPanel("region"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                FieldPanel("venue_accessibility"),
                 FieldPanel("joining_link"),
             ],
             heading=_("Place"),
@@ -134,6 +164,17 @@ class EventSession(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("session")
         verbose_name_plural = _("sessions")
+
+    def map_url(self):
+        """A plain OpenStreetMap link to the venue (its point, or a search for its address);
+        None online or without an address."""
+        if self.online:
+            return None
+        return map_link(
+            self.latitude,
+            self.longitude,
+            ", ".join(p for p in (self.venue_name, self.address, self.region) if p),
+        )
 
     def __str__(self):
         name = f"{self.page.title}: {self.label}" if self.label else self.page.title

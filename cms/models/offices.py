@@ -25,7 +25,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable, Page
 
-from cms.places import PROVINCE_CHOICES, PROVINCE_ZONES, SERVICES, TIME_ZONES, WIB
+from cms.places import PROVINCE_CHOICES, PROVINCE_ZONES, SERVICES, TIME_ZONES, WIB, map_link
 
 from .pages import SectionPage, SinergiPage
 
@@ -249,10 +249,7 @@ class OfficePage(SinergiPage):
 
     def map_url(self):
         """A plain link to OpenStreetMap (no script or tiles on our pages), or None."""
-        if not self.has_map():
-            return None
-        lat, lon = f"{self.latitude:f}", f"{self.longitude:f}"
-        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+        return map_link(self.latitude, self.longitude) if self.has_map() else None
 
     def phone_link(self):
         """tel: address: the number without spaces, dashes or brackets."""
