@@ -140,3 +140,8 @@ class PartnerPage(SinergiPage):
     def language_labels(self):
         names = dict(SPOKEN_LANGUAGES)
         return [names.get(code, code) for code in self.languages_spoken]
+
+    def language_items(self):
+        """(code, name in that language) of each language spoken, so each name carries its lang."""
+        names = dict(SPOKEN_LANGUAGES)
+        return [(code, names.get(code, code)) for code in self.languages_spoken]

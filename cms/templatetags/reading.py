@@ -52,6 +52,14 @@ def title_lang(page):
 
 
 @register.simple_tag
+def ui_lang():
+    """The reader's language on an interface label inside page text that may be a fallback
+    (a block's "Warning:" or fee table header inside an Indonesian body read in Arabic)."""
+    language = get_language()
+    return format_html(' lang="{}" dir="{}"', language, direction(language))
+
+
+@register.simple_tag
 def note_lang(note):
     """The marks of a change note, which falls back to Indonesian when it is not translated."""
     language = get_language()
