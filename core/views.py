@@ -7,6 +7,7 @@ from django.core.exceptions import DisallowedHost
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponseBadRequest, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 
 logger = logging.getLogger(__name__)
@@ -20,6 +21,17 @@ def bad_request(request, exception=None):
     if isinstance(exception, DisallowedHost):
         return HttpResponseBadRequest("Bad request / Permintaan tidak valid", content_type="text/plain")
     return render(request, "400.html", status=400)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without its security token (open too long, cookies blocked, or sent from
+    another site): a page in the reader's language, in the site's frame, that says nothing was
+    saved and leads back to the page the form was on when that page is ours (CSRF_FAILURE_VIEW)."""
+    referer = request.headers.get("referer", "")
+    back = (
+        referer if url_has_allowed_host_and_scheme(referer, {request.get_host()}, request.is_secure()) else ""
+    )
+    return render(request, "403_csrf.html", {"back_url": back}, status=403)
 
 
 def page_not_found(request, exception=None):
