@@ -101,6 +101,7 @@ class DemoLoader:
         self.section(home, FormsLibraryPage, sections["forms"])
         profile = SiteProfile.load()
         profile.sample_content = True
+        profile.agency_name = profile.agency_name or "Direktorat Jenderal Imigrasi"
         profile.save()
         return self.report
 
