@@ -20,8 +20,10 @@ TEXTS = {"question", "hint", "label", "title", "body", "unit"}
 
 
 def page_ids(text):
-    def page_id(match):
-        return str(Page.objects.get(slug=match.group(1)).pk)
+    def page_id(match):  # the page nearest the root with that slug (slugs are unique per parent)
+        return str(
+            Page.objects.filter(slug=match.group(1)).order_by("depth", "path").values_list("pk", flat=True)[0]
+        )
 
     return PAGE_LINK.sub(page_id, text)
 
