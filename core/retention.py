@@ -6,7 +6,8 @@ so the outbox is not an archive: sent or abandoned messages are deleted after
 ``OUTBOX_RETENTION_DAYS``, and a feature deletes its record's messages at once when it
 erases the record (``forget_subject``). Expired sessions are deleted daily: Django's
 database sessions stay in the table after they expire, with whatever they held (a
-tracking code shown after filing). Both are periodic jobs of core (wagtail_hooks.py).
+tracking code shown after filing). Records of sent digests (SentNotice) are deleted
+once their period is long past. All are periodic jobs of core (wagtail_hooks.py).
 """
 
 from datetime import timedelta
@@ -16,7 +17,10 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core import conf
-from core.models import OutgoingEmail
+from core.models import OutgoingEmail, SentNotice
+
+# A record of a sent digest only matters while its period can be run again (a week).
+NOTICE_DAYS = 35
 
 
 def forget_subject(subject_key, to=""):
@@ -39,3 +43,11 @@ def forget_old_emails(now=None):
 def forget_expired_sessions(now=None):
     """Delete sessions past their expiry date (what ``clearsessions`` does); returns how many."""
     return Session.objects.filter(expire_date__lt=now or timezone.now()).delete()[0]
+
+
+def forget_old_notices(now=None):
+    """Delete records of digests and summaries sent over ``NOTICE_DAYS`` ago; returns how
+    many. They exist so that a job run again in the same period sends nobody a second copy;
+    past the period they hold only who got what, which nobody needs."""
+    cutoff = (now or timezone.now()) - timedelta(days=NOTICE_DAYS)
+    return SentNotice.objects.filter(sent_at__lt=cutoff).delete()[0]

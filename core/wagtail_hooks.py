@@ -22,6 +22,7 @@ def periodic_jobs():
         PeriodicJob("core.send_emails", send_pending, timedelta(minutes=5)),
         PeriodicJob("core.outbox_retention", retention.forget_old_emails, timedelta(days=1)),
         PeriodicJob("core.session_retention", retention.forget_expired_sessions, timedelta(days=1)),
+        PeriodicJob("core.notice_retention", retention.forget_old_notices, timedelta(days=1)),
         PeriodicJob("core.retry_purges", retry_purges, timedelta(minutes=1)),
     ]
 

@@ -26,6 +26,7 @@ ALL_JOBS = {
     "core.outbox_retention",
     "core.session_retention",
     "core.retry_purges",
+    "core.notice_retention",
     "search.catch_up",
     "search.retry",
     "agenda.offers_and_reminders",
