@@ -28,7 +28,14 @@ from evaluation import conf
 from evaluation.masking import mask_personal_data
 from evaluation.models import PageRating
 
-RATED_PAGE_TYPES = ("cms.guidepage", "cms.regulationpage", "cms.topicpage", "agenda.eventpage")
+# A smart answer is rated on its outcome, the only step that shows page extras.
+RATED_PAGE_TYPES = (
+    "cms.guidepage",
+    "cms.regulationpage",
+    "cms.topicpage",
+    "agenda.eventpage",
+    "cms.smartanswerpage",
+)
 THANKS_LINK = SignedLink("evaluation.rating", max_age=3600, state=lambda rating: rating.comment)
 
 

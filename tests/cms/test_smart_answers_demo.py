@@ -154,3 +154,12 @@ def test_the_paths_reach_every_outcome():
     for slug in {path[0] for path in PATHS}:
         outcomes = {key for key, step in flow(slug).reader_flow().steps.items() if not step.is_question}
         assert outcomes == {path[2] for path in PATHS if path[0] == slug}
+
+
+def test_an_outcome_asks_whether_it_helped_and_a_question_does_not(client):
+    slug, answers, _outcome, _values = PATHS[-1]
+    page = flow(slug)
+    outcome = walk_through(client, page, "en", answers).content.decode()
+    assert f'action="/en/transparency/rate/{page.pk}/"' in outcome
+    question = client.get(url_in(page, "en"), {"start": "1"}).content.decode()
+    assert "/transparency/rate/" not in question
