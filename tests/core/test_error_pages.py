@@ -12,6 +12,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.views.defaults import permission_denied
 
+from core.views import server_error
+
 LANGUAGES = ["id", "en", "ar", "zh-hans"]
 NOTHING_SAVED = (
     "Nothing you typed has been saved. This happens when the page was open for a long time, "
@@ -104,3 +106,14 @@ def test_a_bad_password_reset_shows_the_summary_in_the_readers_language(client, 
     html = client.post("/ar/accounts/password/reset/", {"email": "not-an-address"}).content.decode()
     assert title_of(html).startswith(in_language("ar", "Error:"))
     assert 'class="error-summary"' in html and 'href="#id_email"' in html
+
+
+def test_the_server_error_page_carries_the_official_strip_without_the_database(
+    rf, django_assert_num_queries, db
+):
+    """The 500 page may be shown because the database failed: the strip needs none."""
+    with translation.override("ar"), django_assert_num_queries(0):
+        response = server_error(rf.get("/ar/"))
+    html = response.content.decode()
+    assert response.status_code == 500 and 'class="official-banner"' in html
+    assert in_language("ar", "An official site of the Directorate General of Immigration (sample)") in html
