@@ -5,12 +5,14 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from core.dates import long_date
+
 register = template.Library()
 
 
 @register.simple_tag
 def session_when(session):
-    """'Monday 7 December 2026, 09:00–12:00 WIB' in the session's own time zone."""
+    """'Monday, December 7, 2026, 09:00–12:00 WIB' in the session's own time zone."""
     return when(session.start, session.end, session)
 
 
@@ -19,10 +21,12 @@ def when(start, end, session):
     """Any start and end (e.g. the time a session had before it moved) as ``session_when``
     writes them, in the session's zone."""
     start, end = start.astimezone(session.zone), end.astimezone(session.zone)
-    day = formats.date_format(start, "l j F Y")
+    day = long_date(start.date(), weekday=True)
     times = f"{formats.time_format(start, 'H:i')}–{formats.time_format(end, 'H:i')}"
     if end.date() != start.date():
-        times = f"{formats.time_format(start, 'H:i')} – {formats.date_format(end, 'j F Y')} {formats.time_format(end, 'H:i')}"
+        times = (
+            f"{formats.time_format(start, 'H:i')} – {long_date(end.date())} {formats.time_format(end, 'H:i')}"
+        )
     return f"{day}, {times} {session.zone_abbreviation}"
 
 
@@ -36,7 +40,7 @@ def session_time(session):
 def in_session_zone(moment, session):
     """Any moment (e.g. an offer's deadline) as the session's local clock shows it."""
     local = moment.astimezone(session.zone)
-    return f"{formats.date_format(local, 'j F Y')}, {formats.time_format(local, 'H:i')} {session.zone_abbreviation}"
+    return f"{long_date(local.date())}, {formats.time_format(local, 'H:i')} {session.zone_abbreviation}"
 
 
 @register.simple_tag

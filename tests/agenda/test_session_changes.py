@@ -92,8 +92,8 @@ def test_publishing_a_changed_session_in_the_admin_tells_each_registrant_once(
     assert [method for method, _text in calendar_attachments(to_confirmed)] == ["REQUEST"]
     # The email says the time it had and the time it has (the registrant reads English).
     assert "The time has changed." in to_confirmed.body
-    assert re.search(r"Old time: \w+ \d+ \w+ \d{4}, 09:00–12:00 WIB\n", to_confirmed.body)
-    assert re.search(r"New time: \w+ \d+ \w+ \d{4}, 13:00–15:00 WIB\n", to_confirmed.body)
+    assert re.search(r"Old time: \w+, \w+ \d+, \d{4}, 09:00–12:00 WIB\n", to_confirmed.body)
+    assert re.search(r"New time: \w+, \w+ \d+, \d{4}, 13:00–15:00 WIB\n", to_confirmed.body)
     (to_waiting,) = [message for message in sent if message.to == [waiting.email]]
     assert calendar_attachments(to_waiting) == []
 
