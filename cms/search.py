@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
-from django.db.models.signals import post_save
+from django.db.models.signals import m2m_changed, post_save
 from django.utils import translation
 from django.utils.html import strip_tags
 from wagtail.models import Page, ReferenceIndex
@@ -108,7 +108,10 @@ class GuideSource(PageSource):
             "topics": [topic.slug],
             "topic_titles": [topic.title],
             "audience": [audience.code for audience in page.audiences.all()],
-            "related": linked_names(page.body, translation.get_language()),
+            # Linked forms and partners, and the regulations the guide rests on: a reader
+            # searching "PP 48/2021" wants the guide that explains it too.
+            "related": linked_names(page.body, translation.get_language())
+            + [f"{regulation.citation} {regulation.title}" for regulation in page.based_on()],
         }
 
 
@@ -141,6 +144,8 @@ class RegulationSource(PageSource):
             "topic_titles": [topic.title for topic in page.topics.all()],
             "audience": [audience.code for audience in page.audiences.all()],
             "status": page.status,
+            # The guides that explain it, in words readers use for the task it governs.
+            "related": [guide.title for guide in page.explained_by()],
             # A revoked regulation is history: still findable, ranked below what is in force.
             "boost": 0.5 if page.status == "revoked" else 1.0,
         }
@@ -280,13 +285,19 @@ def refresh_what_names(instance, **kwargs):
     """A page published or unpublished changes the documents that name it.
 
     A topic's document holds its guides' titles and summaries; a form's and a
-    partner's hold the titles of the pages linking them (``pages_linking``).
+    partner's hold the titles of the pages linking them (``pages_linking``); a guide's
+    names the regulations it rests on, and a regulation's the guides explaining it.
     """
     page = instance.specific_deferred
     if isinstance(page, GuidePage):
         parent = page.get_parent().specific_deferred
         if isinstance(parent, TopicPage):
             request_reindex(parent)
+        for regulation in RegulationPage.objects.live().filter(guides=page):
+            request_reindex(regulation)
+    if isinstance(page, RegulationPage):
+        for guide in GuidePage.objects.live().filter(regulations=page):
+            request_reindex(guide)
     links = ReferenceIndex.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Page), object_id=str(page.pk)
     ).values_list("to_content_type", "to_object_id")
@@ -310,9 +321,25 @@ def refresh_pages_naming(instance, **kwargs):
         request_reindex(page.specific_deferred)
 
 
+def refresh_after_citing_changed(instance, action, reverse, pk_set, **kwargs):
+    """A guide published with regulations added or dropped: each regulation's document
+    lists the guides that explain it, so those on both sides are refreshed."""
+    if action not in ("post_add", "post_remove"):
+        return
+    guides, regulations = ([instance.pk], pk_set) if not reverse else (pk_set, [instance.pk])
+    for page in [
+        *GuidePage.objects.live().filter(pk__in=guides),
+        *RegulationPage.objects.live().filter(pk__in=regulations),
+    ]:
+        request_reindex(page)
+
+
 page_published.connect(refresh_what_names, dispatch_uid="cms.search.published")
 post_save.connect(refresh_pages_naming, sender=LibraryDocument, dispatch_uid="cms.search.document")
 page_unpublished.connect(refresh_what_names, dispatch_uid="cms.search.unpublished")
+m2m_changed.connect(
+    refresh_after_citing_changed, sender=GuidePage.regulations.through, dispatch_uid="cms.search.citing"
+)
 
 register(GuideSource())
 register(TopicSource())

@@ -91,13 +91,17 @@ class DemoLoader:
         self.guide_partners = sections.get("guide_partners", {})
         self.offices(home, sections["offices"], read_json(self.data_dir / "offices.json"))
         self.guide_offices = sections.get("guide_offices", {})
+        # Before the guides, which name the regulations they rest on.
+        self.regulation_pages = self.regulations(
+            home, sections["regulations"], read_json(self.data_dir / "regulations.json")
+        )
+        self.guide_regulations = sections.get("guide_regulations", {})
         guide_files = sorted((self.data_dir / "guides").glob("*.json"))
         for number, path in enumerate(guide_files, start=1):
             self.progress(f"[{number}/{len(guide_files)}] {path.stem}")
             self.guide_page(read_json(path))
         for page_data in read_json(self.data_dir / "pages.json"):
             self.standard_page(home, page_data)
-        self.regulations(home, sections["regulations"], read_json(self.data_dir / "regulations.json"))
         self.section(home, FormsLibraryPage, sections["forms"])
         profile = SiteProfile.load()
         profile.sample_content = True
@@ -190,6 +194,9 @@ class DemoLoader:
             set_translations(note, "note", note_data["note"])
             page.change_notes.add(note)
         page.audiences.set(Audience.objects.filter(code__in=data.get("audiences", [])))
+        page.regulations.set(
+            [self.regulation_pages[slug] for slug in self.guide_regulations.get(data["slug"], [])]
+        )
         return self.publish(topic, page, label)
 
     def standard_page(self, home, data):

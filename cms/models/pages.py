@@ -8,8 +8,8 @@ languages fall back to it.
 
 from django import forms
 from django.db import models
-from django.db.models import Max
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models import Exists, Max, OuterRef
+from django.db.models.functions import Coalesce, Length, Substr, TruncDate
 from django.urls import translate_url
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from cms.blocks import RICH_TEXT_FEATURES, GuideBodyBlock
 from cms.translation_state import SOURCE_LANGUAGE, TranslatedPageMixin
@@ -25,6 +25,18 @@ from core.main_tasks import main_tasks
 
 from .audiences import Audience
 from .history import ChangeNoteBase, PublicHistoryMixin
+
+
+def readable(queryset):
+    """Live pages outside any private section, in one query.
+
+    Wagtail's ``public()`` first reads every view restriction (a query of its own); here
+    the restriction on an ancestor (a path prefix) is a subquery of the same query.
+    """
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return queryset.live().exclude(Exists(restricted))
 
 
 class SinergiPage(TranslatedPageMixin, Page):
@@ -118,6 +130,16 @@ class GuidePage(PublicHistoryMixin, SinergiPage):
     )
     audiences = ParentalManyToManyField(Audience, blank=True, verbose_name=_("audiences"))
     body = StreamField(GuideBodyBlock(), verbose_name=_("body"), blank=True)
+    regulations = ParentalManyToManyField(
+        "cms.RegulationPage",
+        blank=True,
+        related_name="guides",
+        verbose_name=_("based on these regulations"),
+        help_text=_(
+            "The regulations this guide explains. Readers see the published ones under the guide, "
+            "and each regulation lists this guide."
+        ),
+    )
 
     translation_fields = ("title", "search_description", "summary", "body")
     translation_required_fields = ("title", "summary", "body")
@@ -128,6 +150,7 @@ class GuidePage(PublicHistoryMixin, SinergiPage):
         FieldPanel("summary"),
         FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
         FieldPanel("body"),
+        FieldPanel("regulations", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel(
             [InlinePanel("change_notes", label=_("Change note"))],
             heading=_("Public change notes"),
@@ -136,6 +159,15 @@ class GuidePage(PublicHistoryMixin, SinergiPage):
 
     class Meta:
         verbose_name = _("guide")
+
+    def based_on(self):
+        """The regulations this guide rests on that readers may open, newest first.
+
+        Read from the page's own (possibly unsaved, in a preview) choice, so one query.
+        """
+        chosen = self.regulations.all().values_list("pk", flat=True)
+        model = self._meta.get_field("regulations").related_model
+        return readable(model.objects.filter(pk__in=chosen)).order_by("-enacted", "-pk")
 
     @classmethod
     def latest_updates(cls, limit):
@@ -160,6 +192,7 @@ class GuidePage(PublicHistoryMixin, SinergiPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["audience_list"] = list(self.audiences.all())
+        context["regulation_list"] = list(self.based_on())
         context["change_notes"] = self.sorted_change_notes
         context["can_compare"] = self.has_versions_to_compare()
         return context

@@ -30,7 +30,7 @@ from cms.feeds import RegulationAtomFeed, RegulationRssFeed
 
 from .audiences import Audience
 from .history import ChangeNoteBase, PublicHistoryMixin
-from .pages import SectionPage, SinergiPage, TopicPage
+from .pages import GuidePage, SectionPage, SinergiPage, TopicPage, readable
 
 IN_FORCE, AMENDED, REVOKED = "in_force", "amended", "revoked"
 STATUS_CHOICES = [(IN_FORCE, _("In force")), (AMENDED, _("Amended")), (REVOKED, _("Revoked"))]
@@ -266,6 +266,10 @@ class RegulationPage(PublicHistoryMixin, SinergiPage):
                 paragraphs.extend(line.strip() for line in text.splitlines() if line.strip())
         return [paragraph for paragraph in paragraphs if paragraph]
 
+    def explained_by(self):
+        """The guides that say they rest on this regulation and readers may open, in tree order."""
+        return readable(GuidePage.objects.filter(regulations=self)).order_by("path")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         incoming = list(self.incoming())
@@ -288,6 +292,7 @@ class RegulationPage(PublicHistoryMixin, SinergiPage):
             can_compare=self.has_versions_to_compare(),
             topic_list=list(self.topics.all()),
             audience_list=list(self.audiences.all()),
+            guide_list=list(self.explained_by()),
         )
         return context
 
