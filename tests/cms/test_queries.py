@@ -16,8 +16,9 @@ pytestmark = pytest.mark.django_db
 # whether there are two published versions to compare (1); and the forums' "Questions
 # about this guide" section (core/page_extras.py): the topic's board, its visible threads
 # and one page lookup for its links (3). "Was this page helpful?" adds none. The footer's
-# link to the office finder: the live finder page and its view restrictions (2).
-GUIDE_PAGE_QUERIES = 20
+# link to the office finder: the live finder page and its view restrictions (2). The
+# regulations the guide rests on, live and outside private sections, in one query (1).
+GUIDE_PAGE_QUERIES = 21
 # Home: as a guide, without its own extras, plus topics (2), sections (2) and the latest
 # updates with their change notes (2); and the main task "Check what you need", whose
 # address is the smart answers' section page's own, live and public (2); the footer's office
