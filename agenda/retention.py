@@ -9,8 +9,9 @@ need: the session, kind, number of people, language, status and check-in, so the
 dashboard's counts do not change.
 
 Run daily by the scheduler (``agenda.retention``, registered in wagtail_hooks.py).
-Each registration is claimed with ``anonymised_at`` in one UPDATE, so a run twice or
-in parallel changes nothing more.
+Each registration is claimed with ``anonymised_at`` in its UPDATE, so a run twice or
+in parallel changes nothing more. Rows are updated ``BATCH`` at a time (100,000 old
+registrations: see bench/events_bench.py), so a run never holds a long lock.
 """
 
 from datetime import timedelta
@@ -23,24 +24,30 @@ from agenda import conf
 from agenda.models import Registration
 from agenda.models.registrations import new_secret
 
+BATCH = 2000  # rows per UPDATE: each is its own short transaction, so no lock is held long
 
-def anonymise_due(now=None):
-    """Anonymise the registrations of sessions that ended ``RETENTION_DAYS`` ago or more;
-    returns how many."""
+
+def anonymise_due(now=None, batch=BATCH):
+    """Anonymise the registrations of sessions that ended ``RETENTION_DAYS`` ago or more, in
+    batches of ``batch`` rows; returns how many."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=conf.get("RETENTION_DAYS"))
     due = Registration.objects.filter(session__end__lte=cutoff, anonymised_at__isnull=True)
-    return due.update(
-        name="",
-        organisation="",
-        phone="",
-        accessibility_needs="",
-        email=Concat(Cast(F("pk"), output_field=CharField()), Value("@anonymised.invalid")),
-        # One new secret for the batch is enough to revoke every link: links are bound to
-        # the secret each registration had.
-        secret=new_secret(),
-        anonymised_at=now,
-    )
+    # One new secret for the run is enough to revoke every link: links are bound to the
+    # secret each registration had.
+    secret = new_secret()
+    done = 0
+    while keys := list(due.order_by("pk").values_list("pk", flat=True)[:batch]):
+        done += Registration.objects.filter(pk__in=keys, anonymised_at__isnull=True).update(
+            name="",
+            organisation="",
+            phone="",
+            accessibility_needs="",
+            email=Concat(Cast(F("pk"), output_field=CharField()), Value("@anonymised.invalid")),
+            secret=secret,
+            anonymised_at=now,
+        )
+    return done
 
 
 def scheduled_run(now=None):

@@ -11,6 +11,10 @@ and queued in the transaction as in production (sending is the worker's job, so
 the task backend here only records the task); afterwards the seats are counted to prove nothing was overbooked.
 Targets (issue 5): feed of 2,000 sessions < 300 ms; month view p95 < 100 ms;
 at least 100 registrations per second on PostgreSQL without an overbooking.
+Issue 20: a 200-person waitlist churning (cancel, offer, accept) from the same threads,
+with the seats and the queue order checked afterwards; and the anonymisation job over
+``--old`` (100,000) registrations of past sessions, which must finish in under a minute,
+in batches (agenda/retention.py).
 """
 
 import argparse
@@ -124,12 +128,101 @@ def registration_throughput(total, threads):
     return statuses, elapsed, session
 
 
+def waitlist_churn(threads, waiting=200, capacity=50):
+    """Fill a session and a waitlist of ``waiting`` people, then let ``threads`` threads cancel
+    the confirmed places one by one, each followed by the offer the worker would make, while
+    the same threads accept the offers they find. Returns (operations, seconds, session,
+    the waitlisted registrations in queue order)."""
+    from django.db import connections
+
+    from agenda import registration as seats
+    from agenda.models import EventPage, EventSession, Registration
+    from agenda.registration import RegistrationError
+
+    page = EventPage.objects.get(slug="bench-2")
+    session = EventSession.objects.filter(page=page).order_by("start").first()
+    EventSession.objects.filter(pk=session.pk).update(capacity=capacity)
+    people = [
+        seats.register(
+            session.pk, {"name": f"Antre {n}", "email": f"antre{n}@bench.example.org", "consent": True}
+        )
+        for n in range(capacity + waiting)
+    ]
+    queue = [r.pk for r in people if r.status == "waitlisted"]
+    confirmed = [r for r in people if r.status == "confirmed"]
+    barrier = threading.Barrier(threads)
+
+    def worker(index):
+        barrier.wait()
+        done = 0
+        try:
+            for registration in confirmed[index::threads]:
+                seats.cancel(registration)
+                seats.offer_free_seats(session.pk)
+                done += 1
+                offered = Registration.objects.filter(session=session, status="offered").order_by("?").first()
+                if offered is not None:
+                    try:
+                        seats.accept_offer(offered)
+                        done += 1
+                    except RegistrationError:  # another thread took it first
+                        pass
+        finally:
+            connections.close_all()
+        return done
+
+    began = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        operations = sum(pool.map(worker, range(threads)))
+    return operations, time.perf_counter() - began, session, queue
+
+
+def old_registrations(total, per_session=1000):
+    """``total`` registrations of sessions that ended 200 days ago (bulk-created)."""
+    from agenda.models import EventPage, EventSession, Registration
+
+    page = EventPage.objects.get(slug="bench-3")
+    ended = datetime.now(ZoneInfo("Asia/Jakarta")) - timedelta(days=200)
+    made = 0
+    for number in range((total + per_session - 1) // per_session):
+        session = EventSession.objects.create(
+            page=page,
+            sort_order=100 + number,
+            date=ended.date(),
+            start_time=ended.time().replace(hour=9, minute=0, second=0, microsecond=0),
+            end_time=ended.time().replace(hour=12, minute=0, second=0, microsecond=0),
+            time_zone="Asia/Jakarta",
+            venue_name="Aula",
+            address="Jl. Uji",
+            region="DKI Jakarta",
+            capacity=per_session,
+        )
+        count = min(per_session, total - made)
+        Registration.objects.bulk_create(
+            Registration(
+                session=session,
+                name=f"Orang {made + n}",
+                email=f"lama{made + n}@bench.example.org",
+                phone="0812 0000 0000",
+                status="confirmed",
+                consent=True,
+            )
+            for n in range(count)
+        )
+        made += count
+        print(f"  {made}/{total} old registrations", end="\r", flush=True)
+    print()
+    return made
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sessions", type=int, default=2000)
     parser.add_argument("--registrations", type=int, default=1000)
     parser.add_argument("--threads", type=int, default=16)
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--waiting", type=int, default=200, help="people on the churning waitlist")
+    parser.add_argument("--old", type=int, default=100_000, help="old registrations to anonymise")
     args = parser.parse_args()
 
     server = None if os.environ.get("DATABASE_URL") else start_postgres()
@@ -199,6 +292,36 @@ def main():
             f"registrations: {len(statuses)} in {elapsed:.2f} s = {len(statuses) / elapsed:.0f}/s; "
             f"confirmed {confirmed} of {session.capacity} seats, waitlisted {statuses.count('waitlisted')}, "
             f"seats taken in the database {session.seats_taken()} (overbooked: {'YES' if session.seats_taken() > session.capacity else 'no'})"
+        )
+
+        print(f"Churning a waitlist of {args.waiting} from {args.threads} threads ...", flush=True)
+        operations, elapsed, session, queue = waitlist_churn(args.threads, args.waiting)
+        session.refresh_from_db()
+        from agenda.models import Registration
+
+        seated = list(
+            Registration.objects.filter(pk__in=queue, status__in=["confirmed", "offered"]).values_list(
+                "pk", flat=True
+            )
+        )
+        in_order = sorted(seated) == sorted(queue[: len(seated)])
+        print(
+            f"waitlist churn: {operations} cancels and accepts in {elapsed:.2f} s = {operations / elapsed:.0f}/s; "
+            f"seats taken {session.seats_taken()} of {session.capacity} "
+            f"(overbooked: {'YES' if session.seats_taken() > session.capacity else 'no'}); "
+            f"the {len(seated)} seated from the waitlist are the first in the queue: {'yes' if in_order else 'NO'}"
+        )
+
+        from agenda import retention
+
+        print(f"Creating {args.old} registrations of past sessions ...", flush=True)
+        old_registrations(args.old)
+        began = time.perf_counter()
+        anonymised = retention.anonymise_due()
+        elapsed = time.perf_counter() - began
+        print(
+            f"anonymisation: {anonymised} registrations in {elapsed:.1f} s "
+            f"({anonymised / elapsed:.0f}/s, batches of {retention.BATCH}; target under 60 s)"
         )
     finally:
         if server is not None:

@@ -62,3 +62,12 @@ def test_the_form_states_the_configured_retention(client, session, settings, day
     settings.SINERGI_LIMITS = {"agenda": {"RETENTION_DAYS": days}}
     html = client.get(register_url(session)).content.decode()
     assert f"{days} days after the event" in html
+
+
+def test_anonymising_in_small_batches_reaches_every_registration(past_session, django_assert_max_num_queries):
+    session, _registrations = past_session
+    later = session.end + timedelta(days=91)
+    # Two batches of one row and a last look that finds nothing: one UPDATE per batch.
+    with django_assert_max_num_queries(6):
+        assert retention.anonymise_due(now=later, batch=1) == 2
+    assert not Registration.objects.filter(session=session, anonymised_at__isnull=True).exists()
