@@ -109,7 +109,7 @@ class GuideSource(PageSource):
             "topic_titles": [topic.title],
             "audience": [audience.code for audience in page.audiences.all()],
             # Linked forms and partners, and the regulations the guide rests on: a reader
-            # searching "PP 48/2021" wants the guide that explains it too.
+            # searching "48/2021" wants the guide that explains it too.
             "related": linked_names(page.body, translation.get_language())
             + [f"{regulation.citation} {regulation.title}" for regulation in page.based_on()],
         }

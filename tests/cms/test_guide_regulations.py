@@ -10,6 +10,7 @@ from cms.search import GuideSource, RegulationSource
 from cms.templatetags.reading import shown_language
 from search import service
 from search.models import SearchEntry
+from tests.cms.editing import edit_form
 from tests.helpers import url_in
 
 pytestmark = pytest.mark.django_db
@@ -140,3 +141,19 @@ def test_a_guide_dropping_a_regulation_reindexes_that_regulation(
         guide.save_revision().publish()
     assert "zebracorn" not in entry("cms.regulation", cited).search_text.lower()
     assert "zebracorn" in entry("cms.regulation", regulation("permenkumham-22-2023")).search_text.lower()
+
+
+def test_the_guide_editor_offers_the_regulations_to_tick(client, make_user, guide):
+    """The admin's form for a guide (its StreamField body is posted by the browser's scripts,
+    so the round trip is left to Wagtail's own form handling of a ParentalManyToManyField)."""
+    editor = make_user("penyunting", is_staff=True, is_superuser=True)
+    client.force_login(editor)
+    html = client.get(f"/admin/pages/{guide.pk}/edit/").content.decode()
+    law, cited = regulation("uu-6-2011"), regulation("pp-48-2021")
+    assert f'name="regulations" value="{law.pk}"' in html
+    with translation.override("id"):  # the admin speaks the editor's language, Indonesian here
+        label = translation.gettext("based on these regulations")
+    assert label != "based on these regulations" and label in html.lower()
+    form = edit_form(guide, editor)
+    assert set(form["regulations"].value()) == set(guide.regulations.values_list("pk", flat=True))
+    assert cited.pk in form["regulations"].value()
