@@ -77,7 +77,9 @@ def approve(post, actor, reason=""):
 
 @transaction.atomic
 def hide(post, actor, reason):
-    """Hide a post; ``reason`` is shown to readers in its place."""
+    """Hide a post; ``reason`` is shown to readers in its place. Hiding it again only changes
+    the reason: its author is told once."""
+    already_hidden = Post.objects.filter(pk=post.pk, state=PostState.HIDDEN).exists()
     post.state = PostState.HIDDEN
     post.hold_reason = ""
     post.hidden_reason = reason
@@ -86,7 +88,8 @@ def hide(post, actor, reason):
     log(ModerationAction.HIDDEN, actor, post, reason=reason)
     post.thread.save(update_fields=["updated_at"])
     services.withdraw_post(post)
-    notifications.post_hidden(post)
+    if not already_hidden:
+        notifications.post_hidden(post)
 
 
 @transaction.atomic

@@ -258,3 +258,15 @@ def test_the_author_is_told_why_in_their_language_and_sees_their_hidden_post(
     signed_in(client, author)
     profile = client.get(en("profile")).content.decode()
     assert TITLE in profile and "Memuat nomor telepon pribadi" in profile
+
+
+def test_hiding_a_hidden_post_again_raises_no_error_and_tells_the_author_once(
+    probe, moderator, mailoutbox, django_capture_on_commit_callbacks
+):
+    author = probe["reply"].author.user.email
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.hide(probe["reply"], moderator.user, "Personal data")
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.hide(Post.objects.get(pk=probe["reply"].pk), moderator.user, "Personal data, and spam")
+    assert len([m for m in mailoutbox if m.to == [author]]) == 1
+    assert Post.objects.get(pk=probe["reply"].pk).hidden_reason == "Personal data, and spam"
