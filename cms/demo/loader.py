@@ -106,6 +106,7 @@ class DemoLoader:
         profile = SiteProfile.load()
         profile.sample_content = True
         profile.agency_name = profile.agency_name or "Direktorat Jenderal Imigrasi"
+        profile.contact_email = profile.contact_email or "kontak@sinergi.example"  # a reserved domain
         profile.save()
         return self.report
 
