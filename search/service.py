@@ -23,6 +23,7 @@ from django.core.cache import cache
 
 from search import answer, conf
 from search.engines import EngineUnavailable, configured_engine, database_engine
+from search.text import CJK
 
 logger = logging.getLogger(__name__)
 _down_until = 0.0
@@ -97,5 +98,10 @@ def search(query):
 
 
 def autocomplete(text, language, limit=8):
+    """Titles for what is being typed, from two letters on, or from one Chinese character: one
+    Latin or Arabic letter begins too many words to suggest any, one Han character (护, "protect")
+    is already most of a word."""
+    if len(text) < 2 and not CJK.search(text):
+        return []
     suggestions, _degraded = run("autocomplete", text, language, limit)
     return suggestions

@@ -144,8 +144,7 @@ def click(request):
 @require_safe
 def suggest(request):
     text = clean_query(request.GET.get("q", ""))[:100]
-    suggestions = service.autocomplete(text, get_language()) if len(text) >= 2 else []
-    response = JsonResponse({"query": text, "suggestions": suggestions})
+    response = JsonResponse({"query": text, "suggestions": service.autocomplete(text, get_language())})
     response["Cache-Control"] = "public, max-age=60"
     return response
 

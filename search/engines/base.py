@@ -17,6 +17,11 @@ MARK_END = "\ue001"
 # and so do partner organisations (who can help me: legal aid, shelter, a clinic);
 # forum threads (the public answering each other) come after the official pages.
 KIND_BOOSTS = {"guide": 1.5, "partner": 1.5, "regulation": 1.3, "event": 1.0, "thread": 0.6, "topic": 0.8}
+# Autocomplete lists what people are most likely looking for first, whichever kind matches the
+# letters best: the guides and the topics, then who and what they point to, and last the dated or
+# secondary pages (typing "pas" lists the passport guides before a workshop or a form). An order,
+# not weights: KIND_BOOSTS tunes relevance against text match, a suggestion list only needs order.
+SUGGEST_KINDS = ("guide", "topic", "partner", "regulation", "office", "form", "event", "thread")
 FALLBACK_LANGUAGE = "id"
 PAST_EVENT_WEIGHT = 0.3  # events that have started rank below upcoming ones
 

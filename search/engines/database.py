@@ -20,6 +20,7 @@ from operator import or_
 
 from django.db import transaction
 from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Length
 from django.utils import timezone
 
 from search import glossary
@@ -33,6 +34,7 @@ from .base import (
     MARK_END,
     MARK_START,
     PAST_EVENT_WEIGHT,
+    SUGGEST_KINDS,
     Hit,
     SearchEngine,
     SearchResults,
@@ -306,6 +308,9 @@ class DatabaseEngine(SearchEngine):
         return SearchResults(query, hits, len(ranked), facets, engine=self.name)
 
     def autocomplete(self, text, language, limit=8):
+        """Titles holding the typed words, the last one as the start of a word (Chinese, written
+        without spaces, anywhere), in the order of SUGGEST_KINDS, then titles starting with the
+        first word, then the shortest."""
         terms = words(text)[:MAX_TERMS]
         if not terms:
             return []
@@ -313,5 +318,15 @@ class DatabaseEngine(SearchEngine):
         for term in terms[:-1]:
             entries = entries.filter(title__icontains=term)
         last = terms[-1]
-        entries = entries.filter(Q(title__istartswith=last) | Q(title__icontains=f" {last}"))
-        return [{"title": title, "url": url} for title, url in entries.values_list("title", "url")[:limit]]
+        if CJK.search(last):
+            entries = entries.filter(title__icontains=last)
+        else:
+            entries = entries.filter(Q(title__istartswith=last) | Q(title__icontains=f" {last}"))
+        kind_order = Case(
+            *(When(kind=kind, then=Value(position)) for position, kind in enumerate(SUGGEST_KINDS)),
+            default=Value(len(SUGGEST_KINDS)),
+        )
+        leading = Case(When(title__istartswith=terms[0], then=Value(0)), default=Value(1))
+        entries = entries.annotate(kind_order=kind_order, leading=leading, length=Length("title"))
+        ranked = entries.order_by("kind_order", "leading", "length", "title")
+        return [{"title": title, "url": url} for title, url in ranked.values_list("title", "url")[:limit]]
