@@ -16,7 +16,8 @@
     input.addEventListener("input", function () {
       var text = input.value.trim();
       clearTimeout(timer);
-      if (text.length < 2 || text === last) return;
+      // One Chinese character is enough to suggest (as search/service.py autocomplete).
+      if ((text.length < 2 && !/[\u3400-\u9fff\uf900-\ufaff]/.test(text)) || text === last) return;
       timer = setTimeout(function () {
         last = text;
         if (controller) controller.abort();
