@@ -110,3 +110,26 @@ def test_the_statements_say_what_readers_need(client, language, db):
     assert privacy.count("<h2") >= 3
     for days in ("365", "90", "63"):
         assert days in privacy, days
+
+
+def test_editors_set_the_agency_name_and_emblem_in_the_site_settings(client, django_user_model, db):
+    client.force_login(
+        django_user_model.objects.create_superuser("chief", "chief@example.org", "pw-test-1234")
+    )
+    url = client.get("/admin/settings/cms/siteprofile/")["Location"]  # the profile's own page
+    form = client.get(url)
+    assert form.status_code == 200
+    assert 'name="agency_name"' in form.content.decode() and 'name="emblem"' in form.content.decode()
+    emblem = Image.objects.create(title="Emblem", file=get_test_image_file())
+    response = client.post(
+        url,
+        {
+            "agency_name": "Direktorat Jenderal Imigrasi",
+            "emblem": emblem.pk,
+            "contact_email": "",
+            "contact_phone": "",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    profile = SiteProfile.load()
+    assert (profile.agency_name, profile.emblem) == ("Direktorat Jenderal Imigrasi", emblem)
