@@ -77,6 +77,7 @@ ACCOUNT_PAGES = {
 SIGNED_IN_PAGES = {
     "/accounts/password/change/": "Change your password",
     "/accounts/reauthenticate/": "Confirm it is you",
+    "/accounts/email/": "Your email addresses",
 }
 
 
