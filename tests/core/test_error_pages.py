@@ -6,6 +6,7 @@ import html as html_module
 import re
 
 import pytest
+from allauth.account.models import EmailAddress
 from django.core.exceptions import PermissionDenied
 from django.test import Client, RequestFactory
 from django.utils import translation
@@ -118,3 +119,12 @@ def test_the_server_error_page_carries_the_official_strip_without_the_database(
     html = response.content.decode()
     assert response.status_code == 500 and 'class="official-banner"' in html
     assert in_language("ar", "An official site of the Directorate General of Immigration (sample)") in html
+
+
+def test_the_email_page_lists_the_accounts_addresses_in_the_sites_form(client, make_user, db):
+    user = make_user("member")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    client.force_login(user)
+    html = client.get("/ar/accounts/email/").content.decode()
+    assert f'value="{user.email}"' in html and f'<span dir="ltr">{user.email}</span>' in html
+    assert in_language("ar", "main address") in html and in_language("ar", "confirmed") in html
