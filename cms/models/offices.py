@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_time
 from django import forms
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -28,6 +29,8 @@ from wagtail.models import Orderable, Page
 from cms.places import PROVINCE_CHOICES, PROVINCE_ZONES, SERVICES, TIME_ZONES, WIB, map_link
 
 from .pages import SectionPage, SinergiPage
+
+FINDER_URL_SECONDS = 3600  # a safety net: any page change empties the cache sooner
 
 # How a language separates the items of a list: Arabic and Chinese have their own commas.
 COMMAS = {"ar": "، ", "zh-hans": "，"}
@@ -107,11 +110,18 @@ class OfficeIndexPage(SectionPage):
     @classmethod
     def finder_url(cls, service=""):
         """The live finder's address in the reader's language, narrowed to a service; None
-        when the site has no finder (guides and the complaint form then show no link)."""
-        finder = cls.objects.live().public().first()
-        if finder is None:
+        when the site has no finder (guides and the complaint form then show no link).
+
+        Every page's footer links to it, so the address is kept in the "pages" cache, which
+        every publish, unpublish, move and withdrawal empties (core/page_cache.py)."""
+        key = f"office-finder-url:{translation.get_language()}"
+        url = caches["pages"].get(key)
+        if url is None:
+            finder = cls.objects.live().public().first()
+            url = finder.get_url() if finder is not None else ""
+            caches["pages"].set(key, url, FINDER_URL_SECONDS)
+        if not url:
             return None
-        url = finder.get_url()
         return f"{url}?service={service}" if service else url
 
 

@@ -267,3 +267,13 @@ def test_lists_use_the_reader_language_comma(client, denpasar):
     assert "دنباسار، بالي" in content
     content = client.get(url_in(denpasar.get_parent(), "zh-hans")).content.decode()
     assert "登巴萨，巴厘" in content
+
+
+def test_the_footer_link_to_the_finder_goes_when_the_finder_is_unpublished(
+    client, django_capture_on_commit_callbacks
+):
+    finder = OfficeIndexPage.objects.live().get()
+    assert "Find an immigration office" in client.get("/en/").content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        finder.unpublish()
+    assert "Find an immigration office" not in client.get("/en/").content.decode()

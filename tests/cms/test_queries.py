@@ -15,15 +15,14 @@ pytestmark = pytest.mark.django_db
 # their view restrictions (2), Wagtail's alias check for the breadcrumbs (1), and
 # whether there are two published versions to compare (1); and the forums' "Questions
 # about this guide" section (core/page_extras.py): the topic's board, its visible threads
-# and one page lookup for its links (3). "Was this page helpful?" adds none. The footer's
-# link to the office finder: the live finder page and its view restrictions (2). The
+# and one page lookup for its links (3). "Was this page helpful?" adds none, nor does the
+# footer's link to the office finder (its address is kept in the pages cache). The
 # regulations the guide rests on, live and outside private sections, in one query (1).
-GUIDE_PAGE_QUERIES = 21
+GUIDE_PAGE_QUERIES = 19
 # Home: as a guide, without its own extras, plus topics (2), sections (2) and the latest
 # updates with their change notes (2); and the main task "Check what you need", whose
-# address is the smart answers' section page's own, live and public (2); the footer's office
-# finder link, as on a guide (2).
-HOME_PAGE_QUERIES = 19
+# address is the smart answers' section page's own, live and public (2).
+HOME_PAGE_QUERIES = 17
 
 
 def test_guide_page_query_count(client, guide, django_assert_max_num_queries):
