@@ -50,4 +50,8 @@ def test_a_partner_is_created_with_indonesian_and_shared_fields(client, superuse
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     created = PartnerPage.objects.get(slug="yayasan-contoh-bantuan")
-    assert created.live and created.services == ["legal_aid", "documentation_help"] and created.regions == ["Bali"]
+    assert (
+        created.live
+        and created.services == ["legal_aid", "documentation_help"]
+        and created.regions == ["Bali"]
+    )
