@@ -124,8 +124,10 @@ def test_sync_on_publish_reaches_the_engine(
             guide.save_revision().publish()
         remote_indexed.refresh()
         found = search(remote_indexed, "zebracorn")
-        # The guide, and its topic page, whose document lists the titles of its guides.
-        assert sorted(hit.kind for hit in found.hits) == ["guide", "topic"]
+        # The guide; its topic page, whose document lists the titles of its guides; and the
+        # regulations it rests on, whose documents name the guides that explain them.
+        cited = ["regulation"] * len(guide.based_on())
+        assert sorted(hit.kind for hit in found.hits) == sorted(["guide", "topic", *cited])
         with django_capture_on_commit_callbacks(execute=True):
             guide.unpublish()
         remote_indexed.refresh()
