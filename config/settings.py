@@ -264,6 +264,10 @@ WAGTAILMODELTRANSLATION_LOCALE_PICKER = True
 
 # --- Wagtail ---------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Sinergi"
+# The admin asks no outside server: no upgrade check (releases.wagtail.io) and no avatars
+# from Gravatar (editors' email hashes would go to a third party on every admin page).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The public address, for links in emails sent by background tasks (no request to ask);
 # required in production. Admin links in emails use the same address unless the admin is
 # served elsewhere.

@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.conftest import ROOT
 
@@ -56,6 +57,21 @@ def open_add_form(page, site_url, model, parent_type):
     page.wait_for_selector(".sinergi-languages")
 
 
+def add_inline_form(page, prefix):
+    """Press an inline panel's "Add" button until its form is there: the page looks ready
+    before Wagtail's scripts have connected, and a press before that does nothing (seen in
+    CI under load)."""
+    total = page.locator(f"#id_{prefix}-TOTAL_FORMS")
+    for _attempt in range(10):
+        page.locator(f"#id_{prefix}-ADD").click()
+        try:
+            expect(total).not_to_have_value("0", timeout=1000)
+            return
+        except AssertionError:
+            continue
+    raise AssertionError(f"the {prefix} inline form was never added")
+
+
 def publish(page):
     page.locator("footer .w-dropdown__toggle").first.click()
     page.locator("button[name=action-publish]").click()
@@ -65,11 +81,11 @@ def publish(page):
 def test_shared_panels_are_visible_and_a_regulation_is_published(admin_page, site_url):
     page = admin_page
     open_add_form(page, site_url, "regulationpage", "regulationindexpage")
-    assert page.locator("#id_title_ind").is_visible()
-    assert not page.locator("#id_title_en").is_visible()  # other languages wait behind their toggle
+    expect(page.locator("#id_title_ind")).to_be_visible()
+    expect(page.locator("#id_title_en")).to_be_hidden()  # other languages wait behind their toggle
     for field in ("regulation_type", "number", "year", "authority_ind", "enacted", "in_force_from"):
-        assert page.locator(f"#id_{field}").is_visible(), field
-    assert not page.locator("#id_authority_ar").is_visible()
+        expect(page.locator(f"#id_{field}")).to_be_visible()
+    expect(page.locator("#id_authority_ar")).to_be_hidden()
     page.fill("#id_title_ind", "Peraturan Menteri 99 Tahun 2026 tentang Uji Coba")
     page.fill("#id_summary_ind", "Ringkasan untuk uji coba penerbit.")
     page.select_option("#id_regulation_type", "ministerial_regulation")
@@ -78,16 +94,15 @@ def test_shared_panels_are_visible_and_a_regulation_is_published(admin_page, sit
     page.fill("#id_authority_ind", "Kementerian Hukum")
     page.fill("#id_enacted", "2026-11-01")
     page.fill("#id_in_force_from", "2026-12-01")
-    add_note = page.locator("#id_change_notes-ADD")
-    assert add_note.is_visible()
-    add_note.click()
+    expect(page.locator("#id_change_notes-ADD")).to_be_visible()
+    add_inline_form(page, "change_notes")
     note = page.locator("input[name='change_notes-0-note_ind']")
-    assert note.is_visible()
-    assert not page.locator("input[name='change_notes-0-note_ar']").is_visible()
+    expect(note).to_be_visible()
+    expect(page.locator("input[name='change_notes-0-note_ar']")).to_be_hidden()
     note.fill("Diterbitkan.")
     page.locator("[role=tab][href='#tab-promote']").click()
-    assert page.locator("#id_slug").is_visible()
-    assert page.locator("#id_seo_title_ind").is_visible()
+    expect(page.locator("#id_slug")).to_be_visible()
+    expect(page.locator("#id_seo_title_ind")).to_be_visible()
     publish(page)
     assert "/edit/" not in page.url  # published: back to the list of pages
     response = page.goto(f"{site_url}/id/peraturan/peraturan-menteri-99-tahun-2026-tentang-uji-coba/")
@@ -98,8 +113,8 @@ def test_a_partner_is_created_from_the_default_view_with_its_contact(admin_page,
     page = admin_page
     open_add_form(page, site_url, "partnerpage", "partnerindexpage")
     for field in ("phone", "email", "website", "address", "opening_hours_ind"):
-        assert page.locator(f"#id_{field}").is_visible(), field
-    assert not page.locator("#id_opening_hours_en").is_visible()
+        expect(page.locator(f"#id_{field}")).to_be_visible()
+    expect(page.locator("#id_opening_hours_en")).to_be_hidden()
     page.fill("#id_title_ind", "Yayasan Uji Peramban")
     page.fill("#id_description_ind", "Membantu orang asing mengurus dokumen.")
     page.locator("input[name=services][value=legal_aid]").check()
@@ -118,8 +133,8 @@ def test_errors_of_a_regulation_are_on_visible_fields(admin_page, site_url):
     open_add_form(page, site_url, "regulationpage", "regulationindexpage")
     page.fill("#id_title_ind", "Peraturan uji kesalahan")
     publish(page)  # nearly every required field is empty: the errors are on visible fields
-    assert page.locator("#id_number").is_visible()
-    assert page.locator("#id_summary_ind").is_visible()
+    expect(page.locator("#id_number")).to_be_visible()
+    expect(page.locator("#id_summary_ind")).to_be_visible()
 
 
 @pytest.mark.parametrize(("language", "direction"), [("ar", "rtl"), ("zh-hans", "ltr")])
@@ -132,7 +147,7 @@ def test_copying_a_guide_body_from_indonesian(admin_page, site_url, language, di
     page.locator(f".sinergi-languages__toggle[data-language='{language}']").click()
     suffix = language.replace("-", "_")
     title = page.locator(f"#id_title_{suffix}")
-    assert title.is_visible()
+    expect(title).to_be_visible()
     source, target = (
         page.locator("#id_summary_ind").bounding_box(),
         page.locator(f"#id_summary_{suffix}").bounding_box(),
@@ -206,9 +221,9 @@ def test_an_error_in_a_hidden_language_shows_that_language(admin_page, site_url)
     page.evaluate("document.querySelector('#id_summary_ar').removeAttribute('maxlength')")
     page.fill("#id_summary_ar", "ب" * 600)
     toggle.click()
-    assert not page.locator("#id_summary_ar").is_visible()
+    expect(page.locator("#id_summary_ar")).to_be_hidden()
     page.fill("#id_title_ind", "Peraturan uji bahasa tersembunyi")
     publish(page)
-    assert page.locator("#id_summary_ar").is_visible()  # the error is next to a visible field
+    expect(page.locator("#id_summary_ar")).to_be_visible()  # the error is next to a visible field
     assert toggle.get_attribute("aria-pressed") == "true"
     page.evaluate("localStorage.removeItem('sinergi-admin-languages')")
