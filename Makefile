@@ -7,13 +7,14 @@ PORT ?= 8000
 # compilemessages and makemessages walk the tree; keep them out of installed packages.
 I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=var
 
-.PHONY: help run install messages migrate demo serve test test-fast test-sqlite test-postgres check prerequisites lint makemessages bench bench-search search-engine search-engine-stop clean
+.PHONY: help run install messages migrate demo serve test test-fast test-sqlite test-postgres check prerequisites lint makemessages screenshots bench bench-search search-engine search-engine-stop clean
 
 help:
 	@echo "make run           set up everything and serve the demo site on http://$(HOST):$(PORT)/"
 	@echo "make test          lint, migration and catalogue checks, the whole suite on SQLite and PostgreSQL"
 	@echo "make test-fast     the quick tests only (no browser, no search engine), SQLite"
 	@echo "make makemessages  refresh the translation catalogues in locale/ after changing strings"
+	@echo "make screenshots   full-page PNGs of seven page types at 375 and 1280 px, en and ar (var/screenshots/)"
 	@echo "make bench         page speed figures (see docs/performance.md)"
 	@echo "make search-engine start a local OpenSearch node (Java + Maven); then SEARCH_URL=opensearch+http://127.0.0.1:9251"
 
@@ -80,6 +81,11 @@ test-postgres: prerequisites install messages node_modules/.package-lock.json
 
 makemessages: install
 	$(PY) manage.py makemessages --all --no-obsolete $(I18N_IGNORE) --add-location=file
+
+# Full-page PNGs of seven page types at 375 and 1280 px in en and ar, for reviewers
+# (var/screenshots/, not committed); needs Debian's chromium.
+screenshots: install messages
+	$(PY) scripts/screenshots.py
 
 bench: install messages node_modules/.package-lock.json
 	$(PY) bench/pages.py
