@@ -95,16 +95,18 @@ def main():
         wait_until_up(f"{base}/robots.txt", server)
         from playwright.sync_api import sync_playwright
 
+        # Read from the database before Playwright starts its event loop in this thread
+        # (Django refuses queries from inside one).
+        shots = [
+            (name, language, path, width)
+            for language in LANGUAGES
+            for name, path in page_paths(language).items()
+            for width in WIDTHS
+        ]
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
                 executable_path=chromium, args=["--no-sandbox", "--disable-gpu"]
             )
-            shots = [
-                (name, language, path, width)
-                for language in LANGUAGES
-                for name, path in page_paths(language).items()
-                for width in WIDTHS
-            ]
             for number, (name, language, path, width) in enumerate(shots, start=1):
                 page = browser.new_page(viewport={"width": width, "height": 800})
                 page.goto(base + path, wait_until="networkidle")
