@@ -153,7 +153,7 @@ def merge(thread, actor, into, reason=""):
     log(ModerationAction.MERGED, actor, thread=thread, reason=reason, detail=f"into thread {into.pk}")
     refresh(thread)
     refresh(into)
-    withdraw(thread)
+    withdraw(thread, urls=services.public_urls(thread))
 
 
 @transaction.atomic

@@ -6,8 +6,10 @@ public state changes, ``published`` refreshes the search index and queues the
 notifications (after commit, in the background).
 """
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from core.withdrawal import withdraw
@@ -82,11 +84,31 @@ def unseen_posts(member):
     )
 
 
+def public_urls(thread):
+    """The addresses a CDN in front may hold that show ``thread``: its page and JSON, and its
+    board's page, JSON and feed and the forum index, in every language."""
+    board = thread.board.slug
+    names = [
+        ("forums:thread", [thread.pk]),
+        ("forums:thread_json", [thread.pk]),
+        ("forums:board", [board]),
+        ("forums:board_json", [board]),
+        ("forums:board_feed", [board]),
+        ("forums:index", []),
+    ]
+    urls = []
+    for language in settings.WAGTAILFRONTENDCACHE_LANGUAGES:
+        with translation.override(language):
+            urls += [settings.SITE_BASE_URL + reverse(name, args=args) for name, args in names]
+    return urls
+
+
 def withdraw_post(post):
     """``post`` stopped being public: its thread's documents are recomputed, and it (with its
-    thread, when it opened it) leaves caches and queued emails at once (core/withdrawal.py)."""
+    thread, when it opened it) leaves caches, a CDN in front and queued emails at once
+    (core/withdrawal.py)."""
     refresh(post.thread)
-    withdraw(post, *([post.thread] if post.is_opening else []))
+    withdraw(post, *([post.thread] if post.is_opening else []), urls=public_urls(post.thread))
 
 
 def log(action, actor=None, post=None, thread=None, member=None, reason="", detail=""):

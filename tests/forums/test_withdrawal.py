@@ -14,6 +14,7 @@ from core.emails import send_pending
 from core.models import OutgoingEmail
 from forums import moderation, notifications, services
 from forums.models import Post, PostState, Thread
+from tests.core.test_frontend_purge import proxy  # noqa: F401 - a caching proxy on loopback
 from tests.helpers import url_in
 
 from .conftest import en, signed_in
@@ -270,3 +271,21 @@ def test_hiding_a_hidden_post_again_raises_no_error_and_tells_the_author_once(
         moderation.hide(Post.objects.get(pk=probe["reply"].pk), moderator.user, "Personal data, and spam")
     assert len([m for m in mailoutbox if m.to == [author]]) == 1
     assert Post.objects.get(pk=probe["reply"].pk).hidden_reason == "Personal data, and spam"
+
+
+def test_a_cdn_in_front_is_asked_to_drop_the_thread_and_its_board(
+    proxy,  # noqa: F811 - the fixture imported above
+    probe,
+    moderator,
+    django_capture_on_commit_callbacks,
+):
+    proxy.status = 200
+    with django_capture_on_commit_callbacks(execute=True):
+        moderation.hide(probe["opening"], moderator.user, "Duplicate")
+    thread, board = probe["thread"], probe["thread"].board.slug
+    for path in (
+        f"/en/forums/thread/{thread.pk}/",
+        f"/id/forums/board/{board}/",
+        f"/ar/forums/board/{board}/feed/",
+    ):
+        assert path in proxy.purged, (path, proxy.purged)
