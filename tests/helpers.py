@@ -21,3 +21,28 @@ def assert_link_no_longer_works(response, language):
     html = response.content.decode()
     assert f'<html lang="{language}"' in html
     assert all(text in html for text in texts)
+
+
+def turn_page_caches_on(settings):
+    """The whole-page cache on as docs/deployment.md recommends (PAGE_CACHE_SECONDS=300), and
+    the search-result cache (the API's is on already): what a withdrawal must empty."""
+    settings.MIDDLEWARE = [
+        "django.middleware.cache.UpdateCacheMiddleware",
+        *settings.MIDDLEWARE,
+        "django.middleware.cache.FetchFromCacheMiddleware",
+    ]
+    settings.CACHE_MIDDLEWARE_ALIAS = "pages"
+    settings.CACHE_MIDDLEWARE_SECONDS = 300
+    settings.CACHE_MIDDLEWARE_KEY_PREFIX = "page"
+    settings.SEARCH_CACHE_SECONDS = 60
+
+
+def use_redis_caches(settings, server):
+    """Both caches in the real Redis server ``server``, as production has them with CACHE_URL
+    (Django rebuilds its caches when this setting changes)."""
+    if not server.running:
+        server.start()
+    settings.CACHES = {
+        alias: {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": server.url, "KEY_PREFIX": alias}
+        for alias in ("default", "pages")
+    }

@@ -18,7 +18,7 @@ from cms.models import TopicPage
 from core import rate_limit
 from search import pipeline
 from search.engines import database_engine
-from tests.helpers import url_in
+from tests.helpers import turn_page_caches_on, url_in, use_redis_caches
 
 pytestmark = pytest.mark.django_db
 
@@ -31,25 +31,8 @@ SEARCH = "/en/search/?q=visa"
 def redis_caches(redis_server, settings):
     """Both caches in the real Redis server, as production has them with CACHE_URL, and the
     page, API and search-results caches on; the server is running and empty at the start."""
-    if not redis_server.running:
-        redis_server.start()
-    settings.CACHES = {  # Django rebuilds its caches when this setting changes
-        alias: {
-            "BACKEND": "core.cache.ResilientRedisCache",
-            "LOCATION": redis_server.url,
-            "KEY_PREFIX": alias,
-        }
-        for alias in ("default", "pages")
-    }
-    settings.MIDDLEWARE = [
-        "django.middleware.cache.UpdateCacheMiddleware",
-        *settings.MIDDLEWARE,
-        "django.middleware.cache.FetchFromCacheMiddleware",
-    ]
-    settings.CACHE_MIDDLEWARE_ALIAS = "pages"
-    settings.CACHE_MIDDLEWARE_SECONDS = 300
-    settings.CACHE_MIDDLEWARE_KEY_PREFIX = "page"
-    settings.SEARCH_CACHE_SECONDS = 60
+    use_redis_caches(settings, redis_server)
+    turn_page_caches_on(settings)
     for alias in ("default", "pages"):
         caches[alias].clear()
     yield redis_server

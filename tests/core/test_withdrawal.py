@@ -6,7 +6,6 @@ outbox's check at send time.
 """
 
 import pytest
-from django.conf import settings as django_settings
 from wagtail.models import PageViewRestriction
 
 from core.emails import queue_email, send_pending
@@ -14,21 +13,14 @@ from core.models import OutgoingEmail
 from core.withdrawal import still_public, subject_key
 from search import service
 from search.engines.base import SearchQuery
-from tests.helpers import url_in
+from tests.helpers import turn_page_caches_on, url_in
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def page_cache(settings, _fresh_search_results, empty_caches):
-    settings.MIDDLEWARE = [
-        "django.middleware.cache.UpdateCacheMiddleware",
-        *django_settings.MIDDLEWARE,
-        "django.middleware.cache.FetchFromCacheMiddleware",
-    ]
-    settings.CACHE_MIDDLEWARE_ALIAS = "pages"
-    settings.CACHE_MIDDLEWARE_SECONDS = 300
-    settings.SEARCH_CACHE_SECONDS = 60
+    turn_page_caches_on(settings)
 
 
 def found(title, language="en"):

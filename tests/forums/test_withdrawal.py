@@ -7,7 +7,6 @@ waiting, no channel shows it and no queued email about it goes out.
 """
 
 import pytest
-from django.conf import settings as django_settings
 from django.core.cache import caches
 
 from core.emails import send_pending
@@ -15,7 +14,7 @@ from core.models import OutgoingEmail
 from forums import moderation, notifications, services
 from forums.models import Post, PostState, Thread
 from tests.core.test_frontend_purge import proxy  # noqa: F401 - a caching proxy on loopback
-from tests.helpers import url_in
+from tests.helpers import turn_page_caches_on, url_in, use_redis_caches
 
 from .conftest import en, signed_in
 
@@ -34,22 +33,8 @@ def page_cache(request, settings, _fresh_search_results):
     production (CACHE_URL). It asks for ``_fresh_search_results`` so that fixture, which turns
     the results cache off, runs first (pytest sets up parametrised fixtures early)."""
     if request.param == "Redis":
-        server = request.getfixturevalue("redis_server")
-        if not server.running:
-            server.start()
-        settings.CACHES = {  # Django rebuilds its caches when this setting changes
-            alias: {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": server.url, "KEY_PREFIX": alias}
-            for alias in ("default", "pages")
-        }
-    settings.MIDDLEWARE = [
-        "django.middleware.cache.UpdateCacheMiddleware",
-        *django_settings.MIDDLEWARE,
-        "django.middleware.cache.FetchFromCacheMiddleware",
-    ]
-    settings.CACHE_MIDDLEWARE_ALIAS = "pages"
-    settings.CACHE_MIDDLEWARE_SECONDS = 300
-    settings.CACHE_MIDDLEWARE_KEY_PREFIX = "page"
-    settings.SEARCH_CACHE_SECONDS = 60
+        use_redis_caches(settings, request.getfixturevalue("redis_server"))
+    turn_page_caches_on(settings)
     for alias in ("default", "pages"):
         caches[alias].clear()
     yield
