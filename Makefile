@@ -71,7 +71,7 @@ test: prerequisites check node_modules/.package-lock.json
 
 # The quick loop: no browser, no search engine, no slow checks (schemathesis, collectstatic).
 test-fast: install messages node_modules/.package-lock.json
-	$(PY) -m pytest -m "not browser and not engine and not slow"
+	$(PY) -m pytest -n auto -m "not browser and not engine and not slow"
 
 test-sqlite: prerequisites install messages node_modules/.package-lock.json
 	$(PY) -m pytest

@@ -1,5 +1,6 @@
 """Shared fixtures: the demo site is loaded once into the test database, with the database
-search engine's index of it.
+search engine's index of it (on SQLite, copied from a template built once: see
+tests/demo_database.py).
 
 Tests run inside a transaction that is rolled back, so each one sees the demo
 site as loaded and may change it freely.
@@ -11,19 +12,48 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
 from django.utils import translation
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 
 from cms.models import GuidePage, HomePage, TopicPage
 from search import pipeline
 from search.engines import database_engine
+from tests import demo_database
 from tests.redis_server import RedisServer, find_redis_server
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
+def demo_template():
+    """The fingerprinted copy of the built SQLite database (tests/demo_database.py), or None
+    on PostgreSQL."""
+    if connection.vendor != "sqlite":
+        return None
+    return demo_database.Template(demo_database.fingerprint())
+
+
+@pytest.fixture(scope="session")
+def django_db_use_migrations(request, demo_template):
+    """With a template at hand, the test database gets bare tables (no migrations, ~1 s)
+    which the template then replaces whole."""
+    if demo_template is not None and demo_template.exists():
+        return False
+    return not request.config.getvalue("nomigrations")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker, demo_template):
     with django_db_blocker.unblock():
+        if demo_template is not None and demo_template.exists():
+            demo_template.restore(connection)
+            return
         call_command("load_demo", verbosity=0)
         database_engine().rebuild(pipeline.all_documents())
+        if demo_template is not None:
+            media = [d.file.name for d in get_document_model().objects.all()]
+            media += [i.file.name for i in get_image_model().objects.all()]
+            demo_template.save(connection, media)
 
 
 @pytest.fixture(autouse=True)

@@ -110,6 +110,7 @@ def test_force_with_an_unknown_job_says_so_in_one_line():
     assert not PeriodicRun.objects.exists()
 
 
+@pytest.mark.slow
 def test_force_with_an_unknown_job_exits_non_zero(tmp_path):
     """The real command line, as an operator types it: one line on stderr, exit status 1."""
     environment = {

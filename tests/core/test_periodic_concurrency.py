@@ -28,6 +28,7 @@ pytestmark = pytest.mark.django_db
 SCRIPT = Path(__file__).with_name("scheduler_process.py")
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="the PostgreSQL test is the threads one below")
 def test_two_cron_runs_started_together_run_each_job_once(tmp_path):
     database = tmp_path / "scheduler.sqlite3"

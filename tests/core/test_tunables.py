@@ -32,6 +32,7 @@ def last_line(result):
     return result.stderr.strip().splitlines()[-1]
 
 
+@pytest.mark.slow
 def test_a_negative_value_stops_start_up_with_one_line_naming_it(tmp_path):
     result = manage_check(tmp_path, SINERGI_FORUMS_POST_WINDOW="-5")
     assert result.returncode != 0
@@ -41,6 +42,7 @@ def test_a_negative_value_stops_start_up_with_one_line_naming_it(tmp_path):
     )
 
 
+@pytest.mark.slow
 def test_an_unknown_variable_stops_start_up_with_one_line_naming_it(tmp_path):
     result = manage_check(tmp_path, SINERGI_AGENDA_OFFER_HOUR="24")
     assert result.returncode != 0
@@ -50,6 +52,7 @@ def test_an_unknown_variable_stops_start_up_with_one_line_naming_it(tmp_path):
     )
 
 
+@pytest.mark.slow
 def test_an_unknown_name_in_the_setting_stops_start_up_with_one_line_naming_it(tmp_path):
     (tmp_path / "typo_settings.py").write_text(
         'from config.settings import *  # noqa: F403\nSINERGI_LIMITS = {"forums": {"POST_LIMT": 3}}\n'
@@ -62,6 +65,7 @@ def test_an_unknown_name_in_the_setting_stops_start_up_with_one_line_naming_it(t
     )
 
 
+@pytest.mark.slow
 def test_valid_overrides_start(tmp_path):
     result = manage_check(
         tmp_path,
