@@ -171,10 +171,10 @@ def test_a_question_finds_pages_holding_most_of_its_words_and_the_rare_ones(inde
 
 
 def test_synonym_lists_serve_the_database_engine_too(indexed):
-    """ "TPPO" is in no page, "perdagangan orang" is; 落地签 reaches the untranslated VOA guide
-    through the cross-language rules of synonyms/id.txt."""
+    """ "TPPO" is in no page, "perdagangan orang" is; 黄金签证 reaches the untranslated golden
+    visa guide through the cross-language rules of synonyms/id.txt."""
     assert search("TPPO", language="id").hits[0].url == "/id/pelaporan/lapor-perdagangan-orang/"
-    assert search("落地签", language="zh-hans").hits[0].url == "/id/visa/visa-on-arrival/"
+    assert search("黄金签证", language="zh-hans").hits[0].url == "/id/visa/golden-visa/"
 
 
 def test_synonym_groups_follow_edits_of_the_lists(tmp_path, monkeypatch):
