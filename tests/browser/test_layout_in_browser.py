@@ -11,6 +11,7 @@ from urllib.request import urlopen
 from xml.etree import ElementTree
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -152,3 +153,22 @@ def test_primary_buttons_do_not_look_focused(site_url, page):
     focused = button.evaluate("element => getComputedStyle(element).backgroundColor")
     assert resting != focused
     assert focused == "rgb(255, 191, 71)"  # --colour-focus
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_results_come_before_the_filters_on_a_phone(site_url, page, language):
+    """The filters came first: on a 375 px phone the first result was at y = 1600. Results now
+    precede the filters, which a link beside the count still reaches; on a wide screen the filters
+    stand beside the results."""
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(f"{site_url}/{language}/search/?q=visa")
+    first = page.locator(".result-list li").first.bounding_box()
+    assert first["y"] < 740
+    assert first["y"] < page.locator(".facets").bounding_box()["y"]
+    page.locator(".search-summary__to-filters").click()
+    expect(page.locator("#facets-heading")).to_be_in_viewport()
+
+    page.set_viewport_size({"width": 1280, "height": 800})
+    expect(page.locator(".search-summary__to-filters")).to_be_hidden()
+    beside = page.locator(".facets").bounding_box()
+    assert abs(beside["y"] - page.locator(".search-results").bounding_box()["y"]) < 5
