@@ -19,6 +19,7 @@ from cms.models import (
     RegulationChangeNote,
     RegulationIndexPage,
     RegulationPage,
+    SiteProfile,
     SmartAnswerIndexPage,
     SmartAnswerPage,
     StandardPage,
@@ -107,6 +108,13 @@ class OfficePageTranslation(TranslationOptions):
 
     fields = ("city", "address", "directions", "accessibility", "notes")
     required_languages = ("id",)
+
+
+@register(SiteProfile)
+class SiteProfileTranslation(TranslationOptions):
+    """The agency's name is read in the reader's language (its emblem's text alternative too)."""
+
+    fields = ("agency_name",)
 
 
 @register(SmartAnswerIndexPage)

@@ -105,7 +105,8 @@ class DemoLoader:
         self.section(home, FormsLibraryPage, sections["forms"])
         profile = SiteProfile.load()
         profile.sample_content = True
-        profile.agency_name = profile.agency_name or "Direktorat Jenderal Imigrasi"
+        if not profile.agency_name_ind:
+            set_translations(profile, "agency_name", read_json(self.data_dir / "home.json")["agency_name"])
         profile.contact_email = profile.contact_email or "kontak@sinergi.example"  # a reserved domain
         profile.save()
         return self.report

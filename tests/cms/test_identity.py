@@ -62,17 +62,36 @@ def test_every_page_carries_the_official_strip_in_the_readers_language(client, l
 
 def test_the_agency_name_and_emblem_come_from_the_site_profile(client, db):
     profile = SiteProfile.load()
-    profile.agency_name = "Direktorat Jenderal Imigrasi"
+    profile.agency_name_ind = "Direktorat Jenderal Imigrasi"
+    profile.agency_name_en = ""
     profile.save()
     header = page_html(client, "/en/").split('<header class="site-header"')[1].split("</header>")[0]
     assert '<span class="site-header__agency">Direktorat Jenderal Imigrasi</span>' in header
 
     profile.emblem = Image.objects.create(title="Emblem", file=get_test_image_file())
     profile.save()
-    header = page_html(client, "/ar/").split('<header class="site-header"')[1].split("</header>")[0]
+    header = page_html(client, "/id/").split('<header class="site-header"')[1].split("</header>")[0]
     emblem = re.search(r'<img class="site-header__emblem"[^>]*>', header).group(0)
     assert 'alt="Direktorat Jenderal Imigrasi"' in emblem and 'height="48"' in emblem
     assert "site-header__agency" not in header  # the emblem's text alternative names the agency once
+
+
+@pytest.mark.parametrize(
+    "language, name",
+    [
+        ("id", "Direktorat Jenderal Imigrasi"),
+        ("en", "Directorate General of Immigration"),
+        ("ar", "المديرية العامة للهجرة"),
+        ("zh-hans", "印度尼西亚移民总局"),
+    ],
+)
+def test_the_agency_is_named_in_the_readers_language(client, language, name, db):
+    """The name was one plain field: Arabic and Chinese readers met it in Indonesian."""
+    html = page_html(client, f"/{language}/")
+    header = html.split('<header class="site-header"')[1].split("</header>")[0]
+    footer = html[html.index('<footer class="site-footer"') :]
+    assert f">{name}</span>" in header
+    assert f">{name}</p>" in footer
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -119,12 +138,16 @@ def test_editors_set_the_agency_name_and_emblem_in_the_site_settings(client, dja
     url = client.get("/admin/settings/cms/siteprofile/")["Location"]  # the profile's own page
     form = client.get(url)
     assert form.status_code == 200
-    assert 'name="agency_name"' in form.content.decode() and 'name="emblem"' in form.content.decode()
+    for field in ("agency_name_ind", "agency_name_en", "agency_name_ar", "agency_name_zh_hans", "emblem"):
+        assert f'name="{field}"' in form.content.decode()
     emblem = Image.objects.create(title="Emblem", file=get_test_image_file())
     response = client.post(
         url,
         {
-            "agency_name": "Direktorat Jenderal Imigrasi",
+            "agency_name_ind": "Direktorat Jenderal Imigrasi",
+            "agency_name_en": "Directorate General of Immigration",
+            "agency_name_ar": "",
+            "agency_name_zh_hans": "",
             "emblem": emblem.pk,
             "contact_email": "",
             "contact_phone": "",
@@ -132,4 +155,8 @@ def test_editors_set_the_agency_name_and_emblem_in_the_site_settings(client, dja
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     profile = SiteProfile.load()
-    assert (profile.agency_name, profile.emblem) == ("Direktorat Jenderal Imigrasi", emblem)
+    assert (profile.agency_name_ind, profile.emblem) == ("Direktorat Jenderal Imigrasi", emblem)
+    with translation.override("en"):
+        assert SiteProfile.load().agency_name == "Directorate General of Immigration"
+    with translation.override("ar"):
+        assert SiteProfile.load().agency_name == "Direktorat Jenderal Imigrasi"  # falls back

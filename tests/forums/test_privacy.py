@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import timezone
 
 from forums import services
@@ -68,3 +69,12 @@ def test_profile_changes_display_name_and_language(client, asker, make_member):
     client.post(en("profile"), {"display_name": "New Name", "language": "ar", "notify_replies": ""})
     asker.refresh_from_db()
     assert (asker.display_name, asker.language, asker.notify_replies) == ("New Name", "ar", False)
+
+
+def test_the_profile_leads_to_the_password_and_email_pages(client, asker):
+    """A member had no way from the forums to change their password or address."""
+    signed_in(client, asker)
+    html = client.get(en("profile")).content.decode()
+    for name in ("account_change_password", "account_email"):
+        assert f'href="{reverse(name)}"' in html
+        assert client.get(reverse(name)).status_code == 200
