@@ -1,4 +1,5 @@
-"""Editors' views: which pages people found helpful, what they wrote, how events went."""
+"""Editors' views: which pages people found helpful, what they wrote, how events went, where
+readers of smart answers stop."""
 
 from datetime import timedelta
 
@@ -10,8 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.models import Page
 
+from cms.models import SmartAnswerPage
 from core.permissions import PageEditorRequired
-from evaluation import conf, search_log
+from evaluation import conf, flow_counts, periods, search_log
 from evaluation.models import EventFeedback, PageRating
 
 
@@ -113,5 +115,66 @@ class NotFoundView(PageEditorRequired, TemplateView):
             header_icon="search",
             rows=search_log.not_found(),
             minimum=conf.get("NOT_FOUND_MINIMUM_PEOPLE"),
+        )
+        return context
+
+
+REPORT_PERIOD = "30d"
+
+
+def report_period(request):
+    """The period chosen in the report's form (the dashboard's choices), the last 30 days by
+    default or when the address names one we do not offer."""
+    return periods.resolve(request.GET.get("period", REPORT_PERIOD)) or periods.resolve(REPORT_PERIOD)
+
+
+def period_context(request):
+    period = report_period(request)
+    return period, {"period": period, "period_choices": periods.choices()}
+
+
+class SmartAnswersView(PageEditorRequired, TemplateView):
+    """Each smart answer with its starts, outcomes reached and completion in a period."""
+
+    template_name = "evaluation/admin/smart_answers.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        period, shown = period_context(self.request)
+        pages = list(flow_counts.smart_answer_pages())
+        counted = flow_counts.totals(period.start.date(), period.end.date(), pages)
+        rows = []
+        for page in pages:
+            starts, outcomes = counted.get(page.pk, (0, 0))
+            rows.append(
+                {
+                    "page": page,
+                    "starts": starts,
+                    "outcomes": outcomes,
+                    "percent": round(100 * outcomes / starts) if starts else None,
+                }
+            )
+        context.update(
+            shown, page_title=_("Smart answers: where readers stop"), header_icon="list-ol", rows=rows
+        )
+        return context
+
+
+class SmartAnswerStepsView(PageEditorRequired, TemplateView):
+    """One smart answer: every step in flow order, how many reached it, went on or stopped."""
+
+    template_name = "evaluation/admin/smart_answer_steps.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        page = get_object_or_404(SmartAnswerPage, pk=kwargs["page_id"])
+        period, shown = period_context(self.request)
+        counts = flow_counts.flow_counts(page, period.start.date(), period.end.date())
+        context.update(
+            shown,
+            page_title=_("Smart answer: %(title)s") % {"title": page.title},
+            header_icon="list-ol",
+            page=page,
+            counts=counts,
         )
         return context

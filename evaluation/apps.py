@@ -9,7 +9,8 @@ class EvaluationConfig(AppConfig):
     def ready(self):
         # Imported here: models, and modules that use them, load only once the app registry is ready.
         from cms.models import HomePage
-        from evaluation import search_log
+        from evaluation import flow_counts, search_log
 
         HomePage.allow_section("evaluation.EvaluationIndexPage")
         search_log.connect()
+        flow_counts.connect()

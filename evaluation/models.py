@@ -143,3 +143,33 @@ class SearchRecord(models.Model):
 
     def __str__(self):
         return f"search {self.pk}"
+
+
+class FlowStep(models.Model):
+    """How many times readers of a smart answer went from one step to the next on a day.
+
+    A counter, not a record of anyone: no answer, address, session, browser or user is
+    kept, only the two step keys the flow itself defines (evaluation/flow_counts.py). So
+    these rows hold no personal data and need no retention period; deleting the page
+    deletes its counts. ``from_step`` is "" for arrivals at the first question (a start).
+    """
+
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+", verbose_name=_("page"))
+    day = models.DateField(_("day"), default=today)
+    from_step = models.CharField(_("from step"), max_length=100, blank=True)
+    to_step = models.CharField(_("to step"), max_length=100)
+    # Whether ``to_step`` was an outcome when it was last reached; the flow may change later.
+    outcome = models.BooleanField(_("outcome"), default=False)
+    count = models.PositiveIntegerField(_("count"), default=0)
+
+    class Meta:
+        verbose_name = _("smart answer step count")
+        verbose_name_plural = _("smart answer step counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "day", "from_step", "to_step"], name="one_count_per_flow_step_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.from_step or '(start)'} → {self.to_step}: {self.count}"

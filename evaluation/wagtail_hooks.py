@@ -1,4 +1,5 @@
-"""Reports menu entries for editors: page helpfulness, what people could not find, event feedback;
+"""Reports menu entries for editors: page helpfulness, what people could not find, where readers
+of smart answers stop, event feedback;
 the periodic jobs that refresh the figures and send surveys and the weekly digest; the
 dashboard's main task, the helpfulness question, demo content and its own figures
 (docs/architecture.md, "Extension points")."""
@@ -15,7 +16,7 @@ from cms.demo.extensions import DemoExtension
 from core.main_tasks import MainTask
 from core.page_extras import PageExtra
 from core.periodic import PeriodicJob
-from evaluation import admin_views, conf, demo, digest, figures, ratings, search_log, tasks
+from evaluation import admin_views, conf, demo, digest, figures, flow_figures, ratings, search_log, tasks
 
 
 @hooks.register("register_admin_urls")
@@ -30,6 +31,16 @@ def register_urls():
             name="evaluation_admin_page_helpfulness",
         ),
         path("reports/not-found/", admin_views.NotFoundView.as_view(), name="evaluation_admin_not_found"),
+        path(
+            "reports/smart-answers/",
+            admin_views.SmartAnswersView.as_view(),
+            name="evaluation_admin_smart_answers",
+        ),
+        path(
+            "reports/smart-answers/<int:page_id>/",
+            admin_views.SmartAnswerStepsView.as_view(),
+            name="evaluation_admin_smart_answer_steps",
+        ),
         path(
             "reports/event-feedback/",
             admin_views.EventFeedbackView.as_view(),
@@ -73,6 +84,17 @@ def not_found_menu_item():
         name="not-found",
         icon_name="search",
         order=1025,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def smart_answers_menu_item():
+    return EditorsMenuItem(
+        _("Smart answers"),
+        reverse("evaluation_admin_smart_answers"),
+        name="smart-answers",
+        icon_name="list-ol",
+        order=1027,
     )
 
 
@@ -125,3 +147,8 @@ def guide_figures():
 @hooks.register("register_dashboard_figures")
 def survey_figures():
     return figures.SURVEYS
+
+
+@hooks.register("register_dashboard_figures")
+def smart_answer_figures():
+    return flow_figures.SECTION

@@ -8,6 +8,7 @@ one it is a step of the flow, rendered on the server from the answers in the URL
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel
@@ -19,6 +20,7 @@ from cms.smart_answers.flow import Flow, computed_values
 from cms.smart_answers.forms import QuestionForm
 from cms.smart_answers.links import public_links_only
 from cms.smart_answers.panels import FlowOutlinePanel
+from cms.smart_answers.signals import announce
 from cms.smart_answers.validation import flow_problems, structure_difference
 from cms.translation_state import SOURCE_LANGUAGE, target_languages
 
@@ -121,6 +123,10 @@ class SmartAnswerPage(SinergiPage):
         response = super().serve(request, *args, **kwargs)
         if request.GET:
             response["X-Robots-Tag"] = "noindex"  # one reader's answers: not for search engines
+            # Kept out of shared caches (the page cache, a CDN): one reader's answers are
+            # nobody else's page, and every arrival at a step must reach this view to be counted.
+            patch_cache_control(response, private=True)
+            announce(self, request, (getattr(response, "context_data", None) or {}).get("walk"))
         return response
 
 

@@ -91,6 +91,7 @@ def test_survey_figures_count_answers_of_sessions_held_in_the_period(year_2025):
 def test_every_app_contributes_its_section_through_the_hook():
     assert [section.key for section in dashboard.sections()] == [
         "guides",
+        "smart_answers",
         "events",
         "event_surveys",
         "forums",
@@ -126,6 +127,8 @@ def test_no_personal_data_in_any_export(client, year_2025):
     for name in [
         "guides",
         "helpfulness-by-topic",
+        "smart-answers",
+        "smart-answer-outcomes",
         "events",
         "event-surveys",
         "people-reached-by-region",
