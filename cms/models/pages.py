@@ -116,9 +116,14 @@ class TopicPage(SinergiPage):
     def guides(self):
         return GuidePage.objects.child_of(self).live().public().order_by("path").prefetch_related("audiences")
 
+    def smart_answers(self):
+        """The smart answers that name this topic (``SmartAnswerPage.topics``), live and public."""
+        return self.smart_answer_pages.live().public().order_by("path")
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["guides"] = self.guides()
+        context["smart_answers"] = self.smart_answers()
         return context
 
 

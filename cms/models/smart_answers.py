@@ -6,10 +6,12 @@ one it is a step of the flow, rendered on the server from the answers in the URL
 (GET forms, no script, nothing stored) and kept out of search engines.
 """
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
@@ -47,6 +49,13 @@ class SmartAnswerIndexPage(SectionPage):
 class SmartAnswerPage(SinergiPage):
     intro = models.TextField(_("introduction"), help_text=_("Who this is for and what they will find out."))
     flow = StreamField(FlowBlock(), verbose_name=_("questions and outcomes"), blank=True)
+    topics = ParentalManyToManyField(
+        "cms.TopicPage",
+        blank=True,
+        related_name="smart_answer_pages",
+        verbose_name=_("topics"),
+        help_text=_("The topic pages that offer these questions to their readers, above their guides."),
+    )
 
     translation_fields = ("title", "search_description", "intro", "flow")
     translation_required_fields = ("title", "intro", "flow")
@@ -57,6 +66,7 @@ class SmartAnswerPage(SinergiPage):
         FieldPanel("intro"),
         FieldPanel("flow"),
         FlowOutlinePanel(heading=_("Outline of the flow")),
+        FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
     ]
 
     class Meta:

@@ -3,7 +3,8 @@
 Each flow is written once with its texts in four languages; the loader builds one stream
 per language from it, so the structure is the same in every language by construction.
 Links in outcomes name pages by slug (``{page:kitas-kerja}``) and are turned into
-Wagtail page links here. Idempotent, like the core loader: a flow already there is kept.
+Wagtail page links here; ``topics`` names the topic pages that list the flow by slug.
+Idempotent, like the core loader: a flow already there is kept.
 """
 
 import re
@@ -12,7 +13,7 @@ from django.db import transaction
 from wagtail.models import Page
 
 from cms.demo.loader import DATA_DIR, read_json, set_translations
-from cms.models import HomePage, SmartAnswerIndexPage, SmartAnswerPage
+from cms.models import HomePage, SmartAnswerIndexPage, SmartAnswerPage, TopicPage
 
 LANGUAGES = ("id", "en", "ar", "zh-hans")
 PAGE_LINK = re.compile(r"\{page:([a-z0-9-]+)\}")
@@ -80,6 +81,7 @@ def load(progress=None):
         set_translations(page, "search_description", item["intro"])
         set_translations(page, "flow", {language: stream(item["steps"], language) for language in LANGUAGES})
         index.add_child(instance=page)
+        page.topics.set(TopicPage.objects.child_of(home).filter(slug__in=item.get("topics", [])))
         page.save_revision().publish()
         created += 1
     if created:
