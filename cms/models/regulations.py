@@ -27,6 +27,7 @@ from wagtail.models import Orderable, Page
 
 from cms.blocks import RICH_TEXT_FEATURES
 from cms.feeds import RegulationAtomFeed, RegulationRssFeed
+from cms.regulation_panels import CitingGuidesPanel
 
 from .audiences import Audience
 from .history import ChangeNoteBase, PublicHistoryMixin
@@ -216,6 +217,7 @@ class RegulationPage(PublicHistoryMixin, SinergiPage):
         FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
         FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
         InlinePanel("relations", label=_("Relation to another regulation")),
+        CitingGuidesPanel(heading=_("Guides based on this regulation")),
         MultiFieldPanel(
             [InlinePanel("change_notes", label=_("Change note"))],
             heading=_("Public change notes"),

@@ -157,3 +157,23 @@ def test_the_guide_editor_offers_the_regulations_to_tick(client, make_user, guid
     form = edit_form(guide, editor)
     assert set(form["regulations"].value()) == set(guide.regulations.values_list("pk", flat=True))
     assert cited.pk in form["regulations"].value()
+
+
+def test_the_regulation_editor_shows_the_guides_that_rest_on_it(client, make_user, guide):
+    """The link is kept on the guide; the regulation's editor still sees which guides cite it
+    (published or not), each a click away, with where to change the link."""
+    law = regulation("uu-6-2011")
+    citing = list(GuidePage.objects.filter(regulations=law).order_by("path"))
+    assert citing
+    citing[0].unpublish()
+    client.force_login(make_user("penyunting", is_staff=True, is_superuser=True))
+    with translation.override("en"):
+        html = client.get(f"/admin/pages/{law.pk}/edit/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        heading = translation.gettext("Guides based on this regulation")
+        unpublished = translation.gettext("not published")
+    assert heading in html
+    for page in citing:
+        assert f'href="/admin/pages/{page.pk}/edit/"' in html
+    assert html.count(f"({unpublished})") >= 1
+    uncited = GuidePage.objects.exclude(regulations=law).first()
+    assert f'href="/admin/pages/{uncited.pk}/edit/">' not in html
