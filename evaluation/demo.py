@@ -1,4 +1,5 @@
-"""Demo evaluation data: ratings on guides over the last months, event feedback, one round.
+"""Demo evaluation data: ratings on guides over the last months, event feedback, one round,
+and counts of readers walking the sample smart answers (flow_demo.py).
 
 Generated with a fixed random seed so every load gives the same figures. Ratings
 and feedback are created only when none exist yet (idempotent).
@@ -12,7 +13,7 @@ from django.utils import timezone
 
 from cms.demo.loader import set_translations
 from cms.models import GuidePage, HomePage
-from evaluation import surveys
+from evaluation import flow_demo, surveys
 from evaluation.masking import mask_personal_data
 from evaluation.models import EvaluationIndexPage, EvaluationRoundPage, EventFeedback, PageRating
 
@@ -35,6 +36,7 @@ def load(progress=None):
             created += _ratings()
         if not EventFeedback.objects.exists():
             created += _feedback()
+        created += flow_demo.load()
     return created
 
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from cms.models import SmartAnswerPage
-from evaluation import dashboard, flow_counts, periods
+from evaluation import dashboard, flow_counts, flow_demo, periods
 from evaluation.models import FlowStep
 from tests.helpers import turn_page_caches_on, url_in
 
@@ -23,6 +23,12 @@ TO_THE_CHECKPOINT = [
     {"days_over": "10", "reasons": "none"},
     {"days_over": "10", "reasons": "none", "leaving": "leave"},
 ]
+
+
+@pytest.fixture(autouse=True)
+def no_demo_counts(db):
+    """The demo's counts (evaluation/flow_demo.py) set aside: these tests count from zero."""
+    FlowStep.objects.all().delete()
 
 
 @pytest.fixture
@@ -217,3 +223,15 @@ def test_the_dashboard_names_flows_and_outcomes_in_the_readers_language(client, 
     section = html[html.index('id="h-smart-answers"') :]
     with_arabic = counted.title_ar
     assert with_arabic and with_arabic in section
+
+
+def test_the_demo_counts_readers_walking_every_sample_flow():
+    assert flow_demo.load() > 0
+    assert flow_demo.load() == 0  # once
+    today = timezone.localdate()
+    for page in SmartAnswerPage.objects.live():
+        counts = flow_counts.flow_counts(page, today - timedelta(days=29), today + timedelta(days=1))
+        assert counts.starts > 0 and 0 < counts.outcomes < counts.starts
+        for step in counts.questions():
+            assert step.step is not None and step.continued <= step.reached  # nobody changed an answer
+        assert sum(step.stopped for step in counts.questions()) == counts.starts - counts.outcomes
