@@ -22,7 +22,6 @@ from django.db.models import F, Q, Sum
 from django.utils import timezone
 
 from cms.models import SmartAnswerPage
-from cms.smart_answers.flow import Flow
 from cms.smart_answers.signals import step_reached
 from evaluation.models import FlowStep
 
@@ -92,12 +91,6 @@ class FlowCounts:
     starts: int = 0
     outcomes: int = 0  # arrivals at an outcome, removed ones included
 
-    @property
-    def completion(self):
-        """Outcomes reached per start (0 to 1, or more when readers change answers); None
-        without starts."""
-        return self.outcomes / self.starts if self.starts else None
-
     def questions(self):
         return [step for step in self.steps if not step.is_outcome]
 
@@ -120,7 +113,7 @@ def totals(start, end, pages=None):
 
 def flow_counts(page, start, end):
     """Every step of ``page``'s flow (in the active language) with its counts over ``[start, end)``."""
-    flow = Flow(page.flow)
+    flow = page.reader_flow()
     reached, continued, counted_as_outcome = {}, {}, set()
     starts = outcomes = 0
     for row in between(start, end).filter(page=page).values("from_step", "to_step", "outcome", "count"):
