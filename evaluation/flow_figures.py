@@ -7,7 +7,7 @@ and outcomes by key, the same in every language; titles are added in the reader'
 language when the page is shown.
 """
 
-from django.db.models import Q, Sum
+from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -33,31 +33,26 @@ def public_flows():
 
 
 def compute(start, end):
-    rows = flow_counts.between(timezone.localdate(start), timezone.localdate(end))
+    start, end = timezone.localdate(start), timezone.localdate(end)
     pages = list(public_flows())
-    totals = {
-        row["page_id"]: row
-        for row in rows.filter(page__in=pages)
-        .values("page_id")
-        .annotate(started=Sum("count", filter=Q(from_step="")), reached=Sum("count", filter=Q(outcome=True)))
-        .order_by()
-    }
+    totals = flow_counts.totals(start, end, pages)
     per_outcome = {
         (row["page_id"], row["to_step"]): row["reached"]
-        for row in rows.filter(page__in=pages, outcome=True)
+        for row in flow_counts.between(start, end)
+        .filter(page__in=pages, outcome=True)
         .values("page_id", "to_step")
         .annotate(reached=Sum("count"))
         .order_by()
     }
     flows = []
     for page in pages:
-        found = totals.get(page.pk, {})
+        started, reached = totals.get(page.pk, (0, 0))
         outcomes = [step.key for step in page.reader_flow().steps.values() if not step.is_question]
         flows.append(
             {
                 "flow": page.slug,
-                "started": suppressed(found.get("started") or 0),
-                "outcomes_reached": suppressed(found.get("reached") or 0),
+                "started": suppressed(started),
+                "outcomes_reached": suppressed(reached),
                 "outcomes": [
                     {"outcome": key, "reached": suppressed(per_outcome.get((page.pk, key), 0))}
                     for key in outcomes
