@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from cms.models import SmartAnswerPage
+from cms.models import SmartAnswerPage, StandardPage
 from evaluation import dashboard, flow_counts, flow_demo, periods
 from evaluation.models import FlowStep
 from tests.helpers import turn_page_caches_on, url_in
@@ -235,3 +235,17 @@ def test_the_demo_counts_readers_walking_every_sample_flow():
         for step in counts.questions():
             assert step.step is not None and step.continued <= step.reached  # nobody changed an answer
         assert sum(step.stopped for step in counts.questions()) == counts.starts - counts.outcomes
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("id", "jawaban Anda tetap di alamat halaman dan tidak disimpan"),
+        ("en", "your answers stay in the page’s address and are not stored"),
+        ("ar", "تبقى إجاباتك في عنوان الصفحة ولا تُحفظ"),
+        ("zh-hans", "您的回答只保留在页面地址中，不会被保存"),
+    ],
+)
+def test_the_privacy_notice_says_what_smart_answers_count(client, language, words):
+    notice = StandardPage.objects.get(slug="privasi")
+    assert words in client.get(url_in(notice, language)).content.decode()
