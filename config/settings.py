@@ -124,6 +124,7 @@ MIDDLEWARE = [
     "core.request_log.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "core.security.SecurityHeadersMiddleware",
+    "core.site_cache.SiteCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "core.locale_middleware.SinergiLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

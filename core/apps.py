@@ -11,9 +11,10 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         # Imported here: models, and modules that use them, load only once the app registry is ready.
-        from core import login_limits, page_cache, tunables  # noqa: F401 - login_limits connects its receiver
+        from core import login_limits, page_cache, site_cache, tunables  # noqa: F401 - login_limits connects its receiver
 
         page_cache.connect()
+        site_cache.connect()
         # Every app's tunables are registered by now (hooks are searched here, after all models
         # loaded); a misconfigured one stops start-up, under gunicorn too, with one line.
         tunables.validate()

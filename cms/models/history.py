@@ -6,6 +6,7 @@ Published versions come from Wagtail's own log of publish actions, so nothing is
 stored twice.
 """
 
+from django.core.cache import caches
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -18,6 +19,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, PageLogEntry
 
 from cms.comparison import compare_paragraphs, has_differences
+
+VERSIONS_SECONDS = 3600
 
 
 class ChangeNoteBase(Orderable):
@@ -63,12 +66,18 @@ class PublicHistoryMixin(RoutablePageMixin):
         raise NotImplementedError
 
     def has_versions_to_compare(self):
-        return (
-            PageLogEntry.objects.filter(page=self, action="wagtail.publish", revision__isnull=False)[
-                :2
-            ].count()
-            == 2
-        )
+        """Whether readers may compare published versions (two or more). Every view of the page
+        asks, and only a publish changes the answer: it is kept in the "pages" cache, which
+        every publish empties (core/page_cache.py)."""
+        key = f"versions-to-compare:{self.pk}"
+        answer = caches["pages"].get(key)
+        if answer is None:
+            publications = PageLogEntry.objects.filter(
+                page=self, action="wagtail.publish", revision__isnull=False
+            )
+            answer = publications[:2].count() == 2
+            caches["pages"].set(key, answer, VERSIONS_SECONDS)
+        return answer
 
     def published_versions(self):
         """(log entry, revision) of each publication, newest first; each entry's ``note`` is the

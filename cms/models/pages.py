@@ -8,7 +8,7 @@ languages fall back to it.
 
 from django import forms
 from django.db import models
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, Max, OuterRef, Q
 from django.db.models.functions import Coalesce, Length, Substr, TruncDate
 from django.urls import translate_url
 from django.utils.html import strip_tags
@@ -19,6 +19,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageViewRestriction
 
+from cms import routing
 from cms.blocks import RICH_TEXT_FEATURES, GuideBodyBlock
 from cms.translation_state import SOURCE_LANGUAGE, TranslatedPageMixin
 from core.main_tasks import main_tasks
@@ -44,6 +45,15 @@ class SinergiPage(TranslatedPageMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """The restrictions on this page and its ancestors, as Wagtail's own method finds them
+        (an alias has its source's), in one query instead of two: the ancestors' paths are the
+        prefixes of this page's path, so they need not be fetched first."""
+        paths = [self.path[:end] for end in range(self.steplen, len(self.path) + 1, self.steplen)]
+        return PageViewRestriction.objects.filter(
+            Q(page__path__in=paths, page__alias_of__isnull=True) | Q(page__aliases__path__in=paths)
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -80,6 +90,14 @@ class HomePage(SinergiPage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Every public address starts here: find its page in one query (cms/routing.py)."""
+        if path_components:
+            result = routing.route(self, request, path_components)
+            if result is not None:
+                return result
+        return super().route(request, path_components)
 
     @classmethod
     def allow_section(cls, model_label):

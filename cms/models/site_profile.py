@@ -1,8 +1,15 @@
 """Site-wide facts that editors may change without a deployment."""
 
+from django.core.cache import caches
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.models import Site
+
+from core.withdrawal import purge_pages
+
+CACHE_KEY = "site-profile"
+CACHE_SECONDS = 3600
 
 
 @register_setting(icon="site")
@@ -40,3 +47,24 @@ class SiteProfile(BaseGenericSetting):
 
     class Meta:
         verbose_name = _("site profile")
+
+    @classmethod
+    def load(cls, request_or_site=None):
+        """Every page's header and footer read the profile: for a request it comes from the
+        "pages" cache (with its emblem), which saving the profile empties, as does every
+        publish. Without a request (the settings editor, scripts) it is read from the database."""
+        if request_or_site is None or isinstance(request_or_site, Site):
+            return super().load(request_or_site)
+        attribute = cls.get_cache_attr_name()
+        if not hasattr(request_or_site, attribute):
+            profile = caches["pages"].get(CACHE_KEY)
+            if profile is None:
+                profile = cls._get_or_create()
+                profile.emblem  # noqa: B018 - fetched now, so that it is cached with the profile
+                caches["pages"].set(CACHE_KEY, profile, CACHE_SECONDS)
+            setattr(request_or_site, attribute, profile)
+        return getattr(request_or_site, attribute)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        purge_pages()  # the header and footer of every cached page show it

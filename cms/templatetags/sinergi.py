@@ -10,6 +10,7 @@ import re
 from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.cache import caches
 from django.core.serializers.json import DjangoJSONEncoder
 from django.template.loader import render_to_string
 from django.urls import translate_url
@@ -23,6 +24,8 @@ from cms.places import SERVICES
 from core.page_extras import extras_for
 
 register = template.Library()
+
+MENU_SECONDS = 3600
 
 JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 # An amount, a phone number, a date or a code as people write them: "Rp 1.500.000",
@@ -105,18 +108,26 @@ def hreflang_alternates(context):
 
 
 def _menu_pages(context):
-    """The home page's public children marked "show in menus", fetched once per request.
+    """The home page's public children marked "show in menus", once per request.
 
-    Plain Page objects (not .specific()) are enough for a title and a URL and save
-    a query per page type; the content type tells topics (main menu) from plain
-    pages (footer).
+    Plain Page objects (not .specific()) are enough for a title (in every language) and a
+    URL and save a query per page type; the content type tells topics (main menu) from
+    plain pages (footer). Every page shows them, so they are kept in the "pages" cache,
+    which every publish, unpublish, move, view restriction and withdrawal empties
+    (core/page_cache.py).
     """
     request = context.get("request")
     cached = getattr(request, "_sinergi_menu_pages", None)
     if cached is not None:
         return cached
     root = _site_root(request)
-    pages = list(root.get_children().live().public().in_menu()) if root else []
+    pages = []
+    if root is not None:
+        key = f"menu-pages:{root.pk}"
+        pages = caches["pages"].get(key)
+        if pages is None:
+            pages = list(root.get_children().live().public().in_menu())
+            caches["pages"].set(key, pages, MENU_SECONDS)
     if request is not None:
         request._sinergi_menu_pages = pages
     return pages

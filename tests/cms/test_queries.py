@@ -10,19 +10,18 @@ from tests.helpers import url_in
 
 pytestmark = pytest.mark.django_db
 
-# Guide: site (1), routing down the tree (5), view restrictions (1), the specific
-# page (1), audiences (1), change notes (1), site profile (1), menu pages with
-# their view restrictions (2), Wagtail's alias check for the breadcrumbs (1), and
-# whether there are two published versions to compare (1); and the forums' "Questions
-# about this guide" section (core/page_extras.py): the topic's board, its visible threads
-# and one page lookup for its links (3). "Was this page helpful?" adds none, nor does the
-# footer's link to the office finder (its address is kept in the pages cache). The
-# regulations the guide rests on, live and outside private sections, in one query (1).
-GUIDE_PAGE_QUERIES = 19
-# Home: as a guide, without its own extras, plus topics (2), sections (2) and the latest
-# updates with their change notes (2); and the main task "Check what you need", whose
-# address is the smart answers' section page's own, live and public (2).
-HOME_PAGE_QUERIES = 17
+# Guide: the page found from its address in one query and its specific page (2: the site,
+# its home page, the profile and the menu come from the "pages" cache, which every publish
+# empties), view restrictions (1), breadcrumbs (1), audiences (1), the regulations it rests
+# on, live and outside private sections (1), change notes (1); and the forums' "Questions
+# about this guide" section (core/page_extras.py): the topic, its board, its visible
+# threads, and one page lookup for their links (4). Whether there are published versions
+# to compare is cached too; "Was this page helpful?" adds none, nor does the footer.
+GUIDE_PAGE_QUERIES = 11
+# Home: view restrictions (1), breadcrumbs' ancestors (1), the public sections' restriction
+# checks (4), the main task "Check what you need" (its section page, live and public: 1), the
+# topics (1) and sections (1) listed, the latest updates with their change notes (2).
+HOME_PAGE_QUERIES = 11
 
 
 def test_guide_page_query_count(client, guide, django_assert_max_num_queries):

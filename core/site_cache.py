@@ -1,0 +1,52 @@
+"""Which Wagtail site a request is for, kept in the "pages" cache instead of asked of the
+database on every request.
+
+Wagtail finds the site with one query per request (the hostname and port against every
+``Site``) and keeps the answer on the request only, then fetches its root page's specific
+page, where routing starts, with another.
+Sites change rarely (an operator adds a hostname), so the site, with its root page, is kept
+in the "pages" cache, which is emptied when a ``Site`` is saved or deleted and by every
+publish, unpublish, move and withdrawal (core/page_cache.py): a moved or retitled home page
+is never served from here.
+"""
+
+from django.core.cache import caches
+from django.core.exceptions import DisallowedHost
+from django.db.models.signals import post_delete, post_save
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+from core.withdrawal import purge_pages
+
+SECONDS = 3600
+
+
+class SiteCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            hostname = split_domain_port(request.get_host())[0]
+        except DisallowedHost:
+            return self.get_response(request)  # answered with a plain 400 further on
+        key = f"wagtail-site:{hostname}:{request.get_port()}"
+        site = caches["pages"].get(key)
+        if site is not None:
+            # Where Site.find_for_request keeps its answer for the rest of the request.
+            request._wagtail_site = site
+        else:
+            site = Site.find_for_request(request)
+            if site is not None:
+                site.root_page.specific  # noqa: B018 - fetched now (routing starts there), cached with the site
+                caches["pages"].set(key, site, SECONDS)
+        return self.get_response(request)
+
+
+def on_site_change(**kwargs):
+    purge_pages()
+
+
+def connect():
+    post_save.connect(on_site_change, sender=Site, dispatch_uid="core.site_cache.saved")
+    post_delete.connect(on_site_change, sender=Site, dispatch_uid="core.site_cache.deleted")
