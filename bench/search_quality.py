@@ -1,7 +1,10 @@
-"""Search quality: nDCG@10, recall@10, no-answer honesty and did-you-mean precision, per
-language and engine.
+"""Search quality per judgement list, language and engine.
 
-    .venv/bin/python bench/search_quality.py [--engine db|opensearch|both] [--details] [--calibrate]
+nDCG@10, MRR, recall@10, the share of no-answer queries answered honestly and did-you-mean
+precision, for the tuned list and the unseen list (below).
+
+    .venv/bin/python bench/search_quality.py [--engine db|opensearch|both] [--list tuned|unseen|both]
+                                             [--details] [--calibrate]
 
 The judgement list (bench/data/search_judgements.json) grades, for each query,
 the pages that answer it (3), help (2) or relate (1), by path without language
@@ -17,6 +20,28 @@ the service does not cover, each answered honestly when the page says nothing an
 spelt queries, where "did you mean" is right when it offers the expected correction or,
 for a correct query, nothing. ``--calibrate`` prints the confidence of every judged
 (answerable) and off-topic query, the figures the floor in search/answer.py was set from.
+Together these three files are the *tuned* list: the ranking, the floor and "did you mean"
+were adjusted while watching them, so their figures are in-sample.
+
+The *unseen* list (bench/data/search_judgements_unseen.json, issue 22 item 5) was written on
+2026-12-06 independently of the ranking and of the tuned list's queries: 120 queries, 30 per
+language, as people type them (short keywords, whole questions, everyday words for official
+ones, acronyms such as KITAS, KITAP, ITAS, TKA, WNA, EPO, SKTT, UNHCR, Indonesian terms on the
+English site, Arabic and Chinese questions about guides that exist only in Indonesian, Arabic
+with and without the article or hamza, Chinese without spaces, misspellings), judged from the
+demo content before any engine was run. 30 of them (8 Indonesian, 8 English, 7 Arabic, 7
+Chinese) ask about everyday life the service does not cover: ``"relevant": {}`` and ``"note":
+"no answer"``; a misspelt query names its ``corrected`` spelling. It is frozen: never tune on
+it (no rule, weight, glossary term, floor or spelling exception chosen by looking at its
+queries or failures); add to or correct the tuned list instead, and report on both. It is read
+with the same code as the tuned list: its answerable queries give nDCG, MRR and recall, its
+no-answer queries the honesty share, and all its queries did-you-mean precision (right when
+the suggestion is the ``corrected`` spelling or, for every other query, when there is none).
+``--details`` never lists its queries: only the averages are printed, so that nobody tunes on
+them by accident.
+
+MRR is the mean of 1/rank of the first result that answers or helps (grade 2 or 3) in the top
+10, 0 when there is none.
 """
 
 import argparse
@@ -33,6 +58,7 @@ DATA = Path(__file__).resolve().parent / "data"
 JUDGEMENTS = DATA / "search_judgements.json"
 OFF_TOPIC = DATA / "search_off_topic.json"
 SPELLING = DATA / "search_spelling.json"
+UNSEEN = DATA / "search_judgements_unseen.json"
 LANGUAGES = ("id", "en", "ar", "zh-hans", "all")
 K = 10
 
@@ -58,6 +84,13 @@ def ndcg(ranked_paths, grades):
     return dcg / idcg if idcg else 0.0
 
 
+def reciprocal_rank(ranked_paths, grades):
+    for rank, path in enumerate(ranked_paths[:K]):
+        if grades.get(path, 0) >= 2:
+            return 1 / (rank + 1)
+    return 0.0
+
+
 def recall(ranked_paths, grades):
     found = {path for path in ranked_paths[:K] if grades.get(path, 0) > 0}
     return len(found) / len(grades)
@@ -71,13 +104,14 @@ def run(engine, item):
 
 
 def evaluate(engine, judgements, details):
-    scores = defaultdict(lambda: {"ndcg": [], "recall": [], "answered": []})
+    scores = defaultdict(lambda: {"ndcg": [], "mrr": [], "recall": [], "answered": []})
     for item in judgements:
         results = run(engine, item)
         paths = [path_of(hit.url, hit.language) for hit in results.hits]
         score = ndcg(paths, item["relevant"])
         for key in (item["language"], "all"):
             scores[key]["ndcg"].append(score)
+            scores[key]["mrr"].append(reciprocal_rank(paths, item["relevant"]))
             scores[key]["recall"].append(recall(paths, item["relevant"]))
             scores[key]["answered"].append(not results.no_good_match)
         if details and score < 0.7:
@@ -88,7 +122,7 @@ def evaluate(engine, judgements, details):
 
 
 def honesty(engine, queries, details):
-    """Share of off-topic queries answered honestly (below the relevance floor), per language."""
+    """Share of no-answer queries answered honestly (below the relevance floor), per language."""
     shares = defaultdict(list)
     for item in queries:
         results = run(engine, item)
@@ -127,11 +161,55 @@ def share(values):
     return sum(values) / len(values) if values else float("nan")
 
 
+def read(path):
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def tuned_list():
+    """The lists the ranking was tuned on: judged queries, off-topic ones, did-you-mean ones."""
+    return {"judged": read(JUDGEMENTS), "no_answer": read(OFF_TOPIC), "spelling": read(SPELLING)}
+
+
+def unseen_list():
+    """The frozen list, split into the same three parts (see the module's docstring)."""
+    items = read(UNSEEN)
+    return {
+        "judged": [item for item in items if item["relevant"]],
+        "no_answer": [item for item in items if not item["relevant"]],
+        "spelling": [{**item, "expected": item.get("corrected", "")} for item in items],
+    }
+
+
+def report(name, engine, judgement_list, details):
+    """One row per language: nDCG@10, MRR, recall@10, answered, honest, did-you-mean."""
+    scores = evaluate(engine, judgement_list["judged"], details)
+    honest = honesty(engine, judgement_list["no_answer"], details)
+    spelled = spelling_precision(engine, judgement_list["spelling"], details)
+    for language in LANGUAGES:
+        values = scores[language]
+        count = len(values["ndcg"])
+        if count:
+            print(
+                f"{name:<8}{engine.name:<12}{language:<10}{count:>8}"
+                f"{share(values['ndcg']):>10.3f}{share(values['mrr']):>7.3f}{share(values['recall']):>11.3f}"
+                f"{share(values['answered']):>10.2f}{len(honest[language]):>5}{share(honest[language]):>8.2f}"
+                f"{len(spelled[language]):>5}{share(spelled[language]):>7.2f}",
+                flush=True,
+            )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engine", choices=["db", "opensearch", "both"], default="both")
-    parser.add_argument("--details", action="store_true", help="list the queries that score below 0.7")
-    parser.add_argument("--calibrate", action="store_true", help="print confidences for the relevance floor")
+    parser.add_argument("--list", choices=["tuned", "unseen", "both"], default="both", dest="lists")
+    parser.add_argument(
+        "--details",
+        action="store_true",
+        help="list the tuned list's queries that score below 0.7 (never the unseen list's: it stays unseen)",
+    )
+    parser.add_argument(
+        "--calibrate", action="store_true", help="print confidences for the relevance floor (tuned list only)"
+    )
     args = parser.parse_args()
 
     setup_django()
@@ -140,9 +218,11 @@ def main():
     from search import pipeline
     from search.engines import database_engine
 
-    judgements = json.loads(JUDGEMENTS.read_text(encoding="utf-8"))
-    off_topic = json.loads(OFF_TOPIC.read_text(encoding="utf-8"))
-    misspelt = json.loads(SPELLING.read_text(encoding="utf-8"))
+    lists = {}
+    if args.lists in ("tuned", "both"):
+        lists["tuned"] = tuned_list()
+    if args.lists in ("unseen", "both"):
+        lists["unseen"] = unseen_list()
     engines = []
     if args.engine in ("db", "both"):
         engine = database_engine()
@@ -154,31 +234,23 @@ def main():
         remote.rebuild(pipeline.all_documents())
         engines.append(remote)
     try:
+        print()
+        for name, judgement_list in lists.items():
+            print(
+                f"{name}: {len(judgement_list['judged'])} judged queries, "
+                f"{len(judgement_list['no_answer'])} with no answer, "
+                f"{len(judgement_list['spelling'])} for did-you-mean"
+            )
         print(
-            f"\n{len(judgements)} judged queries (nDCG@{K}, recall@{K}, share answered), "
-            f"{len(off_topic)} off-topic (share answered honestly), "
-            f"{len(misspelt)} for did-you-mean (precision)\n"
-        )
-        print(
-            f"{'engine':<12}{'language':<10}{'queries':>8}{'nDCG@10':>10}{'recall@10':>11}"
-            f"{'answered':>10}{'honest':>8}{'dym':>7}"
+            f"\n{'list':<8}{'engine':<12}{'language':<10}{'queries':>8}{'nDCG@10':>10}{'MRR':>7}{'recall@10':>11}"
+            f"{'answered':>10}{'n':>5}{'honest':>8}{'n':>5}{'dym':>7}"
         )
         for engine in engines:
             if args.calibrate:
-                calibrate(engine, judgements, off_topic)
-            scores = evaluate(engine, judgements, args.details)
-            honest = honesty(engine, off_topic, args.details)
-            spelled = spelling_precision(engine, misspelt, args.details)
-            for language in LANGUAGES:
-                values = scores[language]
-                count = len(values["ndcg"])
-                if count:
-                    print(
-                        f"{engine.name:<12}{language:<10}{count:>8}"
-                        f"{share(values['ndcg']):>10.3f}{share(values['recall']):>11.3f}"
-                        f"{share(values['answered']):>10.2f}{share(honest[language]):>8.2f}"
-                        f"{share(spelled[language]):>7.2f}"
-                    )
+                tuned = lists.get("tuned") or tuned_list()
+                calibrate(engine, tuned["judged"], tuned["no_answer"])
+            for name, judgement_list in lists.items():
+                report(name, engine, judgement_list, args.details and name == "tuned")
     finally:
         if remote is not None:
             remote.drop()
