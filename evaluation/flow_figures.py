@@ -74,6 +74,7 @@ def charts(figures):
         shown.append(
             {
                 **row,
+                "page": page,  # for the title's language, when shown untranslated
                 "title": page.title,
                 "bars": bars(
                     [

@@ -249,3 +249,11 @@ def test_the_demo_counts_readers_walking_every_sample_flow():
 def test_the_privacy_notice_says_what_smart_answers_count(client, language, words):
     notice = StandardPage.objects.get(slug="privasi")
     assert words in client.get(url_in(notice, language)).content.decode()
+
+
+def test_a_flow_not_translated_is_named_in_indonesian_and_marked_so(client, counted):
+    counted.title_ar = ""
+    counted.save()
+    html = client.get("/ar/transparency/?period=30d").content.decode()
+    section = html[html.index('id="h-smart-answers"') :]
+    assert f'<h3 lang="id" dir="ltr">{counted.title_ind}</h3>' in section
