@@ -121,8 +121,15 @@ class TopicSource(PageSource):
     kind = "topic"
 
     def fields(self, page):
-        # The page lists its guides: their titles and summaries are its content.
-        guides = [part for guide in page.guides() for part in (guide.title, guide.summary)]
+        # The page lists its guides: their titles and summaries are its content, in the
+        # document's language only (a guide not translated is found in Indonesian on its own).
+        language = translation.get_language()
+        guides = [
+            part
+            for guide in page.guides()
+            if guide.translation_status(language).available
+            for part in (guide.title, guide.summary)
+        ]
         return {
             "summary": page.intro,
             "body": " ".join(guides),

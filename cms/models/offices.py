@@ -27,24 +27,18 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 
 from cms.places import PROVINCE_CHOICES, PROVINCE_ZONES, SERVICES, TIME_ZONES, WIB, map_link
+from core.lists import joined
 
 from .pages import SectionPage, SinergiPage
 
 FINDER_URL_SECONDS = 3600  # a safety net: any page change empties the cache sooner
 
-# How a language separates the items of a list: Arabic and Chinese have their own commas.
-COMMAS = {"ar": "، ", "zh-hans": "，"}
 SCHEMA_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 
 def weekday_choices():
     """Monday (0) to Sunday (6), named by Django's own translated catalogue."""
     return list(WEEKDAYS.items())
-
-
-def joined(items):
-    """Items separated by the reader's language's comma ("Denpasar, Bali"; "دنباسار، بالي")."""
-    return COMMAS.get(translation.get_language(), ", ").join(str(item) for item in items)
 
 
 def locale_time(value):

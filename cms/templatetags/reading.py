@@ -11,12 +11,12 @@ punctuation in place.
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, get_language_info
 from modeltranslation.utils import build_localized_fieldname
 
-from cms.models.offices import COMMAS, joined
 from cms.translation_state import SOURCE_LANGUAGE, TranslatedPageMixin, reading_order
+from core.lists import comma, joined
 
 register = template.Library()
 
@@ -45,10 +45,40 @@ def text_lang(context, page=None):
     return format_html(' lang="{}" dir="{}"', shown, direction(shown))
 
 
+def title_language(page, language):
+    """The language of a page's title: a title left as the Indonesian one in a translation
+    (an organisation's name) is Indonesian."""
+    shown = shown_language(page, language)
+    title = getattr(page, build_localized_fieldname("title", shown), None)
+    if shown != SOURCE_LANGUAGE and title == getattr(
+        page, build_localized_fieldname("title", SOURCE_LANGUAGE), None
+    ):
+        return SOURCE_LANGUAGE
+    return shown
+
+
 @register.simple_tag
 def title_lang(page):
     """` lang=".." dir="auto"` for a page's title in a list (``<a{% title_lang page %}>``)."""
+    return format_html(' lang="{}" dir="auto"', title_language(page, get_language()))
+
+
+@register.simple_tag
+def summary_lang(page):
+    """` lang=".." dir="auto"` for a page's summary in a list, always said: the list may sit
+    inside a body shown in another language."""
     return format_html(' lang="{}" dir="auto"', shown_language(page, get_language()))
+
+
+@register.simple_tag
+def name_lang(page):
+    """` lang="id" dir="auto"` on a page's own title (``<h1>``) when it is an Indonesian name
+    kept in the reader's language."""
+    language = get_language()
+    shown = title_language(page, language)
+    if shown == language:
+        return ""
+    return format_html(' lang="{}" dir="auto"', shown)
 
 
 @register.simple_tag
@@ -62,8 +92,15 @@ def ui_lang():
 @register.simple_tag
 def note_lang(note):
     """The marks of a change note, which falls back to Indonesian when it is not translated."""
+    return field_lang(note, "note")
+
+
+@register.simple_tag
+def field_lang(instance, field):
+    """The marks of any translated field (an event's summary, a session's label), which falls
+    back to Indonesian when it is not translated."""
     language = get_language()
-    if getattr(note, build_localized_fieldname("note", language), None):
+    if getattr(instance, build_localized_fieldname(field, language), None):
         return ""
     return format_html(' lang="{}" dir="{}"', SOURCE_LANGUAGE, direction(SOURCE_LANGUAGE))
 
@@ -94,7 +131,16 @@ def reader_list(items):
     return joined(items)
 
 
+@register.filter
+def indonesian_names(names):
+    """Indonesian proper names (provinces, places) joined with the reader's comma, each marked
+    ``lang="id"`` and isolated for readers of another language."""
+    if get_language() == SOURCE_LANGUAGE:
+        return joined(names)
+    return format_html_join(comma(), '<bdi lang="id">{}</bdi>', ((name,) for name in names))
+
+
 @register.simple_tag
 def list_comma():
     """The reader's comma between linked items, where ``reader_list`` cannot join them."""
-    return COMMAS.get(get_language(), ", ")
+    return comma()

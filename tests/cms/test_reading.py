@@ -3,45 +3,15 @@
 piece of text is marked with the language it is really in; lists use the reader's comma."""
 
 import re
-from html.parser import HTMLParser
 
 import pytest
 from django.utils import translation
 
 from cms.models import GuidePage
+from tests.foreign_text import LanguageOfText
 from tests.helpers import url_in
 
 pytestmark = pytest.mark.django_db
-
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
-class LanguageOfText(HTMLParser):
-    """Each text node of a page's main content with the ``lang`` of its nearest marked ancestor."""
-
-    def __init__(self):
-        super().__init__()
-        self.stack, self.texts = [], []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in VOID:
-            return
-        attrs = dict(attrs)
-        inherited = self.stack[-1][1] if self.stack else None
-        self.stack.append((tag, attrs.get("lang", inherited), attrs))
-
-    def handle_endtag(self, tag):
-        while self.stack:
-            if self.stack.pop()[0] == tag:
-                break
-
-    def handle_data(self, data):
-        inside_main = any(tag == "main" for tag, _lang, _attrs in self.stack)
-        if data.strip() and inside_main and self.stack[-1][0] not in ("script", "style"):
-            self.texts.append((data.strip(), self.stack[-1][1]))
-
-    def language_of(self, text):
-        return next(language for found, language in self.texts if text in found)
 
 
 def read(client, page, language):
