@@ -9,7 +9,10 @@ from django.utils.translation import ngettext_lazy
 from agenda import conf
 from agenda.choices import EVENT_LANGUAGES, KINDS, PROVINCES, REGISTRATION_KINDS
 from cms.models import Audience, TopicPage
-from core.widgets import EmailAddressInput, PhoneInput
+from core.widgets import EmailAddressInput, MarkedSelect, PhoneInput
+
+# An event language's option is named in that language (the sign language in Indonesian).
+EVENT_LANGUAGE_MARKS = {code: "id" if code == "bsl" else code for code, _name in EVENT_LANGUAGES}
 
 
 class GroupSizeLimit:
@@ -37,9 +40,13 @@ class CalendarFilterForm(forms.Form):
     """Filters of the calendar, month view and feeds. Unknown values are reported, then ignored."""
 
     topic = forms.ChoiceField(label=_("Topic"), required=False)
-    region = forms.ChoiceField(label=_("Province"), required=False)
+    region = forms.ChoiceField(
+        label=_("Province"), required=False, widget=MarkedSelect(languages={"online": None}, default="id")
+    )
     kind = forms.ChoiceField(label=_("Kind"), required=False)
-    language = forms.ChoiceField(label=_("Language spoken"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language spoken"), required=False, widget=MarkedSelect(languages=EVENT_LANGUAGE_MARKS)
+    )
     audience = forms.ChoiceField(label=_("For"), required=False)
 
     FIELDS = ("topic", "region", "kind", "language", "audience")
@@ -94,7 +101,11 @@ class RegistrationForm(GroupSizeLimit, forms.Form):
         error_messages={"invalid": _("Enter an email address like name@example.org.")},
     )
     phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False, widget=PhoneInput)
-    language = forms.ChoiceField(label=_("Language of our emails"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(
+        label=_("Language of our emails"),
+        choices=settings.LANGUAGES,
+        widget=MarkedSelect(languages={code: code for code, _name in settings.LANGUAGES}),
+    )
     accessibility_needs = forms.CharField(
         label=_("Anything we should prepare so you can take part? (optional)"),
         help_text=_("For example a sign language interpreter, step-free access or large print."),

@@ -31,9 +31,10 @@ class EventSource(PageSource):
             places.append("online")
         return {
             "summary": page.summary,
-            "body": " ".join(
-                [strip_tags(page.body or ""), page.get_kind_display(), *places, *page.language_labels()]
-            ),
+            "body": " ".join([strip_tags(page.body or ""), page.get_kind_display()]),
+            # Found by its provinces and languages, which are no text of the document's language
+            # ("Papua", "English" and "中文" in an Arabic result's snippet): named, not quoted.
+            "related": [*places, *page.language_labels()],
             "topics": [topic.slug for topic in page.topics.all()],
             "topic_titles": [topic.title for topic in page.topics.all()],
             "audience": [audience.code for audience in page.audiences.all()],

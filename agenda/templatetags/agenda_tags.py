@@ -2,10 +2,13 @@
 
 from django import template
 from django.utils import formats
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from core.dates import long_date
+from agenda.choices import EVENT_LANGUAGES
+from core.dates import date_and_time, long_date
+from core.lists import comma
 
 register = template.Library()
 
@@ -27,7 +30,7 @@ def when(start, end, session):
         times = (
             f"{formats.time_format(start, 'H:i')} – {long_date(end.date())} {formats.time_format(end, 'H:i')}"
         )
-    return f"{day}, {times} {session.zone_abbreviation}"
+    return date_and_time(day, f"{times} {session.zone_abbreviation}", weekday=True)
 
 
 @register.simple_tag
@@ -40,14 +43,34 @@ def session_time(session):
 def in_session_zone(moment, session):
     """Any moment (e.g. an offer's deadline) as the session's local clock shows it."""
     local = moment.astimezone(session.zone)
-    return f"{long_date(local.date())}, {formats.time_format(local, 'H:i')} {session.zone_abbreviation}"
+    return date_and_time(
+        long_date(local.date()), f"{formats.time_format(local, 'H:i')} {session.zone_abbreviation}"
+    )
 
 
 @register.simple_tag
 def session_place(session):
+    """The venue and its province: Indonesian names, marked so in every reader's language."""
     if session.online:
         return _("Online")
-    return ", ".join(part for part in (session.venue_name, session.region) if part)
+    return format_html(
+        '<bdi lang="id">{}</bdi>', ", ".join(part for part in (session.venue_name, session.region) if part)
+    )
+
+
+# The sign language's name is written in Indonesian.
+WRITTEN_IN = {"bsl": "id"}
+
+
+@register.simple_tag
+def event_languages(page):
+    """The languages an event is held in, each name in its own language, with the reader's comma."""
+    names = dict(EVENT_LANGUAGES)
+    return format_html_join(
+        comma(),
+        '<bdi lang="{}">{}</bdi>',
+        ((WRITTEN_IN.get(code, code), names.get(code, code)) for code in page.languages),
+    )
 
 
 @register.simple_tag

@@ -1,0 +1,182 @@
+"""The pages of the forums, search, events, complaints, the transparency dashboard and the
+partner organisations, in all four languages: every piece of text is marked with the
+language it is in and isolated, and Arabic lists use the Arabic comma (tests/foreign_text.py;
+tests/cms/test_foreign_text_marked.py reads the cms pages with the same check).
+
+The forums hold threads in each language (the demo's in English and Indonesian, and one in
+Arabic and one in Chinese made here): each reader sees the others' posts marked with their
+language."""
+
+import datetime
+import time
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Page
+
+from cms.models import PartnerIndexPage, PartnerPage
+from complaints import services as complaints
+from complaints.forms import FORM_TOKENS
+from complaints.models import Category, Office
+from forums.models import Board, Member, Post, PostState, Thread
+from tests.foreign_text import LanguageOfText, read_problems
+from tests.helpers import url_in
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ["id", "en", "ar", "zh-hans"]
+THREADS = {
+    "ar": ("هل يمكنني تمديد تأشيرة الزيارة مرة أخرى؟", "نعم، مرة واحدة في مكتب الهجرة."),
+    "zh-hans": ("落地签可以再延期一次吗？", "可以，在移民局办理一次。"),
+}
+
+
+@pytest.fixture
+def reader(client, django_user_model):
+    """A signed-in forum member (the new-thread form is only shown to members)."""
+    user = django_user_model.objects.create_user("reader", "reader@example.org", "pw-test-1234")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    Member.objects.create(user=user, display_name="Reader", language="en")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def threads_in_every_language(db):
+    """The demo's threads (English and Indonesian) and one in Arabic and one in Chinese, each
+    with an approved question and reply."""
+    board = Board.objects.get(slug="visa")
+    for language, (title, answer) in THREADS.items():
+        thread = Thread.objects.create(board=board, title=title, language=language)
+        for opening, body in ((True, title), (False, answer)):
+            Post.objects.create(thread=thread, body=body, is_opening=opening, state=PostState.APPROVED)
+    assert set(Thread.objects.visible().values_list("language", flat=True)) == set(LANGUAGES)
+    return Thread.objects.visible()
+
+
+def urls_in(language, *names):
+    with translation.override(language):
+        return [reverse(name) for name in names]
+
+
+def forum_urls(language, threads):
+    with translation.override(language):
+        return [
+            reverse("forums:index"),
+            reverse("forums:board", args=["visa"]),
+            reverse("forums:new_thread", args=["visa"]),
+            *[thread.get_absolute_url() for thread in threads],
+        ]
+
+
+def search_urls(language):
+    """Queries that find pages only in Indonesian, forms and events, and the glossary."""
+    with translation.override(language):
+        search = reverse("search")
+        return [f"{search}?q={query}" for query in ("KITAS", "paspor", "izin tinggal", "visa")] + [
+            reverse("search_glossary")
+        ]
+
+
+def event_urls(language):
+    """The events list, every event page and the registration form of its first session."""
+    urls = []
+    for page in Page.objects.live().public().specific().order_by("path"):
+        kind = type(page).__name__
+        if kind == "EventIndexPage":
+            urls.append(url_in(page, language))
+        elif kind == "EventPage":
+            urls.append(url_in(page, language))
+            session = page.ordered_sessions().first()
+            urls.append(f"{url_in(page, language)}register/{session.pk}/")
+    return urls
+
+
+def partner_urls(language):
+    return [url_in(page, language) for page in [PartnerIndexPage.objects.get(), *PartnerPage.objects.live()]]
+
+
+def assert_all_marked(client, language, urls):
+    found = [(url, *problem) for url in urls for problem in read_problems(client, url, language)]
+    assert not found, "\n".join(map(repr, found))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_forums(reader, threads_in_every_language, language):
+    assert_all_marked(reader, language, forum_urls(language, threads_in_every_language))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_results_and_glossary(client, language):
+    assert_all_marked(client, language, search_urls(language))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_events(client, language):
+    assert_all_marked(client, language, event_urls(language))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_complaint_form_tracking_and_status(client, language):
+    filed = complaints.file_complaint(
+        {
+            "category": Category.SERVICE,
+            "office": Office.objects.order_by("order").first(),
+            "description": "Antrean terlalu lama.",
+            "happened_on": datetime.date(2025, 1, 10),
+            "contact_name": "",
+            "contact_email": "",
+            "contact_phone": "",
+        },
+        [],
+        FORM_TOKENS.read(FORM_TOKENS.issue(now=time.time() - 60)),
+        "id",
+        "http://testserver/",
+    )
+    file_url, track_url, status_url = urls_in(
+        language, "complaints:file", "complaints:track", "complaints:status"
+    )
+    assert client.post(track_url, {"code": filed.code}).status_code == 302
+    assert_all_marked(client, language, [file_url, track_url, status_url])
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_transparency_dashboard_and_rounds(client, language):
+    rounds = [page for page in Page.objects.live().specific() if type(page).__name__ == "EvaluationRoundPage"]
+    assert rounds
+    urls = urls_in(language, "evaluation:dashboard") + [url_in(page, language) for page in rounds]
+    assert_all_marked(client, language, urls)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_partners(client, language):
+    assert_all_marked(client, language, partner_urls(language))
+
+
+@pytest.mark.parametrize("language", ["ar", "zh-hans"])
+def test_indonesian_partner_names_carry_lang_id_in_arabic_and_chinese_lists(client, language):
+    response = client.get(url_in(PartnerIndexPage.objects.get(), language))
+    text = LanguageOfText()
+    text.feed(response.content.decode())
+    partner = PartnerPage.objects.live().first()
+    assert text.language_of(partner.title_ind) == "id"
+    assert f'lang="id" dir="auto">{partner.title_ind}<' in response.content.decode()
+
+
+@pytest.mark.parametrize(("reader_language", "thread_language"), [("id", "en"), ("en", "id")])
+def test_a_thread_in_the_other_latin_language_is_marked(
+    client, threads_in_every_language, reader_language, thread_language
+):
+    """Indonesian and English share a script, so the script check cannot see these: the
+    thread's stored language marks its title and posts."""
+    thread = threads_in_every_language.filter(language=thread_language).first()
+    with translation.override(reader_language):
+        response = client.get(thread.get_absolute_url())
+    html = response.content.decode()
+    text = LanguageOfText()
+    text.feed(html)
+    assert text.language_of(thread.title) == thread_language
+    posts = thread.posts.filter(state=PostState.APPROVED).count()
+    assert html.count(f'class="forum-post__body" lang="{thread_language}" dir="auto"') == posts > 0
