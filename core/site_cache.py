@@ -12,6 +12,7 @@ is never served from here.
 
 from django.core.cache import caches
 from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError
 from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.models import Site
@@ -22,6 +23,11 @@ SECONDS = 3600
 
 
 class SiteCacheMiddleware:
+    """Hands Wagtail the cached site before the view runs; when none is cached, lets the request
+    find it as usual and caches it afterwards (two queries, once an hour or after a publish).
+    It never asks the database before the view: with the database down, the request goes on
+    to its 503 page as before."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
@@ -35,12 +41,23 @@ class SiteCacheMiddleware:
         if site is not None:
             # Where Site.find_for_request keeps its answer for the rest of the request.
             request._wagtail_site = site
-        else:
-            site = Site.find_for_request(request)
-            if site is not None:
-                site.root_page.specific  # noqa: B018 - fetched now (routing starts there), cached with the site
-                caches["pages"].set(key, site, SECONDS)
-        return self.get_response(request)
+            return self.get_response(request)
+        response = self.get_response(request)
+        found = getattr(request, "_wagtail_site", None)
+        if found is not None:
+            self.keep(key, found.pk)
+        return response
+
+    @staticmethod
+    def keep(key, pk):
+        """Cache a fresh copy (not the request's objects, which carry what serving it computed),
+        with the home page's specific page, where routing starts."""
+        try:
+            site = Site.objects.select_related("root_page").get(pk=pk)
+            site.root_page.specific  # noqa: B018 - fetched now, so that it is cached with the site
+        except (Site.DoesNotExist, DatabaseError):  # gone since: a later request tries again
+            return
+        caches["pages"].set(key, site, SECONDS)
 
 
 def on_site_change(**kwargs):
