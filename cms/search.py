@@ -261,7 +261,14 @@ class FormSource(SearchSource):
     def documents(self, document):
         if not self.objects().filter(pk=document.pk).exists():
             return []
-        languages = [code for code, _name in settings.LANGUAGES if document.translated_title(code)]
+        # A translated title over the Indonesian description would show Indonesian text as the
+        # reader's language: a form counts as translated when its description is too.
+        languages = [
+            code
+            for code, _name in settings.LANGUAGES
+            if document.translated_title(code)
+            and (not document.description_ind or document.translated_description(code))
+        ]
         version = int(document.updated_at.timestamp() * 1_000_000)
         topics = list(document.topics.all())
         pages = pages_linking(LibraryDocument, document_versions(document))

@@ -67,6 +67,9 @@ class LibraryDocument(AbstractDocument):
     def translated_title(self, language):
         return getattr(self, build_localized_fieldname("title", language), "")
 
+    def translated_description(self, language):
+        return getattr(self, build_localized_fieldname("description", language), "")
+
     def current_version(self):
         """Follow the chain of newer versions to the end (guarding against a loop)."""
         document, seen = self, {self.pk}
