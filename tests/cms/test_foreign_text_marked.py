@@ -22,6 +22,11 @@ CMS_TYPES = {
     "RegulationPage",
     "PartnerIndexPage",
     "PartnerPage",
+    "OfficeIndexPage",
+    "OfficePage",
+    "FormsLibraryPage",
+    "SmartAnswerIndexPage",
+    "SmartAnswerPage",
 }
 
 
