@@ -6,8 +6,10 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.formats import number_format
 from django.utils.http import http_date
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -56,12 +58,30 @@ def feed(request):
         return unchanged
     # The ETag changes with any change that would change the feed, so the finished
     # feed can be kept under it: calendars polling every hour cost one query each.
-    key = f"agenda-feed:{etag}:{request.get_full_path()}"
-    content = cache.get(key)
-    if content is None:
-        content = ics.feed(sessions[: conf.get("FEED_LIMIT")], index_page.title)
-        cache.set(key, content, 3600)
-    return _calendar_response(request, content, etag, last_modified, "sinergi-events.ics")
+    limit = conf.get("FEED_LIMIT")
+    key = f"agenda-feed:v2:{limit}:{etag}:{request.get_full_path()}"
+    cached = cache.get(key)
+    if cached is None:
+        shown = list(sessions[: limit + 1])
+        truncated = len(shown) > limit
+        note = _truncated_note(limit) if truncated else None
+        cached = (ics.feed(shown[:limit], index_page.title, description=note), truncated)
+        cache.set(key, cached, 3600)
+    content, truncated = cached
+    response = _calendar_response(request, content, etag, last_modified, "sinergi-events.ics")
+    response["X-Feed-Limit"] = str(limit)
+    if truncated:
+        response["X-Feed-Truncated"] = "true"
+    return response
+
+
+def _truncated_note(limit):
+    """Said in the calendar itself (its description, which calendar apps show) and in a
+    header: a feed longer than FEED_LIMIT sessions holds the earliest ones only."""
+    return _(
+        "This calendar shows the first %(limit)s sessions from today. Choose a province, topic "
+        "or language on the calendar page to subscribe to a shorter calendar with all of its sessions."
+    ) % {"limit": number_format(limit, force_grouping=True)}
 
 
 def event_ics(request, slug):

@@ -161,8 +161,9 @@ def _cached_events(sessions):
     return events
 
 
-def feed(sessions, name):
-    """A subscribable feed (METHOD:PUBLISH) of public fields only.
+def feed(sessions, name, description=None):
+    """A subscribable feed (METHOD:PUBLISH) of public fields only; ``description`` is shown by
+    calendar apps beside its name (RFC 7986 DESCRIPTION, and X-WR-CALDESC for older ones).
 
     Built from icalendar components; the VEVENTs are cached one by one (see
     _cached_events) and joined between the calendar's header and its end, so a
@@ -172,6 +173,9 @@ def feed(sessions, name):
     calendar = _calendar("PUBLISH", name)
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT1H")  # Outlook's name for the same
+    if description:
+        calendar.add("description", description)
+        calendar.add("x-wr-caldesc", description)
     _add_timezones(calendar, sessions)
     head = calendar.to_ical()
     end = b"END:VCALENDAR\r\n"

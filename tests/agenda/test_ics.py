@@ -10,8 +10,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from icalendar import Calendar
 
+from agenda import calendar_views
 from agenda import registration as seats
 from agenda.models import EventSession
 from agenda.session_changes import announce_changes
@@ -135,6 +137,30 @@ def test_feed_filters_by_region_topic_and_language(make_event, client, topic):
     assert bali_uid in uids("?region=Bali") and jakarta_uid not in uids("?region=Bali")
     assert bali_uid in uids(f"?topic={topic.slug}") and jakarta_uid not in uids(f"?topic={topic.slug}")
     assert bali_uid in uids("?language=ar") and jakarta_uid not in uids("?language=ar")
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_a_feed_longer_than_its_limit_says_so_in_the_calendar_and_a_header(client, limits, language, db):
+    """The feed stopped silently at FEED_LIMIT sessions; now calendar apps show why it is
+    short (its description, in the reader's language) and clients see it in a header."""
+    limits("agenda", FEED_LIMIT=3)
+    with translation.override(language):
+        url = reverse("agenda:feed")
+        note = calendar_views._truncated_note(3)
+    response = client.get(url)
+    calendar = Calendar.from_ical(response.content)
+    assert len(calendar.walk("VEVENT")) == 3
+    assert response["X-Feed-Limit"] == "3" and response["X-Feed-Truncated"] == "true"
+    description = str(calendar["X-WR-CALDESC"])
+    assert description == str(calendar["DESCRIPTION"]) == note and "3" in description
+    if language == "ar":
+        assert any("\u0600" <= char <= "\u06ff" for char in description)  # translated
+    assert client.get(url, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+
+    limits("agenda", FEED_LIMIT=100000)
+    whole = client.get(url)
+    assert "X-Feed-Truncated" not in whole and "X-WR-CALDESC" not in whole.content.decode()
+    assert len(Calendar.from_ical(whole.content).walk("VEVENT")) > 3
 
 
 def test_changes_raise_the_sequence_and_cancelling_marks_the_feed_entry(make_event, client, tmp_path):
