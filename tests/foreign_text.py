@@ -17,9 +17,10 @@ nearest marked ancestor (the page's own language when none is):
 - Arabic text never separates items (or a date from its time) with a Latin comma: the
   reader's comma comes from the locale (core/lists.py, core/dates.py).
 
-Indonesian and English share the Latin script, so text in one of them inside the other's
-page is not detected here; tests that know the text's language (a forum thread's stored
-language) check those marks directly.
+Indonesian and English share the Latin script: on their pages, a text node with two of the
+other language's commonest little words ("dan", "untuk"; "the", "you") and none of its own
+must be marked with it. Short texts escape this (a two-word title); tests that know the
+text's language (a forum thread's stored language) check those marks directly.
 """
 
 import re
@@ -44,6 +45,28 @@ NEUTRAL = re.compile(
     r"\S+@\S+|https?://\S+|www\.\S+|[\w.-]+\.(?:go\.id|id|org|com)\b\S*"
     r"|\b\w*[A-Z0-9]\w*[A-Z0-9][\w-]*|\b[A-Z]-\w+|\bRp\b|\bSinergi\b"
 )
+# Indonesian and English share the Latin script; their commonest little words tell them apart
+# (two different ones in a text node: "visa dan izin tinggal di Makassar", "the guide for you").
+FUNCTION_WORDS = {
+    "id": {
+        "yang",
+        "dan",
+        "untuk",
+        "di",
+        "dengan",
+        "ini",
+        "itu",
+        "tidak",
+        "atau",
+        "dari",
+        "ke",
+        "anda",
+        "saya",
+    }
+    | {"apakah", "bisa", "bagi", "pada", "akan", "sudah", "juga", "oleh", "dalam", "kami", "harus", "adalah"},
+    "en": {"the", "and", "for", "with", "this", "that", "not", "from", "to", "you", "your", "is", "are", "of"}
+    | {"a", "an", "on", "in", "can", "how", "does", "do", "be", "what", "when", "my", "it", "will", "have"},
+}
 # A search result's highlight, which may cut a code in two ("e<mark>visa</mark>.imigrasi.go.id").
 HIGHLIGHT = re.compile(r"</?mark>")
 # A Latin comma, except inside a number (2,000).
@@ -92,6 +115,14 @@ def latin_words(text):
     return LATIN_WORD.findall(NEUTRAL.sub(" ", text))
 
 
+def written_in(text):
+    """``id`` or ``en`` when two of that language's little words (and none of the other's) are in ``text``."""
+    found = {word.lower() for word in re.findall(r"[A-Za-z]+", text)}
+    counts = {language: len(found & words) for language, words in FUNCTION_WORDS.items()}
+    candidates = [language for language, count in counts.items() if count >= 2]
+    return candidates[0] if len(candidates) == 1 and min(counts.values()) == 0 else None
+
+
 def problems(html, language):
     """``[(problem, lang it is marked with, text)]`` for the main content of a page read in ``language``."""
     parser = LanguageOfText()
@@ -104,6 +135,8 @@ def problems(html, language):
             found.append(("not marked with its language", marked, text[:60]))
         elif not in_scripts and shown_as in NON_LATIN and latin_words(text):
             found.append(("Latin text not marked with a Latin-script language", marked, text[:60]))
+        elif shown_as in FUNCTION_WORDS and written_in(text) not in (None, shown_as):
+            found.append(("another Latin-script language not marked", marked, text[:60]))
         if marked and marked != language and not isolated:
             found.append(("another language not isolated", marked, text[:60]))
         if shown_as in ARABIC_SCRIPT and LATIN_COMMA.search(text):

@@ -169,8 +169,8 @@ def test_indonesian_partner_names_carry_lang_id_in_arabic_and_chinese_lists(clie
 def test_a_thread_in_the_other_latin_language_is_marked(
     client, threads_in_every_language, reader_language, thread_language
 ):
-    """Indonesian and English share a script, so the script check cannot see these: the
-    thread's stored language marks its title and posts."""
+    """Indonesian and English share a script, so the check's guess by little words misses
+    short texts: the thread's stored language marks its title and every post."""
     thread = threads_in_every_language.filter(language=thread_language).first()
     with translation.override(reader_language):
         response = client.get(thread.get_absolute_url())
