@@ -4,6 +4,7 @@ format typed in a template: one format per language across the site.
 - ``long_date``: "7 Desember 2026", "December 7, 2026", "7 ديسمبر 2026", "2026年12月7日";
 - with ``weekday``: "Senin, 07 Desember 2026", "Monday, December 7, 2026",
   "الاثنين، 7 ديسمبر 2026", "2026年12月7日星期一";
+- ``month_year``: "Desember 2026", "December 2026", "ديسمبر 2026", "2026年12月";
 - ``long_date_time`` adds the time as the clock shows it (24 hours, "09:00"), joined to the
   date the locale's way ("December 7, 2026, 09:00", "7 ديسمبر 2026، 09:00", "2026年12月7日 09:00").
 
@@ -12,7 +13,7 @@ A moment with a time zone is written in the active time zone (``timezone.overrid
 
 from datetime import datetime
 
-from babel.dates import format_date, get_datetime_format
+from babel.dates import format_date, format_skeleton, get_datetime_format
 from django.utils import formats, timezone
 from django.utils.translation import get_language, to_locale
 
@@ -29,6 +30,10 @@ def long_date(moment, weekday=False):
     day = _local(moment)
     day = day.date() if isinstance(day, datetime) else day
     return format_date(day, "full" if weekday else "long", locale=to_locale(get_language() or "id"))
+
+
+def month_year(moment):
+    return format_skeleton("yMMMM", _local(moment), locale=to_locale(get_language() or "id"))
 
 
 def long_date_time(moment, weekday=False):

@@ -1,5 +1,5 @@
 """``{% load dates %}``: ``{{ value|long_date }}``, ``{{ value|long_date_time }}`` and the
-``:weekday`` forms (core/dates.py)."""
+``:weekday`` forms, ``{{ value|month_year }}`` (core/dates.py)."""
 
 from django import template
 
@@ -16,3 +16,8 @@ def long_date(value, weekday=""):
 @register.filter
 def long_date_time(value, weekday=""):
     return dates.long_date_time(value, weekday=weekday == "weekday")
+
+
+@register.filter
+def month_year(value):
+    return dates.month_year(value)

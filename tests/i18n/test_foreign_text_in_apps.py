@@ -81,12 +81,17 @@ def search_urls(language):
 
 
 def event_urls(language):
-    """The events list, every event page and the registration form of its first session."""
+    """The events list (upcoming, past, this month's and next month's calendar), every event
+    page and the registration form of its first session."""
     urls = []
+    today = datetime.date.today()
+    next_month = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
     for page in Page.objects.live().public().specific().order_by("path"):
         kind = type(page).__name__
         if kind == "EventIndexPage":
-            urls.append(url_in(page, language))
+            calendar = url_in(page, language)
+            urls += [calendar, f"{calendar}past/"]
+            urls += [f"{calendar}month/{day.year}/{day.month}/" for day in (today, next_month)]
         elif kind == "EventPage":
             urls.append(url_in(page, language))
             session = page.ordered_sessions().first()
@@ -144,8 +149,12 @@ def test_complaint_form_tracking_and_status(client, language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_transparency_dashboard_and_rounds(client, language):
-    rounds = [page for page in Page.objects.live().specific() if type(page).__name__ == "EvaluationRoundPage"]
-    assert rounds
+    rounds = [
+        page
+        for page in Page.objects.live().specific()
+        if type(page).__name__ in ("EvaluationIndexPage", "EvaluationRoundPage")
+    ]
+    assert len(rounds) > 1
     urls = urls_in(language, "evaluation:dashboard") + [url_in(page, language) for page in rounds]
     assert_all_marked(client, language, urls)
 
