@@ -62,10 +62,9 @@ def feed(request):
     key = f"agenda-feed:v2:{limit}:{etag}:{request.get_full_path()}"
     cached = cache.get(key)
     if cached is None:
-        shown = list(sessions[: limit + 1])
-        truncated = len(shown) > limit
+        truncated = sessions[limit : limit + 1].exists()
         note = _truncated_note(limit) if truncated else None
-        cached = (ics.feed(shown[:limit], index_page.title, description=note), truncated)
+        cached = (ics.feed(sessions[:limit], index_page.title, description=note), truncated)
         cache.set(key, cached, 3600)
     content, truncated = cached
     response = _calendar_response(request, content, etag, last_modified, "sinergi-events.ics")

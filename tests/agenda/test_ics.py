@@ -9,8 +9,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from icalendar import Calendar
 
 from agenda import calendar_views
@@ -161,6 +163,21 @@ def test_a_feed_longer_than_its_limit_says_so_in_the_calendar_and_a_header(clien
     whole = client.get(url)
     assert "X-Feed-Truncated" not in whole and "X-WR-CALDESC" not in whole.content.decode()
     assert len(Calendar.from_ical(whole.content).walk("VEVENT")) > 3
+
+
+def test_after_one_change_the_feed_loads_only_that_session_whole(make_event, client):
+    """The feed read every session with its whole event page (translated fields, StreamField
+    bodies) to build the cache keys; now it reads a few columns, and only the sessions whose
+    entry changed are loaded whole."""
+    page = make_event([{"days": 5}, {"days": 6}, {"days": 7}])
+    client.get(reverse("agenda:feed"))  # every entry cached
+    changed = page.sessions.order_by("pk")[1]
+    EventSession.objects.filter(pk=changed.pk).update(changed_at=timezone.now(), venue_name="Aula baru")
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("agenda:feed"))
+    assert "Aula baru" in response.content.decode()
+    whole = [q["sql"] for q in queries.captured_queries if '"agenda_eventsession"."venue_name"' in q["sql"]]
+    assert len(whole) == 1 and f"IN ({changed.pk})" in whole[0]
 
 
 def test_changes_raise_the_sequence_and_cancelling_marks_the_feed_entry(make_event, client, tmp_path):
