@@ -223,6 +223,7 @@ def main():
     parser.add_argument("--runs", type=int, default=30)
     parser.add_argument("--waiting", type=int, default=200, help="people on the churning waitlist")
     parser.add_argument("--old", type=int, default=100_000, help="old registrations to anonymise")
+    parser.add_argument("--feeds-only", action="store_true", help="stop after the feed figures")
     args = parser.parse_args()
 
     server = None if os.environ.get("DATABASE_URL") else start_postgres()
@@ -273,6 +274,8 @@ def main():
         print(
             f"feed filtered by region: median {percentile(filtered, 0.5):.1f} ms, p95 {percentile(filtered, 0.95):.1f} ms"
         )
+        if args.feeds_only:
+            return
         month = date.today() + timedelta(days=31)
         month_url = f"/en/acara/month/{month.year}/{month.month}/"
         month_times = timed_get(client, month_url, args.runs * 3)
