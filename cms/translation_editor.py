@@ -2,12 +2,13 @@
 
 wagtail-modeltranslation ships both, but its toggles hide any panel whose text mentions a
 language code (so "Identification" or "Public change notes" vanished behind the English
-toggle) and its copy button only knows StreamFields and guesses field names from panel ids
-(``body_id`` for ``body_ind``, ``body_zh_id`` for ``body_zh_hans``). Sinergi serves its own
-scripts under the package's static names (site/static comes first in the static finders);
-they read their settings from the JSON this module renders, and copy through ``copy_view``,
-which works for any widget: it reads the source field from the form data with the source
-widget and renders the target field's widget with that value.
+toggle), it has no translator's view (the source read-only beside the target: the scripts'
+"Translate into" mode) and its copy button only knows StreamFields and guesses field names
+from panel ids (``body_id`` for ``body_ind``, ``body_zh_id`` for ``body_zh_hans``). Sinergi
+serves its own scripts under the package's static names (site/static comes first in the
+static finders); they read their settings from the JSON this module renders, and copy through
+``copy_view``, which works for any widget: it reads the source field from the form data with
+the source widget and renders the target field's widget with that value.
 """
 
 import json
@@ -19,7 +20,7 @@ from django.http import HttpResponseBadRequest, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import json_script, strip_tags
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, to_locale
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from modeltranslation.utils import build_localized_fieldname
@@ -31,10 +32,12 @@ RIGHT_TO_LEFT = {"ar"}
 
 
 def languages():
-    """Each content language with its column suffix, name (in the admin's language) and direction."""
+    """Each content language with its column suffix, its ``lang`` tag in BCP 47's usual case
+    (``zh-Hans``, where Django's code is ``zh-hans``), name (in the admin's language) and direction."""
     return [
         {
             "code": code,
+            "lang": to_locale(code).replace("_", "-"),
             "suffix": build_localized_fieldname("", code)[1:],
             "name": get_language_info(code)["name_translated"],
             "dir": "rtl" if code in RIGHT_TO_LEFT else "ltr",
@@ -55,6 +58,13 @@ def editor_settings():
             "copied": _("Copied from {language}. Check the text before you save."),
             "empty": _("The {language} field is empty: there is nothing to copy."),
             "failed": _("Copying failed; nothing was changed."),
+            "translateInto": _("Translate into:"),
+            "off": _("Off (edit the languages shown)"),
+            "sourceColumn": _("{language}: source, read-only"),
+            "targetColumn": _("{language}: translation"),
+            "sourceLocked": _(
+                "The {language} source is read-only in this mode. To change it, set “Translate into” to Off."
+            ),
         },
     }
     return json_script(config, "sinergi-translation-editor")

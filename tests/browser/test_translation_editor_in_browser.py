@@ -1,7 +1,9 @@
 """Editing in the admin's default view (Indonesian only shown): shared panels stay visible,
-pages are created and published; translators copy any field from another language."""
+pages are created and published; translators copy any field from another language, and in the
+"Translate into" mode work beside the Indonesian source, which they cannot change there."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -72,6 +74,12 @@ def add_inline_form(page, prefix):
     raise AssertionError(f"the {prefix} inline form was never added")
 
 
+def save_draft(page):
+    page.locator("footer button.action-save").first.click()
+    page.wait_for_load_state()
+    page.wait_for_selector(".sinergi-languages")
+
+
 def publish(page):
     page.locator("footer .w-dropdown__toggle").first.click()
     page.locator("button[name=action-publish]").click()
@@ -137,8 +145,10 @@ def test_errors_of_a_regulation_are_on_visible_fields(admin_page, site_url):
     expect(page.locator("#id_summary_ind")).to_be_visible()
 
 
-@pytest.mark.parametrize(("language", "direction"), [("ar", "rtl"), ("zh-hans", "ltr")])
-def test_copying_a_guide_body_from_indonesian(admin_page, site_url, language, direction):
+@pytest.mark.parametrize(
+    ("language", "tag", "direction"), [("ar", "ar", "rtl"), ("zh-hans", "zh-Hans", "ltr")]
+)
+def test_copying_a_guide_body_from_indonesian(admin_page, site_url, language, tag, direction):
     page = admin_page
     page_id = edit_link(page, site_url, "guidepage", "visa kunjungan")
     page.set_viewport_size({"width": 1600, "height": 1000})
@@ -153,7 +163,7 @@ def test_copying_a_guide_body_from_indonesian(admin_page, site_url, language, di
         page.locator(f"#id_summary_{suffix}").bounding_box(),
     )
     assert target["x"] >= source["x"] + source["width"]  # the source beside the translation
-    assert title.get_attribute("lang") == language
+    assert title.get_attribute("lang") == tag
     assert title.get_attribute("dir") == direction
     body = page.locator(f"[data-contentpath='body_{suffix}']")
     failures = []
@@ -227,3 +237,106 @@ def test_an_error_in_a_hidden_language_shows_that_language(admin_page, site_url)
     expect(page.locator("#id_summary_ar")).to_be_visible()  # the error is next to a visible field
     assert toggle.get_attribute("aria-pressed") == "true"
     page.evaluate("localStorage.removeItem('sinergi-admin-languages')")
+
+
+@pytest.fixture
+def translating(admin_page):
+    """The "Translate into" choice is remembered by the browser: forgotten after each test."""
+    yield admin_page
+    admin_page.evaluate("localStorage.removeItem('sinergi-admin-translate-into')")
+    admin_page.set_viewport_size({"width": 1280, "height": 720})
+
+
+def unit(page, base, suffix):
+    """The part of the form holding one language of a field (its panel or its wrapper)."""
+    return page.locator(f"[data-sinergi-base='{base}'][data-sinergi-language-unit]").filter(
+        has=page.locator(f"[data-contentpath='{base}_{suffix}']")
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "tag", "direction"), [("ar", "ar", "rtl"), ("zh-hans", "zh-Hans", "ltr")]
+)
+def test_translating_a_guide_beside_its_indonesian_source(translating, site_url, language, tag, direction):
+    page = translating
+    suffix = language.replace("-", "_")
+    page_id = edit_link(page, site_url, "guidepage", "Golden Visa")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{site_url}/admin/pages/{page_id}/edit/")
+    page.wait_for_selector(".sinergi-languages")
+    page.select_option(".sinergi-translate__select", language)
+    source, target = page.locator("#id_title_ind"), page.locator(f"#id_title_{suffix}")
+    expect(target).to_be_visible()
+    other = "en" if language != "en" else "ar"
+    expect(page.locator(f"#id_title_{other}")).to_be_hidden()  # only the source and the target
+    # Side by side: the source first in the admin's reading order (left to right), the target
+    # beside it, their inputs on one line.
+    left, right = source.bounding_box(), target.bounding_box()
+    assert left["x"] + left["width"] <= right["x"]
+    assert abs(left["y"] - right["y"]) < 4
+    names = {
+        code: page.locator(f".sinergi-languages__toggle[data-language='{code}']").inner_text()
+        for code in ("id", language)
+    }
+    expect(unit(page, "title", "ind").locator(".sinergi-column-language")).to_contain_text(names["id"])
+    expect(unit(page, "title", suffix).locator(".sinergi-column-language")).to_contain_text(names[language])
+    assert target.get_attribute("lang") == tag and target.get_attribute("dir") == direction
+
+    # The source cannot be changed: plain fields are readonly, the StreamField body is inert.
+    indonesian = {field: page.locator(f"#id_{field}_ind").input_value() for field in ("title", "summary")}
+    blocks = page.locator("input[name='body_ind-count']").input_value()
+    expect(source).not_to_be_editable()
+    source.click()
+    page.keyboard.type("XYZ")
+    assert source.input_value() == indonesian["title"]
+    source_block = page.locator(
+        "[data-contentpath='body_ind'] [data-field-input] [contenteditable=true]"
+    ).first
+    assert not source_block.evaluate("(el) => { el.focus(); return document.activeElement === el; }")
+
+    # The target is editable, its body copied from the source and edited in its own editor.
+    expect(target).to_be_editable()
+    typed = {"ar": "التأشيرة الذهبية للمستثمرين", "zh-hans": "面向投资者的黄金签证"}[language]
+    target.fill(typed)
+    body = page.locator(f"[data-contentpath='body_{suffix}']")
+    expect(body.locator(".sinergi-copy__button:visible")).to_have_count(1)  # copy from the source
+    body.locator(".sinergi-copy__button[data-copy-from='id']").click()
+    expect(body.locator(".sinergi-copy__status")).to_have_text(re.compile(r"\S"))  # copied
+    expect(page.locator(f"input[name='body_{suffix}-count']")).to_have_value(blocks)
+    paragraph = body.locator("[contenteditable=true]").first
+    expect(paragraph).to_contain_text("Golden Visa")  # the copied text, in a working editor
+    paragraph.click()
+    page.keyboard.type("TR-2026 ")  # key presses: Draft.js ignores a script's inserted text
+    expect(paragraph).to_contain_text("TR-2026")
+    # Draftail writes its form value a moment after a key press; a person is never this quick.
+    expect(page.locator(f"input[name='body_{suffix}-0-value']")).to_have_value(re.compile("TR-2026"))
+    assert paragraph.get_attribute("dir") == direction
+
+    save_draft(page)
+    assert page.locator(".sinergi-translate__select").input_value() == language  # remembered
+    for field, value in indonesian.items():
+        assert page.locator(f"#id_{field}_ind").input_value() == value
+    assert page.locator("input[name='body_ind-count']").input_value() == blocks
+    assert page.locator(f"#id_title_{suffix}").input_value() == typed
+    assert page.locator(f"input[name='body_{suffix}-count']").input_value() == blocks
+    expect(page.locator(f"[data-contentpath='body_{suffix}'] [contenteditable=true]").first).to_contain_text(
+        "TR-2026"
+    )
+
+    page.set_viewport_size({"width": 375, "height": 800})  # narrow: the source above the target
+    above, below = (
+        page.locator("#id_title_ind").bounding_box(),
+        page.locator(f"#id_title_{suffix}").bounding_box(),
+    )
+    assert above["y"] + above["height"] <= below["y"]
+
+
+def test_an_error_on_the_source_ends_the_translate_mode(translating, site_url):
+    page = translating
+    open_add_form(page, site_url, "regulationpage", "regulationindexpage")
+    page.select_option(".sinergi-translate__select", "ar")
+    expect(page.locator("#id_title_ind")).not_to_be_editable()
+    page.fill("#id_title_ar", "لائحة تجريبية")
+    publish(page)  # the Indonesian title is required and empty
+    expect(page.locator("#id_title_ind")).to_be_editable()  # so it can be filled
+    assert page.locator(".sinergi-translate__select").input_value() == ""

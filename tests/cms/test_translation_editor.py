@@ -11,6 +11,7 @@ from django.utils.html import escape
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from cms.models import RegulationIndexPage, RegulationPage, RegulationRelation
+from cms.translation_editor import editor_settings
 from tests.cms.editing import edit_form, editor_data
 
 pytestmark = pytest.mark.django_db
@@ -30,18 +31,21 @@ def test_the_editor_loads_sinergis_scripts_not_the_packages(name):
     assert "/site/static/" in finders.find(f"wagtail_modeltranslation/{name}")
 
 
-def test_the_editor_carries_the_languages_with_their_column_suffix_and_direction(client, superuser, guide):
+def test_the_editor_carries_the_languages_with_their_tag_column_suffix_and_direction(
+    client, superuser, guide
+):
     client.force_login(superuser)
     content = client.get(f"/admin/pages/{guide.pk}/edit/").content.decode()
     start = content.index('<script id="sinergi-translation-editor" type="application/json">')
     settings = json.loads(content[content.index(">", start) + 1 : content.index("</script>", start)])
     assert {
-        (language["code"], language["suffix"], language["dir"]) for language in settings["languages"]
+        (language["code"], language["lang"], language["suffix"], language["dir"])
+        for language in settings["languages"]
     } == {
-        ("id", "ind", "ltr"),
-        ("en", "en", "ltr"),
-        ("ar", "ar", "rtl"),
-        ("zh-hans", "zh_hans", "ltr"),
+        ("id", "id", "ind", "ltr"),
+        ("en", "en", "en", "ltr"),
+        ("ar", "ar", "ar", "rtl"),
+        ("zh-hans", "zh-Hans", "zh_hans", "ltr"),  # the tag's usual case for the inputs' lang
     }
     assert settings["copyUrl"] == COPY_URL
 
@@ -157,3 +161,15 @@ def test_a_newcomer_reads_what_the_identification_and_relation_fields_mean(clien
         for name in ("kind", "target"):
             help_text = str(RegulationRelation._meta.get_field(name).help_text)
             assert help_text and escape(help_text) in content, name
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("id", "Terjemahkan ke:"), ("en", "Translate into:"), ("ar", "الترجمة إلى:"), ("zh-hans", "翻译为：")],
+)
+def test_the_translate_mode_speaks_the_admins_language(language, expected):
+    with translation.override(language):
+        rendered = editor_settings()
+    strings = json.loads(rendered.split(">", 1)[1].rsplit("</script>", 1)[0])["strings"]
+    assert strings["translateInto"] == expected
+    assert "{language}" in strings["sourceColumn"] and "{language}" in strings["sourceLocked"]

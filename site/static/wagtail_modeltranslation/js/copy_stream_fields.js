@@ -114,7 +114,7 @@
         button.type = "button";
         button.className = "button button-small button-secondary sinergi-copy__button";
         button.dataset.copyFrom = language.code;
-        button.lang = language.code;
+        button.lang = language.lang;
         button.textContent = language.name;
         button.addEventListener("click", () => copy(fieldFor(field, base, language), field, language, status));
         bar.append(button);

@@ -12,12 +12,22 @@
  * grouped, and the stylesheet sets the shown ones side by side on wide screens: the source
  * beside the translation.
  *
+ * "Translate into" is the translator's mode: the Indonesian source and the chosen language only,
+ * in two columns on wide screens (source above target on narrow ones), each field's heading
+ * naming its column's language. The source cannot be changed there: its plain inputs are
+ * `readonly`, its rich text and StreamField editors `inert`; both still submit their values
+ * unchanged. No Wagtail panel is moved for this (the stylesheet places the grouped units), so
+ * the Draftail and StreamField controllers keep working. The choice is remembered like the
+ * toggles; an error on a field outside the two columns, or on the source, ends the mode so the
+ * error can be seen and fixed.
+ *
  * Settings and strings come from the JSON element rendered by cms/translation_editor.py.
  */
 (() => {
   "use strict";
 
   const STORAGE_KEY = "sinergi-admin-languages";
+  const TARGET_KEY = "sinergi-admin-translate-into";
 
   function start() {
     const element = document.getElementById("sinergi-translation-editor");
@@ -25,6 +35,7 @@
     if (!element || !form) return;
     const config = JSON.parse(element.textContent);
     const shown = new Set(storedLanguages(config));
+    let target = storedTarget(config);
 
     function languageOf(path) {
       return config.languages.find((language) => path.endsWith(`_${language.suffix}`));
@@ -41,8 +52,8 @@
         "[data-field-input], input:not([type=hidden]):not([type=checkbox]):not([type=radio]), textarea, [contenteditable=true]",
       );
       for (const control of controls) {
-        if (control.getAttribute("lang") === language.code) continue;
-        control.setAttribute("lang", language.code);
+        if (control.getAttribute("lang") === language.lang) continue;
+        control.setAttribute("lang", language.lang);
         control.setAttribute("dir", language.dir);
       }
     }
@@ -68,8 +79,38 @@
       );
     }
 
+    function caption(unit, language) {
+      const heading = unit.querySelector("[data-panel-heading], .w-field__label");
+      if (!heading) return;
+      const badge = document.createElement("span");
+      badge.className = "sinergi-column-language";
+      const template = language.code === config.source ? config.strings.sourceColumn : config.strings.targetColumn;
+      badge.textContent = template.replace("{language}", language.name);
+      heading.append(badge);
+    }
+
+    function lockSource() {
+      const locked = Boolean(target);
+      for (const unit of form.querySelectorAll(`[data-sinergi-language-unit="${config.source}"]`)) {
+        for (const input of unit.querySelectorAll("[data-field-input]")) {
+          const plain = input.querySelector(":scope > input:not([type=hidden]), :scope > textarea");
+          if (plain && !input.querySelector("[data-draftail-input]")) {
+            if (locked && !plain.readOnly) {
+              plain.readOnly = true;
+              plain.dataset.sinergiLocked = "1";
+            } else if (!locked && plain.dataset.sinergiLocked) {
+              plain.readOnly = false;
+              delete plain.dataset.sinergiLocked;
+            }
+          } else if (input.inert !== locked) {
+            input.inert = locked;
+          }
+        }
+      }
+    }
+
     function scan() {
-      const revealed = [];
+      const errors = [];
       for (const field of form.querySelectorAll("[data-field][data-contentpath]")) {
         if (field.parentElement.closest("[data-block]")) continue; // a block inside a StreamField
         const path = field.dataset.contentpath;
@@ -81,11 +122,16 @@
           unit.dataset.sinergiLanguageUnit = language.code;
           unit.dataset.sinergiBase = path.slice(0, -language.suffix.length - 1);
           group(unit);
+          caption(unit, language);
         }
         markInputs(field, language);
-        if (hasError(field) && !shown.has(language.code)) revealed.push(language.code);
+        if (hasError(field)) errors.push(language.code);
       }
-      for (const code of revealed) show(code, true, false);
+      if (target && errors.some((code) => code !== target.code)) translate(null, false);
+      if (!target) {
+        for (const code of errors) if (!shown.has(code)) show(code, true, false);
+      }
+      lockSource();
     }
 
     const bar = document.createElement("div");
@@ -103,27 +149,68 @@
       button.type = "button";
       button.className = "button button-small button-secondary sinergi-languages__toggle";
       button.dataset.language = language.code;
-      button.lang = language.code;
+      button.lang = language.lang;
       button.textContent = language.name;
       button.addEventListener("click", () => show(language.code, !shown.has(language.code), true));
       buttons[language.code] = button;
       bar.append(button);
     }
 
+    const chooser = document.createElement("label");
+    chooser.className = "sinergi-languages__label sinergi-translate";
+    chooser.textContent = config.strings.translateInto;
+    const select = document.createElement("select");
+    select.className = "sinergi-translate__select";
+    select.append(new Option(config.strings.off, ""));
+    for (const language of config.languages) {
+      if (language.code === config.source) continue;
+      const option = new Option(language.name, language.code);
+      option.lang = language.lang;
+      select.append(option);
+    }
+    select.addEventListener("change", () => translate(languageCalled(select.value), true));
+    chooser.append(select);
+    const note = document.createElement("p");
+    note.className = "sinergi-translate__note";
+    note.textContent = config.strings.sourceLocked.replace("{language}", languageCalled(config.source).name);
+    bar.append(chooser, note);
+
+    function languageCalled(code) {
+      return config.languages.find((language) => language.code === code) || null;
+    }
+
+    function render() {
+      for (const language of config.languages) {
+        const code = language.code;
+        const visible = target ? code === config.source || code === target.code : shown.has(code);
+        form.classList.toggle(`sinergi-hide-${code}`, !visible);
+        buttons[code].setAttribute("aria-pressed", String(shown.has(code)));
+        buttons[code].disabled = Boolean(target);
+      }
+      if (target) form.dataset.sinergiTranslate = target.code;
+      else delete form.dataset.sinergiTranslate;
+      select.value = target ? target.code : "";
+      note.hidden = !target;
+      lockSource();
+    }
+
     function show(code, visible, remember) {
       if (visible) shown.add(code);
       else shown.delete(code);
-      form.classList.toggle(`sinergi-hide-${code}`, !visible);
-      buttons[code].setAttribute("aria-pressed", String(visible));
       if (remember) window.localStorage.setItem(STORAGE_KEY, JSON.stringify([...shown]));
+      render();
+    }
+
+    function translate(language, remember) {
+      target = language;
+      if (remember) window.localStorage.setItem(TARGET_KEY, language ? language.code : "");
+      render();
     }
 
     scan();
     if (!form.querySelector("[data-sinergi-language]")) return; // nothing translated on this form
     form.prepend(bar);
-    for (const language of config.languages) {
-      show(language.code, shown.has(language.code), false);
-    }
+    render();
     scan();
     let pending = false;
     new MutationObserver(() => {
@@ -144,6 +231,11 @@
       // an unreadable value: fall back to the source language
     }
     return [config.source];
+  }
+
+  function storedTarget(config) {
+    const code = window.localStorage.getItem(TARGET_KEY);
+    return config.languages.find((language) => language.code === code && code !== config.source) || null;
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
