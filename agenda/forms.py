@@ -9,7 +9,7 @@ from django.utils.translation import ngettext_lazy
 from agenda import conf
 from agenda.choices import EVENT_LANGUAGES, KINDS, PROVINCES, REGISTRATION_KINDS
 from cms.models import Audience, TopicPage
-from core.widgets import EmailAddressInput, MarkedSelect, PhoneInput
+from core.widgets import EmailAddressInput, LanguageSelect, MarkedSelect, PhoneInput
 
 # An event language's option is named in that language (the sign language in Indonesian).
 EVENT_LANGUAGE_MARKS = {code: "id" if code == "bsl" else code for code, _name in EVENT_LANGUAGES}
@@ -104,7 +104,7 @@ class RegistrationForm(GroupSizeLimit, forms.Form):
     language = forms.ChoiceField(
         label=_("Language of our emails"),
         choices=settings.LANGUAGES,
-        widget=MarkedSelect(languages={code: code for code, _name in settings.LANGUAGES}),
+        widget=LanguageSelect,
     )
     accessibility_needs = forms.CharField(
         label=_("Anything we should prepare so you can take part? (optional)"),

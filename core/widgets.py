@@ -3,6 +3,7 @@ browsers may fill in for the person, and left-to-right digits and addresses insi
 pages (an email address or "+62 812..." laid out right to left scrambles)."""
 
 from django import forms
+from django.conf import settings
 
 
 class EmailAddressInput(forms.EmailInput):
@@ -34,3 +35,10 @@ class MarkedSelect(forms.Select):
         if language:
             option["attrs"].update({"lang": language, "dir": "auto"})
         return option
+
+
+class LanguageSelect(MarkedSelect):
+    """A choice of the site's languages (settings.LANGUAGES), each named in itself."""
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__(attrs, choices, languages={code: code for code, _name in settings.LANGUAGES})

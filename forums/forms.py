@@ -7,6 +7,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from core.signed_links import FormTokens, LinkError
+from core.widgets import LanguageSelect
 from forums import conf
 from forums.accounts import clean_display_name
 from forums.models import FlagReason, ThreadKind
@@ -112,7 +113,9 @@ class FlagForm(forms.Form):
 
 class ProfileForm(forms.Form):
     display_name = forms.CharField(label=_("Display name"), max_length=60, min_length=2)
-    language = forms.ChoiceField(label=_("Language of the emails"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(
+        label=_("Language of the emails"), choices=settings.LANGUAGES, widget=LanguageSelect
+    )
     notify_replies = forms.BooleanField(
         label=_("Email me when someone replies to my threads"), required=False
     )

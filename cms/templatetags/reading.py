@@ -64,6 +64,13 @@ def title_lang(page):
 
 
 @register.simple_tag
+def marked_title(page):
+    """A page's title isolated and marked with its language, to put inside a sentence
+    (``{% marked_title guide as title %}{% blocktranslate %}About “{{ title }}”…``)."""
+    return format_html("<bdi{}>{}</bdi>", title_lang(page), page.title)
+
+
+@register.simple_tag
 def summary_lang(page):
     """` lang=".." dir="auto"` for a page's summary in a list, always said: the list may sit
     inside a body shown in another language."""

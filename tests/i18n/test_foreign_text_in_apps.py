@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 
-from cms.models import PartnerIndexPage, PartnerPage
+from cms.models import GuidePage, PartnerIndexPage, PartnerPage
 from complaints import services as complaints
 from complaints.forms import FORM_TOKENS
 from complaints.models import Category, Office
@@ -62,22 +62,29 @@ def urls_in(language, *names):
 
 
 def forum_urls(language, threads):
+    """The index, a board, the new-thread form (also about a guide not in every language), the
+    member's profile and every thread."""
+    guide = next(
+        page for page in GuidePage.objects.live().order_by("path") if "ar" not in page.translation_state
+    )
     with translation.override(language):
         return [
             reverse("forums:index"),
             reverse("forums:board", args=["visa"]),
             reverse("forums:new_thread", args=["visa"]),
+            f"{reverse('forums:new_thread', args=['visa'])}?guide={guide.pk}",
+            reverse("forums:profile"),
             *[thread.get_absolute_url() for thread in threads],
         ]
 
 
 def search_urls(language):
-    """Queries that find pages only in Indonesian, forms and events, and the glossary."""
+    """Queries that find pages only in Indonesian, forms and events, nothing, or nothing that
+    answers, and the glossary."""
     with translation.override(language):
         search = reverse("search")
-        return [f"{search}?q={query}" for query in ("KITAS", "paspor", "izin tinggal", "visa")] + [
-            reverse("search_glossary")
-        ]
+        queries = ("KITAS", "paspor", "izin tinggal", "visa", "zzxqv", "how do I cook rendang")
+        return [f"{search}?q={query}" for query in queries] + [reverse("search_glossary")]
 
 
 def event_urls(language):
@@ -189,3 +196,15 @@ def test_a_thread_in_the_other_latin_language_is_marked(
     assert text.language_of(thread.title) == thread_language
     posts = thread.posts.filter(state=PostState.APPROVED).count()
     assert html.count(f'class="forum-post__body" lang="{thread_language}" dir="auto"') == posts > 0
+
+
+def test_a_guide_title_inside_a_sentence_carries_its_language(reader):
+    """The new-thread form names the guide asked about inside an Arabic sentence; a guide not
+    translated into Arabic is named in Indonesian, marked and isolated."""
+    guide = next(
+        page for page in GuidePage.objects.live().order_by("path") if "ar" not in page.translation_state
+    )
+    with translation.override("ar"):
+        url = f"{reverse('forums:new_thread', args=['visa'])}?guide={guide.pk}"
+    html = reader.get(url).content.decode()
+    assert f'«<bdi lang="id" dir="auto">{guide.title_ind}</bdi>»' in html  # the Arabic quotes
