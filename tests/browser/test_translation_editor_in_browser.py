@@ -336,7 +336,10 @@ def test_an_error_on_the_source_ends_the_translate_mode(translating, site_url):
     open_add_form(page, site_url, "regulationpage", "regulationindexpage")
     page.select_option(".sinergi-translate__select", "ar")
     expect(page.locator("#id_title_ind")).not_to_be_editable()
+    rich_text_source = page.locator("[data-contentpath='body_ind'] [data-field-input]")
+    expect(rich_text_source).to_have_attribute("inert", "")  # Draftail cannot be reached
     page.fill("#id_title_ar", "لائحة تجريبية")
     publish(page)  # the Indonesian title is required and empty
     expect(page.locator("#id_title_ind")).to_be_editable()  # so it can be filled
+    expect(rich_text_source).not_to_have_attribute("inert", "")
     assert page.locator(".sinergi-translate__select").input_value() == ""
