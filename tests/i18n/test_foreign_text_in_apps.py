@@ -131,7 +131,7 @@ def test_events(client, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_complaint_form_tracking_and_status(client, language):
+def test_complaint_form_tracking_status_and_statistics(client, language):
     filed = complaints.file_complaint(
         {
             "category": Category.SERVICE,
@@ -147,11 +147,11 @@ def test_complaint_form_tracking_and_status(client, language):
         "id",
         "http://testserver/",
     )
-    file_url, track_url, status_url = urls_in(
-        language, "complaints:file", "complaints:track", "complaints:status"
+    file_url, track_url, status_url, statistics_url = urls_in(
+        language, "complaints:file", "complaints:track", "complaints:status", "complaints:statistics"
     )
     assert client.post(track_url, {"code": filed.code}).status_code == 302
-    assert_all_marked(client, language, [file_url, track_url, status_url])
+    assert_all_marked(client, language, [file_url, track_url, status_url, statistics_url])
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
