@@ -64,10 +64,11 @@ def add_inline_form(page, prefix):
     before Wagtail's scripts have connected, and a press before that does nothing (seen in
     CI under load)."""
     total = page.locator(f"#id_{prefix}-TOTAL_FORMS")
+    before = total.input_value()
     for _attempt in range(10):
         page.locator(f"#id_{prefix}-ADD").click()
         try:
-            expect(total).not_to_have_value("0", timeout=1000)
+            expect(total).not_to_have_value(before, timeout=1000)
             return
         except AssertionError:
             continue
@@ -343,3 +344,18 @@ def test_an_error_on_the_source_ends_the_translate_mode(translating, site_url):
     expect(page.locator("#id_title_ind")).to_be_editable()  # so it can be filled
     expect(rich_text_source).not_to_have_attribute("inert", "")
     assert page.locator(".sinergi-translate__select").input_value() == ""
+
+
+def test_a_change_note_added_in_the_translate_mode_is_written_there_in_indonesian(translating, site_url):
+    """Only existing text is a source to protect: a note added on the page is being written."""
+    page = translating
+    page_id = edit_link(page, site_url, "regulationpage", "2011")
+    page.goto(f"{site_url}/admin/pages/{page_id}/edit/")
+    page.wait_for_selector(".sinergi-languages")
+    page.select_option(".sinergi-translate__select", "zh-hans")
+    expect(page.locator("input[name='change_notes-0-note_ind']")).not_to_be_editable()
+    added = int(page.locator("#id_change_notes-TOTAL_FORMS").input_value())
+    add_inline_form(page, "change_notes")
+    expect(page.locator(f"input[name='change_notes-{added}-note_ind']")).to_be_editable()
+    expect(page.locator(f"input[name='change_notes-{added}-note_zh_hans']")).to_be_editable()
+    expect(page.locator("input[name='change_notes-0-note_ind']")).not_to_be_editable()

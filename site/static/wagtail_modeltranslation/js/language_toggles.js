@@ -16,7 +16,8 @@
  * in two columns on wide screens (source above target on narrow ones), each field's heading
  * naming its column's language. The source cannot be changed there: its plain inputs are
  * `readonly`, its rich text and StreamField editors `inert`; both still submit their values
- * unchanged. No Wagtail panel is moved for this (the stylesheet places the grouped units), so
+ * unchanged; only an inline form added on this page (a new change note) keeps its source
+ * editable, since its Indonesian text is being written, not translated. No Wagtail panel is moved for this (the stylesheet places the grouped units), so
  * the Draftail and StreamField controllers keep working. The choice is remembered like the
  * toggles; an error on a field outside the two columns, or on the source, ends the mode so the
  * error can be seen and fixed.
@@ -89,9 +90,17 @@
       heading.append(badge);
     }
 
+    function addedHere(unit) {
+      const child = unit.closest("[data-inline-panel-child]");
+      if (!child) return false;
+      const prefix = child.id.replace(/^inline_child_/, "");
+      const key = child.querySelector(`input[type=hidden][name="${prefix}-id"]`);
+      return Boolean(key && !key.value);
+    }
+
     function lockSource() {
-      const locked = Boolean(target);
       for (const unit of form.querySelectorAll(`[data-sinergi-language-unit="${config.source}"]`)) {
+        const locked = Boolean(target) && !addedHere(unit);
         for (const input of unit.querySelectorAll("[data-field-input]")) {
           const plain = input.querySelector(":scope > input:not([type=hidden]), :scope > textarea");
           if (plain && !input.querySelector("[data-draftail-input]")) {
