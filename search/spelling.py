@@ -18,7 +18,7 @@ from django.db.models import Count, Max, Q
 
 from search import glossary
 from search.models import SearchEntry
-from search.text import CJK, words
+from search.text import CJK, WORD, words
 
 CUTOFF = 0.8
 # A short word close to another word of the content is as often another real word as a typo
@@ -108,14 +108,24 @@ def candidate(text, language):
     if not unknown:
         return ""
     content, terms = vocabulary(language)
-    corrected = []
-    for token in tokens:
-        if token in unknown:
-            script = _script(token)
-            allowed = content | terms if len(token) >= MIN_LENGTH_FOR_CONTENT_WORDS else terms
-            near = [word for word in allowed if _script(word) == script and typo_of(token, word)]
-            close = difflib.get_close_matches(token, near, n=1, cutoff=CUTOFF)
-            token = close[0] if close else token
-        corrected.append(token)
-    suggestion = " ".join(corrected)
-    return suggestion if suggestion != " ".join(tokens) else ""
+    corrections = {}
+    for token in unknown:
+        script = _script(token)
+        allowed = content | terms if len(token) >= MIN_LENGTH_FOR_CONTENT_WORDS else terms
+        near = [word for word in allowed if _script(word) == script and typo_of(token, word)]
+        close = difflib.get_close_matches(token, near, n=1, cutoff=CUTOFF)
+        if close and close[0] != token:
+            corrections[token] = close[0]
+    return _as_typed(text, corrections) if corrections else ""
+
+
+def _as_typed(text, corrections):
+    """The query as the reader typed it, with only the corrected words replaced: the others
+    keep their capitals, Arabic hamza and taa marbuta (search compares words normalised, but
+    a suggestion in the normalised spelling read as if those were corrected too)."""
+
+    def replace(match):
+        word = match.group(0)
+        return corrections.get(words(word)[0], word) if len(words(word)) == 1 else word
+
+    return WORD.sub(replace, text).strip()

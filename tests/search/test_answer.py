@@ -79,3 +79,14 @@ def test_the_no_match_page_is_translated(client, indexed):
     html = client.get("/id/search/", {"q": "resep nasi goreng kampung"}).content.decode()
     assert "No page answers this question" not in html
     assert 'class="zero-results no-good-match"' in html
+
+
+def test_did_you_mean_changes_only_the_corrected_word(indexed):
+    """The suggestion was the whole query in search's normalised spelling: capitals lower-cased
+    and, in Arabic, hamza and taa marbuta dropped from words that were spelt right, so it read
+    as a correction of those too."""
+    assert ask("Golden vissa").suggestion == "Golden visa"
+    assert ask("Perpanjang Visa kunjugan", "id").suggestion == "Perpanjang Visa kunjungan"
+    typed = "تأشيرة الزيارة والإقامة"
+    assert answer.spelling.candidate(typed, "ar") == ""  # nothing misspelt: nothing offered
+    assert answer.spelling._as_typed(typed + " كيتاسس", {"كيتاسس": "كيتاس"}) == typed + " كيتاس"
