@@ -1,7 +1,7 @@
 """The check that every piece of text on a page is marked with the language it is in
 (WCAG 3.1.2, issue 19 items 4 and 8), shared by the tests of each app's pages.
 
-A page's main content is parsed; each text node is compared with the ``lang`` of its
+A page's body is parsed; each text node is compared with the ``lang`` of its
 nearest marked ancestor (the page's own language when none is):
 
 - text in Arabic script must sit inside an Arabic-script language, Chinese characters
@@ -75,11 +75,13 @@ LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]{2,}")
 
 
 class LanguageOfText(HTMLParser):
-    """Each text node of a page's main content with the ``lang`` of its nearest marked
-    ancestor, and whether that ancestor isolates it (``dir`` or ``<bdi>``)."""
+    """Each text node of a page's main content (or of the element ``region``: "body" for the
+    header, menus and footer too) with the ``lang`` of its nearest marked ancestor, and
+    whether that ancestor isolates it (``dir`` or ``<bdi>``)."""
 
-    def __init__(self):
+    def __init__(self, region="main"):
         super().__init__()
+        self.region = region
         self.stack, self.texts, self.isolated = [], [], []
 
     def handle_starttag(self, tag, attrs):
@@ -101,8 +103,8 @@ class LanguageOfText(HTMLParser):
                 break
 
     def handle_data(self, data):
-        inside_main = any(entry[0] == "main" for entry in self.stack)
-        if data.strip() and inside_main and self.stack[-1][0] not in ("script", "style"):
+        inside = any(entry[0] == self.region for entry in self.stack)
+        if data.strip() and inside and self.stack[-1][0] not in ("script", "style"):
             self.texts.append((data.strip(), self.stack[-1][1]))
             self.isolated.append(self.stack[-1][2])
 
@@ -124,8 +126,9 @@ def written_in(text):
 
 
 def problems(html, language):
-    """``[(problem, lang it is marked with, text)]`` for the main content of a page read in ``language``."""
-    parser = LanguageOfText()
+    """``[(problem, lang it is marked with, text)]`` for the whole body of a page read in
+    ``language`` (its header, menus, language switcher and footer too)."""
+    parser = LanguageOfText(region="body")
     parser.feed(HIGHLIGHT.sub("", html))
     found = []
     for (text, marked), isolated in zip(parser.texts, parser.isolated, strict=True):

@@ -64,6 +64,20 @@ def title_lang(page):
 
 
 @register.simple_tag
+def stored_title_lang(page):
+    """` lang="id" dir="auto"` on a title shown where the page's translation state is not
+    loaded (breadcrumbs): the title is Indonesian when the reader's own title is missing or
+    only repeats the Indonesian one (an organisation's name). Reads the title fields only."""
+    language = get_language()
+    own = getattr(page, build_localized_fieldname("title", language), None)
+    if language == SOURCE_LANGUAGE or (
+        own and own != getattr(page, build_localized_fieldname("title", SOURCE_LANGUAGE), None)
+    ):
+        return ""
+    return format_html(' lang="{}" dir="auto"', SOURCE_LANGUAGE)
+
+
+@register.simple_tag
 def marked_title(page):
     """A page's title isolated and marked with its language, to put inside a sentence
     (``{% marked_title guide as title %}{% blocktranslate %}About “{{ title }}”…``)."""
