@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from core.emails import queue_email
+from core.widgets import LanguageSelect
 from forums.models import MODERATORS_GROUP, OFFICIALS_GROUP, Member
 
 # Words that claim a role, in the site's Latin-script languages: a member's name may not
@@ -83,7 +84,9 @@ class MemberSignupForm(forms.Form):
         max_length=60,
         min_length=2,
     )
-    language = forms.ChoiceField(label=_("Language of the emails"), choices=settings.LANGUAGES)
+    language = forms.ChoiceField(
+        label=_("Language of the emails"), choices=settings.LANGUAGES, widget=LanguageSelect
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -121,6 +121,11 @@ def test_forums(reader, threads_in_every_language, language):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
+def test_forum_account_pages(client, language):
+    assert_all_marked(client, language, urls_in(language, "account_signup", "account_login"))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_search_results_and_glossary(client, language):
     assert_all_marked(client, language, search_urls(language))
 
