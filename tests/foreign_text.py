@@ -12,6 +12,7 @@ nearest marked ancestor (the page's own language when none is):
   left alone: codes and abbreviations (KITAS, M-Paspor, PDF), numbers, addresses
   (URLs, email), the currency (Rp) and the brand name. A text node that mixes the reader's script with
   such Latin words (a Chinese sentence naming "Kantor Imigrasi") is the reader's text;
+- a person's name is in no language anyone knows: ``lang=""`` says so (HTML's "unknown");
 - an element that changes the language isolates its text too (``dir`` on it, or a
   ``<bdi>``), so an Indonesian title keeps its punctuation in an Arabic line;
 - Arabic text never separates items (or a date from its time) with a Latin comma: the
@@ -132,6 +133,10 @@ def problems(html, language):
     parser.feed(HIGHLIGHT.sub("", html))
     found = []
     for (text, marked), isolated in zip(parser.texts, parser.isolated, strict=True):
+        if marked == "":  # lang="": a language nobody knows (a person's name), isolated
+            if not isolated:
+                found.append(("another language not isolated", marked, text[:60]))
+            continue
         shown_as = marked or language
         in_scripts = [languages for script, languages in SCRIPTS if script.search(text)]
         if any(shown_as not in languages for languages in in_scripts):

@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Page
 
+from agenda import registration as seats
+from agenda.models import EventPage
 from cms.models import GuidePage, PartnerIndexPage, PartnerPage
 from complaints import services as complaints
 from complaints.forms import FORM_TOKENS
@@ -133,6 +135,23 @@ def test_search_results_and_glossary(client, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_events(client, language):
     assert_all_marked(client, language, event_urls(language))
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_registrations_own_page(client, language):
+    """The page behind the link a registrant is sent."""
+    session = next(
+        session
+        for event in EventPage.objects.live().order_by("path")
+        for session in event.ordered_sessions()
+        if session.registration_state() == "open"
+    )
+    registration = seats.register(
+        session.pk, {"name": "Orang Satu", "email": "orang1@example.org", "consent": True}
+    )
+    with translation.override(language):
+        url = reverse("agenda:registration", kwargs={"token": registration.token})
+    assert_all_marked(client, language, [url])
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
