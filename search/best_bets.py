@@ -7,8 +7,10 @@ public pages are shown, with their current title and address in the reader's lan
 
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
 
 from search import glossary
@@ -20,6 +22,14 @@ from search.text import words
 class Pinned:
     title: str
     url: str
+    # The title's language: a page without a title in the reader's language shows its
+    # Indonesian one, which the results page marks (lang) for screen readers.
+    language: str = ""
+
+
+def title_language(page, language):
+    own = getattr(page, build_localized_fieldname("title", language), "")
+    return language if own else settings.MODELTRANSLATION_DEFAULT_LANGUAGE
 
 
 def pinned(text, language):
@@ -43,8 +53,8 @@ def pinned(text, language):
             page = pages.get(bet.page_id)
             if page is None:  # unpublished, made private or deleted: the bet is withdrawn with it
                 continue
-            result = Pinned(title=page.title, url=page.get_url())
+            result = Pinned(title=page.title, url=page.get_url(), language=title_language(page, language))
         else:
-            result = Pinned(title=bet.title, url=bet.url)
+            result = Pinned(title=bet.title, url=bet.url, language=language)
         found.setdefault(result.url, result)
     return list(found.values())[: BestBet.MAX_PER_QUERY]

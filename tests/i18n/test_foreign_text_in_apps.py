@@ -23,6 +23,7 @@ from complaints import services as complaints
 from complaints.forms import FORM_TOKENS
 from complaints.models import Category, Office
 from forums.models import Board, Member, Post, PostState, Thread
+from search.models import BestBet
 from tests.foreign_text import LanguageOfText, read_problems
 from tests.helpers import url_in
 
@@ -130,6 +131,21 @@ def test_forum_account_pages(client, language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_search_results_and_glossary(client, language):
     assert_all_marked(client, language, search_urls(language))
+
+
+@pytest.mark.parametrize("language", ["ar", "zh-hans"])
+def test_a_pinned_result_in_indonesian(client, language):
+    """Editors pin a guide that has no title in the reader's language: its Indonesian title
+    is marked."""
+    guide = next(
+        page for page in GuidePage.objects.live().order_by("path") if language not in page.translation_state
+    )
+    BestBet.objects.create(language=language, query="zzpinned", page=guide, position=1)
+    with translation.override(language):
+        url = f"{reverse('search')}?q=zzpinned"
+    html = client.get(url).content.decode()
+    assert f'lang="id" dir="auto">{guide.title_ind}</a>' in html
+    assert_all_marked(client, language, [url])
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
