@@ -166,13 +166,17 @@ class PartnerSource(PageSource):
     def fields(self, page):
         return {
             "summary": page.description,
-            "body": " ".join(
-                str(label) for label in page.service_labels() + page.regions + page.language_labels()
-            ),
+            "body": " ".join(str(label) for label in page.service_labels()),
             "topics": [topic.slug for topic in page.topics.all()],
             "topic_titles": [topic.title for topic in page.topics.all()],
-            # Guides that send readers to the organisation, and events it runs.
-            "related": [linking.title for linking in pages_linking(Page, [page.pk])],
+            # Guides that send readers to the organisation, and events it runs; its provinces
+            # and languages, each named in its own language (no text of this document's
+            # language to quote in a snippet: "العربية" in a Chinese result).
+            "related": [
+                *(linking.title for linking in pages_linking(Page, [page.pk])),
+                *page.regions,
+                *(str(label) for label in page.language_labels()),
+            ],
         }
 
 
