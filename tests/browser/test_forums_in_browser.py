@@ -14,6 +14,7 @@ from email.header import decode_header, make_header
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,8 +118,9 @@ def test_sign_up_verify_ask_moderate_answer_and_notify(page, browser, site_url, 
 
     page.goto(f"{site_url}/en/forums/board/visa/")
     page.click("text=Can my visit visa be converted to a KITAS?")
+    page.wait_for_url("**/forums/thread/**")  # content() read mid-navigation is empty
+    expect(page.locator("strong", has_text="convert")).to_be_visible()
     thread_url = page.url
-    assert "<strong>convert</strong>" in page.content()
 
     officer_page.goto(thread_url)
     officer_page.fill(

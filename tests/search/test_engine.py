@@ -264,9 +264,11 @@ def test_forms_found_by_the_titles_of_the_guides_linking_them(remote_indexed):
 
 
 def test_chinese_exact_bonus_counts_character_pairs_not_single_characters(remote_indexed):
-    """A page sharing only the character 签 with 家属签证 gets no "as typed" bonus."""
+    """A page sharing only the character 签 with 家属签证 gets no "as typed" bonus: the family
+    KITAS (家庭, 配偶: family words of the synonym lists) leads the pages written in Chinese."""
     family = search(remote_indexed, "家属签证", language="zh-hans")
-    assert family.hits[0].url == "/zh-hans/izin-tinggal/kitas-keluarga/"
+    chinese = [hit.url for hit in family.hits if hit.url.startswith("/zh-hans/")]
+    assert chinese[0] == "/zh-hans/izin-tinggal/kitas-keluarga/"
     arrival = search(remote_indexed, "落地签", language="zh-hans")
     assert arrival.hits[0].url == "/zh-hans/visa/visa-on-arrival/"
 
