@@ -19,7 +19,14 @@ from cms.models import (
     SmartAnswerPage,
     TopicPage,
 )
+from cms.translation_state import stored_title_language
 from core.searchable import SearchDocument, SearchSource, register, register_labeller, request_reindex
+
+
+def foreign_title(page, language):
+    """The title's language when it is not the document's (cms.translation_state)."""
+    written = stored_title_language(page, language)
+    return written if written != language else ""
 
 
 def version_of(page):
@@ -59,6 +66,7 @@ class PageSource(SearchSource):
                         language=language,
                         kind=self.kind,
                         title=page.title,
+                        title_language=foreign_title(page, language),
                         url=page.get_url(),
                         published=page.first_published_at,
                         updated=page.last_published_at,

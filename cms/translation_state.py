@@ -73,6 +73,19 @@ def meaning(value):
 READING_ORDER = {"ar": ("en", "id"), "zh-hans": ("en", "id"), "en": ("id",), "id": ("en",)}
 
 
+def stored_title_language(page, language):
+    """The language a page's title is written in when shown in ``language``, from the title
+    fields alone (no translation state): Indonesian when that language's own title is
+    missing or only repeats the Indonesian one (an organisation's name heading its Arabic
+    description), else ``language`` itself."""
+    own = getattr(page, build_localized_fieldname("title", language), None)
+    if language == SOURCE_LANGUAGE or (
+        own and own != getattr(page, build_localized_fieldname("title", SOURCE_LANGUAGE), None)
+    ):
+        return language
+    return SOURCE_LANGUAGE
+
+
 def reading_order(language, available):
     """The available languages other than ``language``, in the order a reader of it is offered them."""
     preferred = [code for code in READING_ORDER.get(language, ()) if code in available]

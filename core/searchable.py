@@ -32,6 +32,9 @@ class SearchDocument:
     kind: str  # guide, topic, regulation, form, partner, event, thread: a facet and a ranking signal
     title: str
     url: str
+    # The title's language when it is not the document's (an organisation's Indonesian name
+    # heading its Arabic description), so results mark it; empty: the document's own.
+    title_language: str = ""
     summary: str = ""
     body: str = ""
     topics: list[str] = field(default_factory=list)  # topic slugs (facet)

@@ -145,6 +145,7 @@ def mapping(language, icu=False):
     m.field("language", Keyword())
     m.field("available_languages", Keyword())
     m.field("kind", Keyword())
+    m.field("title_language", Keyword(index=False))
     spell = {"copy_to": "spell"}
     m.field("title", text_field(language, icu, fields={"exact": exact, "keyword": keyword}, **spell))
     m.field("summary", text_field(language, icu, fields={"exact": exact}, **spell))

@@ -29,6 +29,7 @@ class SearchEntry(models.Model):
     language = models.CharField(max_length=10)
     kind = models.CharField(max_length=20)
     title = models.CharField(max_length=500)
+    title_language = models.CharField(max_length=10, blank=True)  # see core.searchable.SearchDocument
     summary = models.TextField(blank=True)
     body = models.TextField(blank=True)
     topics = models.JSONField(default=list)

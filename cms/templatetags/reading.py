@@ -15,7 +15,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import get_language, get_language_info
 from modeltranslation.utils import build_localized_fieldname
 
-from cms.translation_state import SOURCE_LANGUAGE, TranslatedPageMixin, reading_order
+from cms.translation_state import SOURCE_LANGUAGE, TranslatedPageMixin, reading_order, stored_title_language
 from core.lists import comma, joined
 
 register = template.Library()
@@ -69,10 +69,7 @@ def stored_title_lang(page):
     loaded (breadcrumbs): the title is Indonesian when the reader's own title is missing or
     only repeats the Indonesian one (an organisation's name). Reads the title fields only."""
     language = get_language()
-    own = getattr(page, build_localized_fieldname("title", language), None)
-    if language == SOURCE_LANGUAGE or (
-        own and own != getattr(page, build_localized_fieldname("title", SOURCE_LANGUAGE), None)
-    ):
+    if stored_title_language(page, language) == language:
         return ""
     return format_html(' lang="{}" dir="auto"', SOURCE_LANGUAGE)
 

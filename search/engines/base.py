@@ -68,6 +68,12 @@ class Hit:
     summary: str = ""
     topics: list = field(default_factory=list)
     updated: object = None
+    title_language: str = ""  # the title's language when it is not ``language`` (a name)
+
+    @property
+    def title_lang(self):
+        """The language to mark the title with."""
+        return self.title_language or self.language
 
 
 @dataclass

@@ -146,6 +146,7 @@ class DatabaseEngine(SearchEngine):
                 values = {
                     "kind": document.kind,
                     "title": document.title[:500],
+                    "title_language": document.title_language,
                     "summary": document.summary,
                     "body": document.body,
                     "topics": document.topics,
@@ -301,6 +302,7 @@ class DatabaseEngine(SearchEngine):
                 summary=entry.summary,
                 topics=entry.topics,
                 updated=entry.updated,
+                title_language=entry.title_language,
             )
             for entry in page
         ]

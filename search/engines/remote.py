@@ -321,7 +321,9 @@ def build_query(query, now=None, corrected="", expansions=()):
         post_tags=[MARK_END],
     )
     search = search.highlight_options(encoder="default", no_match_size=200)
-    search = search.source(["title", "url", "kind", "language", "summary", "topics", "updated"])
+    search = search.source(
+        ["title", "title_language", "url", "kind", "language", "summary", "topics", "updated"]
+    )
     body = search[query.offset : query.offset + query.per_page].to_dict()
     # "Did you mean" rides along in the same request: a typo can still match many
     # documents through fuzziness, so the suggestion is always asked for, at no extra
@@ -570,6 +572,7 @@ class RemoteEngine(SearchEngine):
                     summary=source.get("summary", ""),
                     topics=source.get("topics", []),
                     updated=source.get("updated"),
+                    title_language=source.get("title_language", ""),
                 )
             )
         facets = {

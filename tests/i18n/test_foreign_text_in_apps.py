@@ -133,24 +133,12 @@ def test_search_results_and_glossary(client, language):
     assert_all_marked(client, language, search_urls(language))
 
 
-# A search document has one language for its title and text: an organisation's Indonesian
-# name heading an Arabic or Chinese result is not marked yet (left for a title language in
-# core.searchable.SearchDocument and the index).
-NAME_IN_ANOTHER_LANGUAGE = pytest.mark.xfail(strict=True, reason="search results carry no title language")
-
-
-@pytest.mark.parametrize(
-    "language",
-    [
-        "id",
-        "en",
-        pytest.param("ar", marks=NAME_IN_ANOTHER_LANGUAGE),
-        pytest.param("zh-hans", marks=NAME_IN_ANOTHER_LANGUAGE),
-    ],
-)
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_partners_in_search_results(client, language):
     """A partner's provinces and spoken languages are found but not quoted in the snippet
-    (an Arabic language name inside an English or Chinese result)."""
+    (an Arabic language name inside an English or Chinese result); an organisation's
+    Indonesian name heading its Arabic or Chinese result is marked (the search document's
+    title language, core.searchable.SearchDocument.title_language)."""
     with translation.override(language):
         urls = [f"{reverse('search')}?q={query}" for query in ("bali", "UNHCR", "pengungsi")]
     assert_all_marked(client, language, urls)

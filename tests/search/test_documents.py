@@ -98,3 +98,20 @@ def test_partner_documents_name_the_pages_that_send_readers_to_them():
     # Its provinces and languages are found too, but never quoted as the document's text.
     assert set(partner.regions) <= set(english.related)
     assert not any(region in english.body for region in partner.regions)
+
+
+def test_a_title_left_in_indonesian_says_so_in_the_document(guide):
+    """An organisation keeps its Indonesian name in its Arabic and Chinese documents: the
+    document says which language its title is in, so results mark it; a translated guide's
+    titles are its documents' own."""
+    from cms.models import PartnerPage
+
+    partner = PartnerPage.objects.get(slug="lbh-contoh-jakarta")
+    documents = {d.language: d for d in searchable.sources()["cms.partner"].documents(partner)}
+    assert documents["id"].title_language == ""
+    for language in ("ar", "zh-hans"):
+        if language in documents:
+            assert documents[language].title_language == "id", language
+    assert {"ar", "zh-hans"} & set(documents)
+    guide_documents = searchable.sources()["cms.guide"].documents(guide)
+    assert {d.title_language for d in guide_documents} == {""}

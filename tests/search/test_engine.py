@@ -257,6 +257,13 @@ def test_partner_organisations_rank_with_guides(remote_indexed):
     assert "/en/mitra/lbh-contoh-jakarta/" in urls(search(remote_indexed, "legal aid for refugees"), 5)
 
 
+def test_a_partners_indonesian_name_comes_back_with_its_language(remote_indexed):
+    """The engine returns the title's language stored with the document (search.html marks it)."""
+    hits = search(remote_indexed, "LBH Contoh Jakarta", language="ar").hits
+    partner = next(hit for hit in hits if hit.kind == "partner" and "/mitra/lbh-contoh-jakarta/" in hit.url)
+    assert partner.title_lang == "id"
+
+
 def test_forms_found_by_the_titles_of_the_guides_linking_them(remote_indexed):
     """The KITAS form never says "work"; the guide on the work KITAS that links it does."""
     results = search(remote_indexed, "工作KITAS", language="zh-hans")
