@@ -66,7 +66,7 @@ def urls_in(language, *names):
 
 def forum_urls(language, threads):
     """The index, a board, the new-thread form (also about a guide not in every language), the
-    member's profile and every thread."""
+    member's profile, account deletion, password and email pages, and every thread."""
     guide = next(
         page for page in GuidePage.objects.live().order_by("path") if "ar" not in page.translation_state
     )
@@ -77,6 +77,9 @@ def forum_urls(language, threads):
             reverse("forums:new_thread", args=["visa"]),
             f"{reverse('forums:new_thread', args=['visa'])}?guide={guide.pk}",
             reverse("forums:profile"),
+            reverse("forums:delete_account"),
+            reverse("account_change_password"),
+            reverse("account_email"),
             *[thread.get_absolute_url() for thread in threads],
         ]
 
