@@ -30,24 +30,37 @@ def demo_template():
     on PostgreSQL."""
     if connection.vendor != "sqlite":
         return None
-    return demo_database.Template(demo_database.fingerprint())
+    return demo_database.Template(f"demo-{demo_database.fingerprint()}")
 
 
 @pytest.fixture(scope="session")
-def django_db_use_migrations(request, demo_template):
+def schema_template():
+    """The migrated, empty SQLite database, or None on PostgreSQL."""
+    if connection.vendor != "sqlite":
+        return None
+    return demo_database.Template(f"schema-{demo_database.schema_fingerprint()}")
+
+
+@pytest.fixture(scope="session")
+def django_db_use_migrations(request, demo_template, schema_template):
     """With a template at hand, the test database gets bare tables (no migrations, ~1 s)
     which the template then replaces whole."""
-    if demo_template is not None and demo_template.exists():
+    if any(template is not None and template.exists() for template in (demo_template, schema_template)):
         return False
     return not request.config.getvalue("nomigrations")
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker, demo_template):
+def django_db_setup(django_db_setup, django_db_blocker, demo_template, schema_template):
     with django_db_blocker.unblock():
         if demo_template is not None and demo_template.exists():
             demo_template.restore(connection)
             return
+        if schema_template is not None:
+            if schema_template.exists():
+                schema_template.restore(connection)
+            else:
+                schema_template.save(connection, [])
         call_command("load_demo", verbosity=0)
         database_engine().rebuild(pipeline.all_documents())
         if demo_template is not None:

@@ -45,7 +45,7 @@ def test_a_saved_template_is_whole_and_a_second_save_keeps_the_first(tmp_path, s
     settings.MEDIA_ROOT = tmp_path / "media"
     (settings.MEDIA_ROOT / "documents").mkdir(parents=True)
     (settings.MEDIA_ROOT / "documents" / "form.pdf").write_bytes(b"%PDF")
-    template = demo_database.Template("abc", folder=tmp_path / "templates")
+    template = demo_database.Template("demo-abc", folder=tmp_path / "templates")
 
     template.save(database_with(["Visa"]), ["documents/form.pdf"])
     template.save(database_with(["Other"]), [])
@@ -54,14 +54,23 @@ def test_a_saved_template_is_whole_and_a_second_save_keeps_the_first(tmp_path, s
     with sqlite3.connect(template.database) as saved:
         assert saved.execute("select title from guide").fetchall() == [("Visa",)]
     assert (template.media / "documents" / "form.pdf").read_bytes() == b"%PDF"
-    assert [p.name for p in (tmp_path / "templates").iterdir()] == ["abc"]
+    assert [p.name for p in (tmp_path / "templates").iterdir()] == ["demo-abc"]
 
 
-def test_old_templates_are_pruned(tmp_path, settings):
+def test_old_templates_are_pruned_per_kind(tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path / "media"
+    demo_database.Template("schema-one", folder=tmp_path / "templates").save(database_with(["s"]), [])
     for key in ("one", "two", "three", "four"):
-        demo_database.Template(key, folder=tmp_path / "templates").save(database_with([key]), [])
+        demo_database.Template(f"demo-{key}", folder=tmp_path / "templates").save(database_with([key]), [])
     kept = sorted(p.name for p in (tmp_path / "templates").iterdir())
-    assert len(kept) == demo_database.KEEP
-    assert "four" in kept
-    assert "one" not in kept
+    assert kept == ["demo-four", "demo-three", "demo-two", "schema-one"]
+
+
+def test_the_schema_fingerprint_ignores_code_but_not_migrations(tmp_path):
+    root = sources(tmp_path)
+    (root / "cms" / "views.py").write_text("x = 1\n")
+    before = demo_database.schema_fingerprint(root, ("cms",))
+    (root / "cms" / "views.py").write_text("x = 2\n")
+    assert demo_database.schema_fingerprint(root, ("cms",)) == before
+    (root / "cms" / "migrations" / "0002_more.py").write_text("operations = []\n")
+    assert demo_database.schema_fingerprint(root, ("cms",)) != before
