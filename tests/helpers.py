@@ -1,5 +1,8 @@
 """Small helpers shared by tests."""
 
+from concurrent.futures import ThreadPoolExecutor
+
+from django.db import connections
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -46,3 +49,16 @@ def use_redis_caches(settings, server):
         alias: {"BACKEND": "core.cache.ResilientRedisCache", "LOCATION": server.url, "KEY_PREFIX": alias}
         for alias in ("default", "pages")
     }
+
+
+def in_thread(function, *args):
+    """Run on a fresh connection in autocommit mode, outside the test's transaction."""
+
+    def run():
+        try:
+            return function(*args)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()

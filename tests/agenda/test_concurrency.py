@@ -15,6 +15,7 @@ from django.db import connection, connections
 from agenda import registration as seats
 from agenda.models import EventIndexPage, EventPage, EventSession, Registration
 from core.models import OutgoingEmail
+from tests.helpers import in_thread
 
 ATTEMPTS = 200
 SEATS = 50
@@ -23,19 +24,6 @@ pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="row locks are PostgreSQL's; `make test` runs this file again on PostgreSQL",
 )
-
-
-def in_thread(function, *args):
-    """Run on a fresh connection in autocommit mode, outside the test's transaction."""
-
-    def run():
-        try:
-            return function(*args)
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(run).result()
 
 
 def create_session():

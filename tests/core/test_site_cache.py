@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
-from cms.models import SiteProfile, TopicPage
+from cms.models import SiteProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -36,7 +36,7 @@ def test_a_changed_profile_shows_on_the_next_request(client):
 
 def test_a_changed_site_is_read_again(client):
     client.get("/en/")
-    assert any(key for key in ("wagtail-site:testserver:80",) if caches["pages"].get(key))
+    assert caches["pages"].get("wagtail-site:testserver:80") is not None
     site = Site.objects.get(is_default_site=True)
     site.site_name = "Renamed"
     site.save()
@@ -57,4 +57,3 @@ def test_the_menu_follows_publishing(client, topic, django_capture_on_commit_cal
     with django_capture_on_commit_callbacks(execute=True):
         topic.save_revision().publish()
     assert topic.title_en in menu()
-    assert TopicPage.objects.live().in_menu().count() >= 2

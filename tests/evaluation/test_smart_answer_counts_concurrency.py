@@ -16,6 +16,7 @@ from django.db import connection, connections
 from cms.models import SmartAnswerPage
 from evaluation import flow_counts
 from evaluation.models import FlowStep
+from tests.helpers import in_thread
 
 ARRIVALS = 60
 DAY = date(2031, 1, 2)
@@ -24,17 +25,6 @@ pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="concurrent connections need PostgreSQL; `make test` runs this file again on PostgreSQL",
 )
-
-
-def in_thread(function, *args):
-    def run():
-        try:
-            return function(*args)
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(run).result()
 
 
 def arrive(page, barrier):
