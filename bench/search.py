@@ -1,6 +1,7 @@
 """Search speed on generated documents: indexing, rebuild, query and autocomplete latency.
 
     .venv/bin/python bench/search.py [--documents 100000] [--db-documents 10000] [--queries 300]
+                                     [--engines both|opensearch|database]
 
 Documents are generated from the demo content's own words in each language (so
 the analysers do real work), spread evenly over the four languages. OpenSearch
@@ -105,13 +106,13 @@ def main():
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--db-documents", type=int, default=10_000)
     parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--engines", choices=["both", "opensearch", "database"], default="both")
     args = parser.parse_args()
 
     setup_django()
     from django.core.management import call_command
 
     from search.engines.base import SearchQuery
-    from search.engines.database import DatabaseEngine
 
     call_command("migrate", "--noinput", verbosity=0)
     words = vocabulary()
@@ -124,6 +125,13 @@ def main():
     def complete_with(engine):
         return lambda language, text: engine.autocomplete(text, language)
 
+    if args.engines != "database":
+        bench_opensearch(args, words, queries, prefixes, search_with, complete_with)
+    if args.engines != "opensearch":
+        bench_database(args, words, queries, prefixes, search_with, complete_with)
+
+
+def bench_opensearch(args, words, queries, prefixes, search_with, complete_with):
     engine = opensearch_engine(prefix=f"speed-{uuid.uuid4().hex[:6]}")
     try:
         print(
@@ -139,6 +147,10 @@ def main():
         report(f"autocomplete ({len(prefixes)} prefixes)", *latency(complete_with(engine), prefixes))
     finally:
         engine.drop()
+
+
+def bench_database(args, words, queries, prefixes, search_with, complete_with):
+    from search.engines.database import DatabaseEngine
 
     database = DatabaseEngine()
     print(f"\nDatabase engine (SQLite): {args.db_documents:,} generated documents", flush=True)
