@@ -7,7 +7,7 @@ PORT ?= 8000
 # compilemessages and makemessages walk the tree; keep them out of installed packages.
 I18N_IGNORE := --ignore=.venv --ignore=node_modules --ignore=var
 
-.PHONY: help run install messages migrate demo serve test test-fast test-sqlite test-postgres check prerequisites lint makemessages screenshots bench bench-search search-engine search-engine-stop clean
+.PHONY: help run install messages migrate demo serve test test-fast test-sqlite test-postgres check prerequisites lint makemessages screenshots bench bench-bakerydemo bench-search search-engine search-engine-stop clean
 
 help:
 	@echo "make run           set up everything and serve the demo site on http://$(HOST):$(PORT)/"
@@ -16,6 +16,7 @@ help:
 	@echo "make makemessages  refresh the translation catalogues in locale/ after changing strings"
 	@echo "make screenshots   full-page PNGs of seven page types at 375 and 1280 px, en and ar (var/screenshots/)"
 	@echo "make bench         page speed figures (see docs/performance.md)"
+	@echo "make bench-bakerydemo  the same pages side by side with Wagtail's bakerydemo (fetched and built outside the repository)"
 	@echo "make search-engine start a local OpenSearch node (Java + Maven); then SEARCH_URL=opensearch+http://127.0.0.1:9251"
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -89,6 +90,9 @@ screenshots: install messages
 
 bench: install messages node_modules/.package-lock.json
 	$(PY) bench/pages.py
+
+bench-bakerydemo: install messages node_modules/.package-lock.json
+	$(PY) bench/bakerydemo.py
 
 search-engine: install
 	$(PY) -m search.launcher start
