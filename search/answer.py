@@ -25,6 +25,7 @@ from django.db.models import Count, Q
 from search import glossary, spelling
 from search.engines.base import FALLBACK_LANGUAGE
 from search.engines.database import concepts
+from search.fulltext import holding_any
 from search.models import SearchEntry
 from search.text import CJK, words
 
@@ -42,13 +43,6 @@ def _base(language):
     return SearchEntry.objects.filter(entries)
 
 
-def _holds(options):
-    query = Q()
-    for option in options:
-        query |= Q(search_text__contains=option)
-    return query
-
-
 def weights(meant, language):
     """How much each concept tells (inverse document frequency over the reader's entries), and
     in how many entries it is: [(weight, frequency), ...]."""
@@ -57,7 +51,7 @@ def weights(meant, language):
     if found is None:
         counts = _base(language).aggregate(
             total=Count("pk"),
-            **{f"c{index}": Count("pk", filter=_holds(options)) for index, options in enumerate(meant)},
+            **{f"c{index}": Count("pk", filter=holding_any(options)) for index, options in enumerate(meant)},
         )
         total = counts["total"]
         found = [

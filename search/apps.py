@@ -1,6 +1,10 @@
 from django.apps import AppConfig
+from django.db import connections
+from django.db.models.signals import post_migrate
 from django.utils.module_loading import autodiscover_modules
 from django.utils.translation import gettext_lazy as _
+
+from search import fulltext
 
 
 class SearchConfig(AppConfig):
@@ -14,3 +18,9 @@ class SearchConfig(AppConfig):
         autodiscover_modules("search")
         signals.connect()
         withdrawal.connect()
+        post_migrate.connect(install_fulltext_index, sender=self)
+
+
+def install_fulltext_index(using, **kwargs):
+    """The full-text index of the database engine lives outside the migrations (search/fulltext.py)."""
+    fulltext.install(connections[using])

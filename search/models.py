@@ -47,12 +47,22 @@ class SearchEntry(models.Model):
     version = models.BigIntegerField(default=0)
     # Lower-cased title, summary, body and topics: what the database engine matches against.
     search_text = models.TextField(blank=True)
+    # The title's and summary's words as search_text has them (search/text.py ``phrase``), so
+    # that ranking does not cut them into words again for every candidate of every search.
+    title_words = models.TextField(blank=True)
+    summary_words = models.TextField(blank=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["source", "object_id", "language"], name="search_entry_unique")
         ]
-        indexes = [models.Index(fields=["language", "kind"])]
+        indexes = [
+            models.Index(fields=["language", "kind"]),
+            # Which entries a reader's search covers (search/engines/database.py ``_base``: the
+            # reader's language, and Indonesian ones not translated into it), read from the
+            # index alone.
+            models.Index(fields=["language", "available_languages"], name="search_entry_coverage"),
+        ]
 
     def __str__(self):
         return f"{self.language} {self.source}:{self.object_id} {self.title}"

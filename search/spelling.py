@@ -14,9 +14,10 @@ its words are not separated, so a character pair missing from the content is no 
 import difflib
 from functools import lru_cache
 
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max
 
 from search import glossary
+from search.fulltext import holding_word
 from search.models import SearchEntry
 from search.text import CJK, WORD, words
 
@@ -30,20 +31,8 @@ FALLBACK = "id"
 
 
 def _present(tokens):
-    """The tokens that occur as a whole word somewhere in the index (one query)."""
-    counts = SearchEntry.objects.aggregate(
-        **{
-            f"w{index}": Count(
-                "pk",
-                filter=Q(search_text__contains=f" {token} ")
-                | Q(search_text__startswith=f"{token} ")
-                | Q(search_text__endswith=f" {token}")
-                | Q(search_text=token),
-            )
-            for index, token in enumerate(tokens)
-        }
-    )
-    return {token for index, token in enumerate(tokens) if counts[f"w{index}"]}
+    """The tokens that occur as a whole word somewhere in the index (a lookup each)."""
+    return {token for token in tokens if SearchEntry.objects.filter(holding_word(token)).exists()}
 
 
 def _script(word):

@@ -18,6 +18,7 @@ from datetime import timedelta
 from functools import lru_cache, reduce
 from operator import or_
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Length
@@ -25,8 +26,9 @@ from django.utils import timezone
 
 from search import glossary
 from search import index as index_defs
+from search.fulltext import holding_any
 from search.models import SearchEntry
-from search.text import CJK, words
+from search.text import CJK, phrase, words
 
 from .base import (
     FALLBACK_LANGUAGE,
@@ -47,6 +49,20 @@ MAX_TERMS = 8
 # search at 10,000 entries cost ~230 ms (p95); 600 keeps it near 100 ms.
 MAX_CANDIDATES = 600
 SNIPPET_LENGTH = 220
+TOTAL_SECONDS = 600
+# What ranking, filters and facets read of each candidate (not the body, not the display fields).
+RANKED_FIELDS = (
+    "pk",
+    "kind",
+    "topics",
+    "audience",
+    "updated",
+    "event_start",
+    "boost",
+    "search_text",
+    "title_words",
+    "summary_words",
+)
 
 
 def synonym_groups(language):
@@ -93,10 +109,10 @@ def concepts(text, language):
     covered = set()
     joined = f" {' '.join(found)} "
     for group in synonym_groups(language):
-        for phrase in group:
-            if phrase and f" {phrase} " in joined and not set(phrase.split()) <= covered:
-                covered.update(phrase.split())
-                result.append((rest[phrase.split()[0]], list(dict.fromkeys([phrase, *group]))))
+        for term in group:
+            if term and f" {term} " in joined and not set(term.split()) <= covered:
+                covered.update(term.split())
+                result.append((rest[term.split()[0]], list(dict.fromkeys([term, *group]))))
                 break
     result += [(rest[word], [word]) for word in found if word not in covered]
     return [options for _position, options in sorted(result, key=lambda item: item[0])][:MAX_TERMS]
@@ -161,6 +177,8 @@ class DatabaseEngine(SearchEngine):
                     "boost": document.boost,
                     "version": document.version,
                     "search_text": search_text(document),
+                    "title_words": phrase(document.title),
+                    "summary_words": phrase(document.summary),
                 }
                 SearchEntry.objects.update_or_create(
                     source=document.source,
@@ -202,24 +220,30 @@ class DatabaseEngine(SearchEngine):
     def _candidates(self, query, concepts):
         """Entries holding any of the words (or a synonym), those holding the most first (they
         are ranked in Python, by how many and how rare). A one-letter word ("I", "a") is in
-        every text as a substring: it finds nothing on its own."""
+        every text as a substring: it finds nothing on its own. The words are looked up in the
+        full-text index (search/fulltext.py), not by reading every entry."""
         telling = [options for options in concepts if len(options[0]) > 1 or CJK.search(options[0])]
         telling = telling or concepts
         if not telling:
             return []
-        matched = sum(
-            (
-                Case(
-                    When(reduce(or_, (Q(search_text__contains=option) for option in options)), then=Value(1)),
-                    default=Value(0),
-                )
-                for options in telling
-            ),
-            Value(0),
-        )
-        found = self._base(query).alias(matched=matched).filter(matched__gte=1).order_by("-matched")
-        # The body is read only for the page of results shown (its snippets).
-        return list(found.defer("body")[:MAX_CANDIDATES])
+        holds = [holding_any(options) for options in telling]
+        matched = sum((Case(When(held, then=Value(1)), default=Value(0)) for held in holds), Value(0))
+        # Each word's lookup is made once and serves both the filter and the count.
+        found = self._base(query).filter(reduce(or_, holds)).alias(matched=matched).order_by("-matched")
+        # Chosen by their keys first (sorting whole rows costs more than reading them again),
+        # then read with only what ranking and the facets need; the page shown is read in full.
+        chosen = list(found.values_list("pk", flat=True)[:MAX_CANDIDATES])
+        return list(SearchEntry.objects.filter(pk__in=chosen).only(*RANKED_FIELDS))
+
+    def _total(self, query):
+        """How many entries the reader's search covers, for the words' weights: counted once
+        in a while (``TOTAL_SECONDS``), since a weight hardly moves with a few more pages."""
+        key = f"search:db-total:{query.language}:{int(query.upcoming_only)}"
+        total = cache.get(key)
+        if total is None:
+            total = self._base(query).count()
+            cache.set(key, total, TOTAL_SECONDS)
+        return total
 
     @staticmethod
     def _weights(candidates, concepts, total):
@@ -237,7 +261,7 @@ class DatabaseEngine(SearchEngine):
     @staticmethod
     def _score(entry, concepts, now, weights=None):
         # Words as in search_text (Chinese in pairs), so that a phrase of the synonym lists is found.
-        title, summary = " ".join(words(entry.title)), " ".join(words(entry.summary))
+        title, summary = entry.title_words, entry.summary_words
         weights = weights or [1.0] * len(concepts)
         score, found, in_title = 0.0, 0, 0
         for options, weight in zip(concepts, weights, strict=True):
@@ -285,20 +309,19 @@ class DatabaseEngine(SearchEngine):
         facets = self._facets(candidates)
         matching = self._filtered(candidates, query)
         now = timezone.now()
-        weights = self._weights(candidates, meant, self._base(query).count()) if meant else []
+        weights = self._weights(candidates, meant, self._total(query)) if meant else []
         ranked = sorted(matching, key=lambda entry: self._score(entry, meant, now, weights), reverse=True)
         marked = [option for options in meant for option in options]
-        page = ranked[query.offset : query.offset + query.per_page]
-        bodies = dict(
-            SearchEntry.objects.filter(pk__in=[entry.pk for entry in page]).values_list("pk", "body")
-        )
+        on_page = [entry.pk for entry in ranked[query.offset : query.offset + query.per_page]]
+        shown = SearchEntry.objects.in_bulk(on_page)
+        page = [shown[pk] for pk in on_page if pk in shown]  # unless removed meanwhile
         hits = [
             Hit(
                 title=entry.title,
                 url=entry.url,
                 kind=entry.kind,
                 language=entry.language,
-                snippet=snippet(entry.summary + " " + bodies.get(entry.pk, ""), marked),
+                snippet=snippet(entry.summary + " " + entry.body, marked),
                 summary=entry.summary,
                 topics=entry.topics,
                 updated=entry.updated,

@@ -1,0 +1,140 @@
+"""Which index entries hold a string, without reading every entry's text.
+
+The database engine, the relevance floor and "did you mean" all ask the same two questions
+of ``SearchEntry.search_text`` (the entry's words, lower-cased, joined by single spaces,
+Chinese as character pairs; search/text.py): does it hold this string anywhere (``holding``:
+"paspor" in "paspornya") and does it hold this word whole (``holding_word``). A plain
+``LIKE '%paspor%'`` answers both by reading every row, which at 50,000 entries costs a
+quarter of a second per word.
+
+On SQLite, an FTS5 table with the trigram tokenizer indexes every three-character run of
+each text, padded with a space at both ends, so that a word is found whole as " word " and
+a string of three characters or more anywhere. It is contentless: it only answers which
+rows match; the text stays in SearchEntry. Strings of two characters have no trigram of
+their own: they are looked up at the start or the end of a word, with the space beside them
+("do" in "dokumen"), which for Chinese is the same as anywhere (its character pairs stand
+apart, separated by spaces); a single character falls back to LIKE.
+On PostgreSQL the same LIKE is served by a trigram index (pg_trgm) when the extension is
+available.
+
+``install`` sets this up after every ``migrate`` (search/apps.py) rather than in a migration:
+SQLite rebuilds a table for many schema changes and drops its triggers with it, so the
+triggers that keep the FTS table in step are checked, and restored with a full refill,
+whenever migrations have run.
+"""
+
+from django.db import connection as default_connection
+from django.db.models import Q
+from django.db.models.expressions import RawSQL
+
+MATCHING = "SELECT rowid FROM search_searchentry_fts WHERE search_searchentry_fts MATCH %s"
+TRIGRAM = 3
+
+SQLITE_TABLE = "CREATE VIRTUAL TABLE IF NOT EXISTS search_searchentry_fts USING fts5(search_text, content='', tokenize='trigram')"
+SQLITE_TRIGGERS = {
+    "search_searchentry_fts_insert": """
+        CREATE TRIGGER search_searchentry_fts_insert AFTER INSERT ON search_searchentry BEGIN
+            INSERT INTO search_searchentry_fts(rowid, search_text) VALUES (new.id, ' ' || new.search_text || ' ');
+        END""",
+    "search_searchentry_fts_delete": """
+        CREATE TRIGGER search_searchentry_fts_delete AFTER DELETE ON search_searchentry BEGIN
+            INSERT INTO search_searchentry_fts(search_searchentry_fts, rowid, search_text)
+            VALUES ('delete', old.id, ' ' || old.search_text || ' ');
+        END""",
+    "search_searchentry_fts_update": """
+        CREATE TRIGGER search_searchentry_fts_update AFTER UPDATE OF search_text ON search_searchentry BEGIN
+            INSERT INTO search_searchentry_fts(search_searchentry_fts, rowid, search_text)
+            VALUES ('delete', old.id, ' ' || old.search_text || ' ');
+            INSERT INTO search_searchentry_fts(rowid, search_text) VALUES (new.id, ' ' || new.search_text || ' ');
+        END""",
+}
+SQLITE_REFILL = [
+    "INSERT INTO search_searchentry_fts(search_searchentry_fts) VALUES ('delete-all')",
+    "INSERT INTO search_searchentry_fts(rowid, search_text) SELECT id, ' ' || search_text || ' ' FROM search_searchentry",
+]
+POSTGRES_INDEX = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "CREATE INDEX IF NOT EXISTS search_searchentry_search_text_trgm"
+    " ON search_searchentry USING gin (search_text gin_trgm_ops)",
+]
+
+
+def install(connection):
+    """Create the full-text index if it is missing, and refill it if its triggers were lost."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(SQLITE_TABLE)
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'search_searchentry'"
+            )
+            present = {name for (name,) in cursor.fetchall()}
+            if set(SQLITE_TRIGGERS) <= present:
+                return
+            for name, statement in SQLITE_TRIGGERS.items():
+                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+                cursor.execute(statement)
+            for statement in SQLITE_REFILL:
+                cursor.execute(statement)
+        elif connection.vendor == "postgresql":
+            cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'")
+            if cursor.fetchone() is not None:
+                for statement in POSTGRES_INDEX:
+                    cursor.execute(statement)
+
+
+def _fts_available():
+    return default_connection.vendor == "sqlite"
+
+
+def _match(expression):
+    # The expression is a bound parameter; the SQL itself is constant.
+    return Q(pk__in=RawSQL(MATCHING, [expression]))  # noqa: S611
+
+
+def _quoted(text):
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _expression(text):
+    if len(text) >= TRIGRAM:
+        return _quoted(text)
+    # Two characters: at the start or the end of a word ("do" in "dokumen"), not inside one.
+    return f"({_quoted(' ' + text)} OR {_quoted(text + ' ')})"
+
+
+def holding(text):
+    """Entries whose search_text holds ``text`` anywhere (a word, or words joined by spaces);
+    a string of two characters at the start or end of a word."""
+    if len(text) < 2 or (len(text) >= TRIGRAM and not _fts_available()):
+        return Q(search_text__contains=text)
+    if not _fts_available():
+        return (
+            Q(search_text__startswith=text)
+            | Q(search_text__contains=f" {text}")
+            | Q(search_text__contains=f"{text} ")
+            | Q(search_text__endswith=text)
+        )
+    return _match(_expression(text))
+
+
+def holding_word(word):
+    """Entries holding ``word`` whole (or words joined by spaces, as a run of whole words)."""
+    if not _fts_available():
+        return (
+            Q(search_text__contains=f" {word} ")
+            | Q(search_text__startswith=f"{word} ")
+            | Q(search_text__endswith=f" {word}")
+            | Q(search_text=word)
+        )
+    return _match(_quoted(f" {word} "))
+
+
+def holding_any(texts):
+    """Entries holding any of ``texts`` anywhere: one index lookup rather than one per text."""
+    texts = list(texts)
+    if not _fts_available() or any(len(text) < 2 for text in texts):
+        query = Q()
+        for text in texts:
+            query |= holding(text)
+        return query
+    return _match(" OR ".join(_expression(text) for text in texts))

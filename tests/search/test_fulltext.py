@@ -1,0 +1,115 @@
+"""The full-text index of the database engine (search/fulltext.py) finds what reading every
+entry finds, stays in step with the entries, and survives SQLite rebuilding the table."""
+
+import pytest
+from django.db import connection
+
+from search import fulltext
+from search.models import SearchEntry
+from search.text import phrase
+
+pytestmark = pytest.mark.django_db
+
+# Words of the demo content in the four languages: whole words, parts of words, phrases, and
+# Chinese character pairs; plus words found nowhere.
+STRINGS = [
+    "paspor",
+    "passport",
+    "aspo",
+    "izin tinggal",
+    "kitas",
+    "جواز",
+    "السفر",
+    "护照",
+    "签证",
+    "zzqx",
+    "kantor imigrasi",
+]
+
+
+def reading_every_entry(text):
+    return set(SearchEntry.objects.filter(search_text__contains=text).values_list("pk", flat=True))
+
+
+def through_the_index(query):
+    return set(SearchEntry.objects.filter(query).values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize("text", STRINGS)
+def test_the_index_finds_what_reading_every_entry_finds(indexed, text):
+    assert through_the_index(fulltext.holding(text)) == reading_every_entry(text)
+
+
+def test_a_whole_word_is_found_whole(indexed):
+    whole = through_the_index(fulltext.holding_word("paspor"))
+    assert whole
+    assert whole <= reading_every_entry("paspor")
+    assert not any(
+        " paspor " not in f" {text} "
+        for text in SearchEntry.objects.filter(pk__in=whole).values_list("search_text", flat=True)
+    )
+
+
+def test_two_letters_are_found_at_the_start_or_the_end_of_a_word(indexed):
+    found = through_the_index(fulltext.holding("do"))
+    texts = SearchEntry.objects.filter(pk__in=found).values_list("search_text", flat=True)
+    assert found and all(" do" in f" {text} " or "do " in f" {text} " for text in texts)
+
+
+def test_any_of_several_strings(indexed):
+    assert through_the_index(fulltext.holding_any(["passport", "护照"])) == reading_every_entry(
+        "passport"
+    ) | reading_every_entry("护照")
+
+
+def test_the_index_follows_new_changed_and_removed_entries(indexed):
+    entry = SearchEntry.objects.create(
+        source="test",
+        object_id="1",
+        language="en",
+        kind="guide",
+        title="Quokka",
+        url="/q/",
+        search_text=phrase("Quokka permits"),
+    )
+    assert through_the_index(fulltext.holding("quokka")) == {entry.pk}
+    entry.search_text = phrase("Wombat permits")
+    entry.save()
+    assert through_the_index(fulltext.holding("quokka")) == set()
+    assert through_the_index(fulltext.holding("wombat")) == {entry.pk}
+    entry.delete()
+    assert through_the_index(fulltext.holding("wombat")) == set()
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own full-text index")
+def test_the_index_comes_back_after_sqlite_rebuilt_the_table(indexed):
+    """Migrations that change SearchEntry make SQLite copy it into a new table, which drops its
+    triggers (search 0005 did): ``install``, run after every migrate, restores and refills."""
+    with connection.cursor() as cursor:
+        for name in fulltext.SQLITE_TRIGGERS:
+            cursor.execute(f"DROP TRIGGER {name}")
+    added = SearchEntry.objects.create(
+        source="test",
+        object_id="2",
+        language="en",
+        kind="guide",
+        title="Quokka",
+        url="/q/",
+        search_text="quokka",
+    )
+    assert through_the_index(fulltext.holding("quokka")) == set()
+    fulltext.install(connection)
+    assert through_the_index(fulltext.holding("quokka")) == {added.pk}
+    assert through_the_index(fulltext.holding("passport")) == reading_every_entry("passport")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's trigram index")
+def test_postgresql_has_a_trigram_index_on_the_search_text(indexed):
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'")
+        if cursor.fetchone() is None:
+            pytest.skip("pg_trgm is not installed with this PostgreSQL")
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE indexname = 'search_searchentry_search_text_trgm'"
+        )
+        assert "gin_trgm_ops" in cursor.fetchone()[0]
