@@ -69,9 +69,11 @@ SUGGEST_STEP = 1000  # autocomplete: score added per place in SUGGEST_KINDS (bui
 FACETS = {"kind": "kind", "topics": "topics", "audience": "audience"}
 # While a new index is filled nobody reads it: no refreshes, no per-request fsync.
 LOADING_SETTINGS = {"index": {"refresh_interval": "-1", "translog.durability": "async"}}
-SERVING_SETTINGS = {
-    "index": {"refresh_interval": "1s", "translog.durability": "request"}
-}  # offer "did you mean" when a query finds fewer results than this
+SERVING_SETTINGS = {"index": {"refresh_interval": "1s", "translog.durability": "request"}}
+# A new index is merged into one segment before readers see it: each query looks its words
+# and their typo variants up once instead of once per segment (a fifth of its time at 100,000
+# documents). The merge of 25,000 documents takes seconds, beyond the readers' timeout.
+MERGE_TIMEOUT = 600
 
 
 class OpenSearchClient:
@@ -117,6 +119,11 @@ class OpenSearchClient:
     def refresh(self, name):
         self.client.indices.refresh(index=name)
 
+    def force_merge(self, name):
+        self.client.indices.forcemerge(
+            index=name, max_num_segments=1, params={"request_timeout": MERGE_TIMEOUT}
+        )
+
     def info(self):
         return self.client.info()
 
@@ -154,6 +161,9 @@ class ElasticsearchClient(OpenSearchClient):
 
     def put_settings(self, name, settings):
         self.client.indices.put_settings(index=name, settings=settings)
+
+    def force_merge(self, name):
+        self.client.options(request_timeout=MERGE_TIMEOUT).indices.forcemerge(index=name, max_num_segments=1)
 
     def info(self):
         return self.client.info().body
@@ -197,8 +207,14 @@ def words_match(text, minimum, fuzziness="AUTO"):
     )
 
 
-def text_relevance(text, language):
-    """The text part of relevance: what matches, in the reader's language and in the fallback."""
+def text_relevance(text, language, alias=index_defs.alias_name):
+    """The text part of relevance: what matches, in the reader's language and in the fallback.
+
+    Each language has an index of its own (``alias`` names it), so the two parts are told
+    apart by ``_index`` rather than by the ``language`` field: the engine resolves an
+    ``_index`` term on each shard before building the query, and drops the part that cannot
+    match there with its typo clause, whose terms it would otherwise look up in vain (a
+    fifth of the query's time at 100,000 documents, bench/search.py). Same results."""
     if language == FALLBACK_LANGUAGE:
         matching = words_match(text, MOST_WORDS)
     else:
@@ -208,12 +224,12 @@ def text_relevance(text, language):
                 Q(
                     "bool",
                     must=[words_match(text, MOST_WORDS, FUZZINESS.get(language, "AUTO"))],
-                    filter=[Q("term", language=language)],
+                    filter=[Q("term", _index=alias(language))],
                 ),
                 Q(
                     "bool",
                     must=[words_match(text, FALLBACK_WORDS)],
-                    filter=[Q("term", language=FALLBACK_LANGUAGE)],
+                    filter=[Q("term", _index=alias(FALLBACK_LANGUAGE))],
                 ),
             ],
             minimum_should_match=1,
@@ -267,17 +283,18 @@ def expansion_match(text):
     )
 
 
-def build_query(query, now=None, corrected="", expansions=()):
+def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.alias_name):
     """The search request body for a SearchQuery (elasticsearch-dsl, as a dict).
 
     ``expansions`` are the query rewritten with the glossary's terms (glossary.variants): a
     document matching one of them matches too, so an edited glossary works at the next search.
+    ``alias`` names a language's index (RemoteEngine.alias).
     """
-    text_query = text_relevance(query.text, query.language)
+    text_query = text_relevance(query.text, query.language, alias)
     if corrected:
         text_query = Q(
             "bool",
-            should=[text_query, text_relevance(corrected, query.language)],
+            should=[text_query, text_relevance(corrected, query.language, alias)],
             minimum_should_match=1,
         )
     rewritten = [text for text in dict.fromkeys(expansions) if text not in (query.text, corrected)]
@@ -444,8 +461,9 @@ class RemoteEngine(SearchEngine):
         old = {language: self._call(self.client.indexes_of, self.alias(language)) for language in new}
         swap = []
         for language, name in new.items():
-            self._call(self.client.put_settings, name, SERVING_SETTINGS)
             self._call(self.client.refresh, name)
+            self._call(self.client.force_merge, name)
+            self._call(self.client.put_settings, name, SERVING_SETTINGS)
             swap += self._point_aliases(language, name, old[language])
         self._call(self.client.update_aliases, swap)
         for names in old.values():
@@ -548,14 +566,14 @@ class RemoteEngine(SearchEngine):
 
     def search(self, query):
         expansions = glossary.variants(query.text, query.language, limit=EXPANSIONS)
-        body = build_query(query, expansions=expansions)
+        body = build_query(query, expansions=expansions, alias=self.alias)
         response = self._call(self.client.search, self._indexes_for(query.language), body)
         suggestion = self._suggestion(response, query)
         if suggestion and EXPAND_CORRECTED:
             response = self._call(
                 self.client.search,
                 self._indexes_for(query.language),
-                build_query(query, corrected=suggestion, expansions=expansions),
+                build_query(query, corrected=suggestion, expansions=expansions, alias=self.alias),
             )
         hits = []
         for raw in response["hits"]["hits"]:
