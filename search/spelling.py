@@ -7,8 +7,9 @@ misspellings included, since the glossary already leads those to their concept).
 unknown word of at least four letters is replaced, by the closest word of the titles,
 summaries and topic names in the reader's language and Indonesian, or of the glossary's
 terms, written in the same script, close enough (``CUTOFF``) and a typo rather than another
-form of the word (``typo_of``: "quickly" is not corrected to "quick"). Chinese is not corrected:
-its words are not separated, so a character pair missing from the content is no typo.
+form of the word (``typo_of``: "quickly" is not corrected to "quick"). Chinese words are not
+separated, so a character pair missing from the content is no typo; Chinese is corrected by
+sound instead, towards the glossary's terms (search/homophones.py).
 """
 
 import difflib
@@ -16,7 +17,7 @@ from functools import lru_cache
 
 from django.db.models import Count, Max
 
-from search import glossary
+from search import glossary, homophones
 from search.fulltext import holding_word
 from search.models import SearchEntry
 from search.text import CJK, WORD, words
@@ -83,6 +84,13 @@ def typo_of(typed, word):
 
 
 def candidate(text, language):
+    """The query with its typos corrected, or "" when there is nothing to correct: Chinese
+    characters of the wrong sound-alike (search/homophones.py), then unknown words."""
+    chinese = homophones.corrected(text)
+    return _corrected_words(chinese or text, language) or chinese
+
+
+def _corrected_words(text, language):
     """The query with its unknown words corrected, or "" when there is nothing to correct."""
     tokens = words(text)
     unknown = [

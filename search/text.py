@@ -2,6 +2,9 @@
 the relevance floor and "did you mean", so a term matches the same way everywhere."""
 
 import re
+from functools import lru_cache
+
+import snowballstemmer
 
 WORD = re.compile(r"\w+", re.UNICODE)
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -32,3 +35,32 @@ def words(text):
 def phrase(text):
     """A term as the words search compares: lower-cased, joined by single spaces."""
     return " ".join(words(text))
+
+
+# Snowball stemmers, the algorithms the remote engines' analysers run (search/index.py), for
+# the database engine, which matches strings: a word's stem, found inside longer words, reaches
+# its other forms ("refugees" -> "refuge", "perpanjangan" -> "panjang", Arabic "بتأشيرة"
+# -> "تاشير", with its prefix "bi-" off). Latin words use the reader's language's stemmer.
+STEMMERS = {"id": "indonesian", "en": "english", "ar": "arabic"}
+ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff]")
+# A shorter stem is found inside too many unrelated words to stand for the word.
+MIN_STEM = {"arabic": 3}
+MIN_STEM_DEFAULT = 4
+
+
+@lru_cache(maxsize=4096)
+def stem(word, language):
+    """The word's stem when it differs and is long enough to tell, else ""."""
+    if ARABIC_LETTERS.search(word):
+        algorithm = "arabic"
+    elif word.isascii() and language in STEMMERS and language != "ar":
+        algorithm = STEMMERS[language]
+    else:
+        return ""
+    stemmed = _stemmer(algorithm).stemWord(word).translate(ARABIC)
+    return stemmed if stemmed != word and len(stemmed) >= MIN_STEM.get(algorithm, MIN_STEM_DEFAULT) else ""
+
+
+@lru_cache(maxsize=4)
+def _stemmer(algorithm):
+    return snowballstemmer.stemmer(algorithm)

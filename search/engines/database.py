@@ -6,9 +6,9 @@ signals as the remote engines: how many of the words an entry holds and how
 rare they are, where they occur (title over summary over body), the kind of
 page and how recent it is. The synonym lists of search/synonyms/ serve it too,
 cross-language rules included. It is meant for a machine with no search server
-and as the fallback when that server is down; it has no stemming, so "did you
-mean" and matching words inside longer ones (substrings) make up for some of
-that.
+and as the fallback when that server is down. Words are matched inside longer
+ones (substrings), with their Snowball stems (search/text.py), through a
+full-text index (search/fulltext.py).
 """
 
 import math
@@ -28,7 +28,7 @@ from search import glossary
 from search import index as index_defs
 from search.fulltext import holding_any
 from search.models import SearchEntry
-from search.text import CJK, phrase, words
+from search.text import CJK, phrase, stem, words
 
 from .base import (
     FALLBACK_LANGUAGE,
@@ -114,7 +114,9 @@ def concepts(text, language):
                 covered.update(term.split())
                 result.append((rest[term.split()[0]], list(dict.fromkeys([term, *group]))))
                 break
-    result += [(rest[word], [word]) for word in found if word not in covered]
+    result += [
+        (rest[word], [word, *filter(None, [stem(word, language)])]) for word in found if word not in covered
+    ]
     return [options for _position, options in sorted(result, key=lambda item: item[0])][:MAX_TERMS]
 
 

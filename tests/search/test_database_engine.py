@@ -184,7 +184,20 @@ def test_synonym_groups_follow_edits_of_the_lists(tmp_path, monkeypatch):
     (tmp_path / "en.txt").write_text("zebracorn, unicorn\n", encoding="utf-8")
     (tmp_path / "id.txt").write_text("", encoding="utf-8")
     monkeypatch.setattr(index, "SYNONYMS_DIR", tmp_path)
-    assert concepts("zebracorn hours", "en") == [["zebracorn", "unicorn"], ["hours"]]  # no glossary term
+    # no glossary term; "hours" also as its stem
+    assert concepts("zebracorn hours", "en") == [["zebracorn", "unicorn"], ["hours", "hour"]]
     (tmp_path / "en.txt").write_text("zebracorn, pegasus\n", encoding="utf-8")
     os.utime(tmp_path / "en.txt", ns=(1, 10**18))  # a later edit, whatever the clock's resolution
     assert concepts("zebracorn", "en") == [["zebracorn", "pegasus"]]
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [("باللجوء", "ar"), ("extensions", "en")],
+)
+def test_a_word_reaches_its_other_forms_through_its_stem(indexed, typed, language):
+    """No page holds "باللجوء" ("with asylum": prefixes bi- and al-) or "extensions" as typed;
+    their stems (search/text.py ``stem``) find the pages about asylum and extending a stay."""
+    results = search(typed, language=language)
+    assert results.total > 0
+    assert any("pengungsi" in hit.url or "perpanjangan" in hit.url for hit in results.hits[:3])

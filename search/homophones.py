@@ -1,0 +1,67 @@
+"""Chinese typing errors: a character replaced by another with the same sound.
+
+Chinese is typed through pinyin: the reader types the sound and picks a character from a
+list, so the usual typo is a right-sounding wrong character (户照 for 护照, passport; 签正 for
+签证, visa), not a wrong letter. ``corrected`` replaces a run of the query that is not found
+in the content but is one same-sounding character away from a Chinese term of the glossary
+(the service's own vocabulary), and nothing else: a run the content holds is left as typed.
+Sounds come from pypinyin's dictionary, without tones (most input methods ignore them), every
+reading of a character counted.
+"""
+
+import re
+from functools import lru_cache
+
+from pypinyin import Style, pinyin
+
+from search import glossary
+from search.fulltext import holding
+from search.models import SearchEntry
+from search.text import CJK, phrase
+
+CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+@lru_cache(maxsize=4096)
+def sounds(character):
+    return frozenset(pinyin(character, style=Style.NORMAL, heteronym=True)[0])
+
+
+def chinese_terms():
+    """The glossary's Chinese terms as written (its phrases hold them as character pairs)."""
+    found = set()
+    for key in glossary.snapshot().phrases:
+        pairs = key.split()
+        if pairs and all(CJK.search(pair) for pair in pairs):
+            found.add(pairs[0] + "".join(pair[-1] for pair in pairs[1:]))
+    return found
+
+
+def _one_sound_away(typed, term):
+    """Whether ``typed`` is ``term`` with exactly one character replaced by a homophone."""
+    if len(typed) != len(term):
+        return False
+    differing = [(a, b) for a, b in zip(typed, term, strict=True) if a != b]
+    return len(differing) == 1 and bool(sounds(differing[0][0]) & sounds(differing[0][1]))
+
+
+def _in_content(text):
+    return SearchEntry.objects.filter(holding(phrase(text))).exists()
+
+
+def corrected(text):
+    """``text`` with its same-sounding Chinese typos replaced, or "" when there are none."""
+    runs = CJK_RUN.findall(text)
+    if not runs:
+        return ""
+    terms = chinese_terms()
+    corrections = {}
+    for run in runs:
+        for term in terms:
+            for start in range(len(run) - len(term) + 1):
+                typed = run[start : start + len(term)]
+                if typed not in terms and _one_sound_away(typed, term) and not _in_content(typed):
+                    corrections[typed] = term
+    for typed, term in corrections.items():
+        text = text.replace(typed, term)
+    return text if corrections else ""

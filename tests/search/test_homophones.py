@@ -1,0 +1,37 @@
+"""Chinese typos by sound (search/homophones.py), through "did you mean" (search/spelling.py)."""
+
+import pytest
+
+from search import spelling
+from search.homophones import corrected
+from search.models import SearchEntry
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [("申请户照", "申请护照"), ("旅游签正", "旅游签证"), ("户照 KITAS", "护照 KITAS")],
+)
+def test_a_same_sounding_character_is_corrected_towards_the_glossary(indexed, typed, meant):
+    assert corrected(typed) == meant
+    assert spelling.candidate(typed, "zh-hans") == meant
+
+
+@pytest.mark.parametrize("typed", ["申请护照", "旅游签证", "妒照", "passport"])
+def test_correct_text_and_other_sounds_are_left_alone(indexed, typed):
+    """护照 is right; 妒 (dù) does not sound like 护 (hù): no typo by sound."""
+    assert corrected(typed) == ""
+
+
+def test_a_run_the_content_holds_is_never_corrected(indexed):
+    SearchEntry.objects.create(
+        source="test",
+        object_id="1",
+        language="zh-hans",
+        kind="guide",
+        title="户照",
+        url="/t/",
+        search_text="户照",
+    )
+    assert corrected("申请户照") == ""
