@@ -11,9 +11,16 @@ import statistics
 TARGETS = {"rps": (">=", 1.2), "cpu_ms": ("<=", 0.8)}
 
 
+def rotated(items, steps):
+    """``items`` starting ``steps`` further along, wrapping round."""
+    steps %= len(items)
+    return items[steps:] + items[:steps]
+
+
 def summarise(rounds):
-    """Per row, the median over rounds of requests per second, p95 and CPU per request,
-    the lowest and highest requests per second, the errors of all rounds and the page size."""
+    """Per row, the median over rounds of requests per second, p95, CPU per request and
+    the cores other processes kept busy, the lowest and highest requests per second, the
+    errors of all rounds and the page size."""
     summary = {}
     for key, results in rounds.items():
         summary[key] = {
@@ -22,6 +29,7 @@ def summarise(rounds):
             "rps_high": max(r["rps"] for r in results),
             "p95": statistics.median(r["p95"] for r in results),
             "cpu_ms": statistics.median(r["cpu_ms"] for r in results),
+            "others": statistics.median(r["others"] for r in results),
             "errors": sum(r["errors"] for r in results),
             "bytes": max(r["bytes"] for r in results),
         }
@@ -40,13 +48,15 @@ def meets(name, ratio):
 
 def figures_table(summary):
     lines = [
-        "| site | page | req/s (median; low-high) | p95 ms | server CPU ms/request | KiB | errors |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "| site | page | req/s (median; low-high) | p95 ms | server CPU ms/request | KiB | errors "
+        "| other processes (cores) |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for (site, page), row in summary.items():
         lines.append(
             f"| {site} | {page} | {row['rps']:.0f} ({row['rps_low']:.0f}-{row['rps_high']:.0f}) "
-            f"| {row['p95']:.1f} | {row['cpu_ms']:.1f} | {row['bytes'] / 1024:.0f} | {row['errors']} |"
+            f"| {row['p95']:.1f} | {row['cpu_ms']:.1f} | {row['bytes'] / 1024:.0f} | {row['errors']} "
+            f"| {row['others']:.2f} |"
         )
     return "\n".join(lines)
 

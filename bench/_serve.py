@@ -114,12 +114,43 @@ def process_tree_cpu_seconds(pid):
     return total / CLOCK_TICKS
 
 
+def busy_cpu_seconds(stat):
+    """CPU seconds the whole machine has spent busy (not idle or waiting for disk), from
+    the text of /proc/stat."""
+    user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, stat.split()[1:9])
+    return (user + nice + system + irq + softirq + steal) / CLOCK_TICKS
+
+
+def machine_busy_seconds():
+    with open("/proc/stat") as stat:
+        return busy_cpu_seconds(stat.readline())
+
+
+def own_cpu_seconds():
+    times = os.times()
+    return times.user + times.system
+
+
+def cpu_counters(server_pid):
+    """CPU seconds so far of the server (master and workers), the whole machine and this process."""
+    return process_tree_cpu_seconds(server_pid), machine_busy_seconds(), own_cpu_seconds()
+
+
+def others_busy(seconds):
+    """Cores kept busy by other processes over the next ``seconds`` (the servers idle)."""
+    before = machine_busy_seconds(), own_cpu_seconds()
+    time.sleep(seconds)
+    return (machine_busy_seconds() - before[0] - (own_cpu_seconds() - before[1])) / seconds
+
+
 def measure(port, path, requests, concurrency, headers=None, server_pid=None):
     """``requests`` GETs of ``path`` from ``concurrency`` keep-alive connections.
 
     Returns requests per second, p50 and p95 latency (ms), the number of non-200
     answers, the size of the page (bytes) and, given the server's pid, its CPU time
-    per request (ms).
+    per request (ms) and the cores that other processes kept busy meanwhile (the
+    machine's busy time less the server's and this process's): a measurement taken
+    while something else ran shows it there.
     """
     latencies = []
     errors = []
@@ -144,7 +175,7 @@ def measure(port, path, requests, concurrency, headers=None, server_pid=None):
             sizes.append(len(body))
 
     threads = [threading.Thread(target=worker) for _ in range(concurrency)]
-    cpu_before = process_tree_cpu_seconds(server_pid) if server_pid else None
+    before = cpu_counters(server_pid) if server_pid else None
     began = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -160,5 +191,9 @@ def measure(port, path, requests, concurrency, headers=None, server_pid=None):
         "bytes": max(sizes),
     }
     if server_pid:
-        result["cpu_ms"] = (process_tree_cpu_seconds(server_pid) - cpu_before) * 1000 / len(latencies)
+        server, busy, own = (
+            after - start for after, start in zip(cpu_counters(server_pid), before, strict=True)
+        )
+        result["cpu_ms"] = server * 1000 / len(latencies)
+        result["others"] = max(0.0, busy - server - own) / elapsed
     return result

@@ -10,6 +10,9 @@ per page, the medians over rounds of requests per second, p95 latency and server
 request (user + system time of the gunicorn master and workers, from /proc: what a request
 costs the server, whatever the load generator beside it takes), then Sinergi's ratios to
 the bread page against the issue's targets (>= 1.2x requests per second, <= 0.8x CPU).
+A last column gives the cores other processes kept busy during the measurements (median),
+so figures taken on a shared machine say so; --quiet-below waits for calm before each round.
+Server CPU per request varies far less with such neighbours than requests per second do.
 
 bakerydemo is cloned from --bakerydemo-repo at --bakerydemo-ref into a folder outside the
 repository ($XDG_CACHE_HOME/sinergi-bench/bakerydemo-<ref>, or --cache-dir) with its own
@@ -43,8 +46,17 @@ from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
 
-from _compare import figures_table, ratios_table, summarise
-from _serve import ROOT, measure, prepare_sinergi, sinergi_env, start_gunicorn, start_sinergi, stop
+from _compare import figures_table, ratios_table, rotated, summarise
+from _serve import (
+    ROOT,
+    measure,
+    others_busy,
+    prepare_sinergi,
+    sinergi_env,
+    start_gunicorn,
+    start_sinergi,
+    stop,
+)
 
 DEFAULT_REPO = "https://github.com/wagtail/bakerydemo.git"
 DEFAULT_REF = "5a01dcd"
@@ -134,6 +146,12 @@ def main():
     parser.add_argument("--requests", type=int, default=400, help="requests per page and round")
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--warm-up", type=int, default=40, help="requests before each measurement")
+    parser.add_argument(
+        "--quiet-below",
+        type=float,
+        metavar="CORES",
+        help="before each round, wait (up to 10 minutes) until other processes use fewer cores",
+    )
     parser.add_argument("--sinergi-port", type=int, default=8765)
     parser.add_argument("--bakerydemo-port", type=int, default=8766)
     args = parser.parse_args()
@@ -169,8 +187,32 @@ def main():
             stop(bakery)
 
 
+def wait_for_quiet(cores, patience=600):
+    """Wait until other processes keep fewer than ``cores`` busy (up to ``patience``
+    seconds), so a shared machine's neighbours disturb the figures less."""
+    deadline = time.monotonic() + patience
+    while (others := others_busy(3)) >= cores and time.monotonic() < deadline:
+        print(f"  waiting: other processes keep {others:.2f} cores busy", flush=True)
+        time.sleep(5)
+
+
+def measured(server, port, path, headers, args, attempts=3):
+    """One measurement after a warm-up. With --quiet-below, it starts in calm and is taken
+    again (up to ``attempts`` times) when other processes woke up meanwhile."""
+    for _ in range(attempts):
+        if args.quiet_below is not None:
+            wait_for_quiet(args.quiet_below)
+        measure(port, path, args.warm_up, args.concurrency, headers)
+        result = measure(port, path, args.requests, args.concurrency, headers, server_pid=server.pid)
+        if args.quiet_below is None or result["others"] < args.quiet_below:
+            break
+        print(f"  disturbed (other processes: {result['others']:.2f} cores), again", flush=True)
+    return result
+
+
 def compare(pages, args):
-    """The alternating rounds, then the tables."""
+    """The alternating rounds, each starting one page further (so no page is always the
+    first after a pause), then the tables."""
     for (site, _page), (_, port, path, headers) in pages.items():
         if measure(port, path, args.warm_up, args.concurrency, headers)["errors"]:
             raise SystemExit(f"{site} answers {path} with errors")
@@ -180,14 +222,15 @@ def compare(pages, args):
         flush=True,
     )
     rounds = {key: [] for key in pages}
-    for number in range(1, args.rounds + 1):
-        figures = []
-        for key, (server, port, path, headers) in pages.items():
-            measure(port, path, args.warm_up, args.concurrency, headers)
-            result = measure(port, path, args.requests, args.concurrency, headers, server_pid=server.pid)
+    for number in range(args.rounds):
+        for key in rotated(list(pages), number):
+            result = measured(*pages[key], args)
             rounds[key].append(result)
-            figures.append(f"{key[0]} {key[1]} {result['rps']:.0f}/s")
-        print(f"round {number}: " + ", ".join(figures), flush=True)
+            print(
+                f"round {number + 1}: {key[0]} {key[1]}: {result['rps']:.0f}/s, p95 {result['p95']:.0f} ms, "
+                f"{result['cpu_ms']:.1f} ms CPU per request (other processes: {result['others']:.2f} cores)",
+                flush=True,
+            )
     print(f"load after {load()}\n")
     summary = summarise(rounds)
     print(figures_table(summary) + "\n")

@@ -13,13 +13,21 @@ import pytest
 from bench import _compare, _serve
 
 
-def result(rps, p95, cpu_ms, errors=0, size=2048):
-    return {"rps": rps, "p50": p95 / 2, "p95": p95, "cpu_ms": cpu_ms, "errors": errors, "bytes": size}
+def result(rps, p95, cpu_ms, errors=0, size=2048, others=0.1):
+    return {
+        "rps": rps,
+        "p50": p95 / 2,
+        "p95": p95,
+        "cpu_ms": cpu_ms,
+        "errors": errors,
+        "bytes": size,
+        "others": others,
+    }
 
 
 ROUNDS = {
     ("bakerydemo", "bread"): [result(100, 40, 10), result(90, 50, 12), result(110, 45, 11)],
-    ("sinergi", "guide"): [result(130, 30, 8), result(125, 35, 7, errors=1), result(140, 32, 9)],
+    ("sinergi", "guide"): [result(130, 30, 8), result(125, 35, 7, errors=1), result(140, 32, 9, others=0.9)],
     ("sinergi", "home"): [result(100, 44, 10), result(105, 40, 10), result(95, 48, 9)],
 }
 
@@ -34,6 +42,7 @@ def test_summary_takes_the_median_of_each_figure_over_rounds():
         "cpu_ms": 8,
         "errors": 1,
         "bytes": 2048,
+        "others": 0.1,
     }
 
 
@@ -49,6 +58,16 @@ def test_ratios_are_against_the_baseline_and_marked_against_the_targets():
     assert home == "| home | 1.00 (misses target) | 0.91 (misses target) | 0.98 |"
 
 
+def test_each_round_starts_one_page_further():
+    pages = ["bread", "home", "guide"]
+    assert [_compare.rotated(pages, number) for number in range(4)] == [
+        ["bread", "home", "guide"],
+        ["home", "guide", "bread"],
+        ["guide", "bread", "home"],
+        ["bread", "home", "guide"],
+    ]
+
+
 def test_targets_include_their_bound():
     assert _compare.meets("rps", 1.2) and not _compare.meets("rps", 1.19)
     assert _compare.meets("cpu_ms", 0.8) and not _compare.meets("cpu_ms", 0.81)
@@ -56,12 +75,17 @@ def test_targets_include_their_bound():
 
 def test_figures_table_has_a_row_per_page():
     table = _compare.figures_table(_compare.summarise(ROUNDS))
-    assert table.splitlines()[3] == "| sinergi | guide | 130 (125-140) | 32.0 | 8.0 | 2 | 1 |"
+    assert table.splitlines()[3] == "| sinergi | guide | 130 (125-140) | 32.0 | 8.0 | 2 | 1 | 0.10 |"
 
 
 def test_cpu_ticks_are_read_after_a_command_name_with_spaces_and_parentheses():
     stat = "4242 (gunicorn: (a) b) S 17 4242 4242 0 -1 4194560 100 0 0 0 250 75 3 4 20 0 1 0"
     assert _serve.stat_cpu_ticks(stat) == (17, 325)
+
+
+def test_machine_busy_time_leaves_out_idle_and_disk_waits():
+    stat = "cpu  100 20 30 1000 50 5 5 10 0 0"
+    assert _serve.busy_cpu_seconds(stat) == 170 / _serve.CLOCK_TICKS
 
 
 def test_cpu_of_a_process_tree_includes_its_children():
@@ -109,5 +133,5 @@ def test_measure_counts_requests_errors_and_server_cpu(port):
     found = _serve.measure(port, "/page/", 40, 4, headers, server_pid=os.getpid())
     assert found["errors"] == 0 and found["bytes"] == 1000
     assert found["rps"] > 0 and 0 < found["p50"] <= found["p95"]
-    assert found["cpu_ms"] >= 0
+    assert found["cpu_ms"] >= 0 and found["others"] >= 0
     assert _serve.measure(port, "/page/", 8, 2)["errors"] == 8  # without the proxy header
