@@ -32,6 +32,36 @@ def words(text):
     return found
 
 
+# Chinese question and function words: a question typed as people ask it ("护照丢了怎么办",
+# passport lost, what to do) holds them, pages rarely do, so their rare character pairs would
+# outweigh the words that matter. Cut out of queries (the run is split where they were), as
+# the remote engines' stop lists do for the other languages. Single characters are left: most
+# also begin or end real words (了解, 酒吧).
+CHINESE_FUNCTION_WORDS = re.compile(
+    "怎么办|怎么样|怎么|怎样|如何|为什么|什么|哪里|哪儿|哪些|哪个|是否|能否|可不可以|可以|请问|我的|我们|你们|他们"
+)
+
+
+# The same for the question words of the other languages, compared after ``words``
+# (lower-cased, Arabic normalised).
+FUNCTION_WORDS = frozenset(
+    words(
+        "bagaimana apakah apa kapan dimana di mana siapa mengapa kenapa saya aku kami bisa dapat yang"
+        " how what when where why who which can could do does i my me we our is are the a an to of"
+        " هل كيف ماذا متى أين لماذا يمكن يمكنني أستطيع أريد ما"
+    )
+)
+
+
+def query_words(text):
+    """The words of a query: as ``words``, with question and function words left out (unless
+    nothing else is left)."""
+    found = [
+        word for word in words(CHINESE_FUNCTION_WORDS.sub(" ", text or "")) if word not in FUNCTION_WORDS
+    ]
+    return found or words(text)
+
+
 def phrase(text):
     """A term as the words search compares: lower-cased, joined by single spaces."""
     return " ".join(words(text))

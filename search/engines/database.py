@@ -28,7 +28,7 @@ from search import glossary
 from search import index as index_defs
 from search.fulltext import holding_any
 from search.models import SearchEntry
-from search.text import CJK, phrase, stem, words
+from search.text import CJK, phrase, query_words, stem, words
 
 from .base import (
     FALLBACK_LANGUAGE,
@@ -95,7 +95,7 @@ def concepts(text, language):
     counts as it: a run of words naming a glossary concept with its terms (search/glossary.py),
     a phrase of the synonym lists with its equivalents ("kitas" or "izin tinggal terbatas"),
     or a word."""
-    tokens = words(text)
+    tokens = query_words(text)
     named = glossary.matches(tokens, language)
     # A term of one word stands for its concept; the words of a longer term also count one by
     # one, since a page may use them apart ("paspor ... hilang") and still answer.
