@@ -15,6 +15,7 @@ from cms.models import SmartAnswerPage
 from core.permissions import PageEditorRequired
 from evaluation import conf, flow_counts, periods, search_log
 from evaluation.models import EventFeedback, PageRating
+from search import term_admin
 
 
 class HelpfulnessView(PageEditorRequired, TemplateView):
@@ -104,16 +105,27 @@ class EventFeedbackView(PageEditorRequired, TemplateView):
 
 
 class NotFoundView(PageEditorRequired, TemplateView):
-    """What people could not find, per week and language (only queries several people made)."""
+    """What people could not find, per week and language (only queries several people made),
+    each with the one-step fixes the editor may make: pin a best bet to the query, or add it
+    to the glossary as a term of a concept (search/term_admin.py)."""
 
     template_name = "evaluation/admin/not_found.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        user = self.request.user
+        best_bets, terms = term_admin.can_add_best_bet(user), term_admin.can_add_term(user)
+        rows = search_log.not_found()
+        for row in rows:
+            if best_bets:
+                row["best_bet_url"] = term_admin.best_bet_url(row["language"], row["query"])
+            if terms:
+                row["term_url"] = term_admin.term_url(row["language"], row["query"], self.request.path)
         context.update(
             page_title=_("What people could not find"),
             header_icon="search",
-            rows=search_log.not_found(),
+            rows=rows,
+            actions=best_bets or terms,
             minimum=conf.get("NOT_FOUND_MINIMUM_PEOPLE"),
         )
         return context

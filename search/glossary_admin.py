@@ -3,13 +3,17 @@
 A concept is edited with its terms (one row per term and language) and refused when search
 could not use it as it is (glossary.validate): a term of another concept, a cycle of
 "includes", an expansion into too many words. The reasons are shown above the form.
+
+A new best bet can start from a query (``?language=en&query=kitas``): the reports of what
+people could not find link here, so pinning a result to one of their queries is one step.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from search import glossary
 from search.models import BestBet, Concept
@@ -61,8 +65,24 @@ class ConceptViewSet(SnippetViewSet):
     )
 
 
+class BestBetCreateView(CreateView):
+    """The create form with the language and query of the address filled in; the editor
+    chooses the page (or gives an address) and saves."""
+
+    def get_initial_form_instance(self):
+        language = self.request.GET.get("language", "")
+        query = " ".join(self.request.GET.get("query", "").split())
+        if language not in dict(settings.LANGUAGES) and not query:
+            return super().get_initial_form_instance()
+        instance = BestBet(query=query[: BestBet._meta.get_field("query").max_length])
+        if language in dict(settings.LANGUAGES):
+            instance.language = language
+        return instance
+
+
 class BestBetViewSet(SnippetViewSet):
     model = BestBet
+    add_view_class = BestBetCreateView
     icon = "pick"
     menu_label = _("Best bets")
     list_display = ["__str__", "language", "position", "starts", "ends"]

@@ -1,17 +1,19 @@
 """What search adds to the platform: its line in /readyz, its queue of index updates and its
 periodic jobs (catch-up and retries of index updates); the search's main task; the glossary and
-best bets as snippets; the demo glossary (docs/architecture.md, "Extension points")."""
+best bets as snippets, and the form adding a query to a concept; the glossary term block of
+guides; the demo glossary (docs/architecture.md, "Extension points")."""
 
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 
 from core.main_tasks import MainTask
 from core.periodic import PeriodicJob
-from search import conf, demo, tasks
+from search import conf, demo, tasks, term_admin
 from search.engines import configured_engine, database_engine
 from search.engines.base import EngineUnavailable
 from search.glossary_admin import BestBetViewSet, ConceptViewSet
@@ -65,6 +67,12 @@ def main_task():
 
 register_snippet(ConceptViewSet)
 register_snippet(BestBetViewSet)
+
+
+@hooks.register("register_admin_urls")
+def admin_urls():
+    """The "add as a term" form: a query from the reports of what people could not find, into a concept."""
+    return [path("glossary/add-term/", term_admin.AddTermView.as_view(), name=term_admin.URL_NAME)]
 
 
 @dataclass(frozen=True)
