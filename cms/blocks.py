@@ -4,10 +4,17 @@ Each block is a piece of a plain-language guide that readers scan for: steps to
 follow, documents to bring, what it costs, what to watch out for. Keeping them as
 structured blocks (not free rich text) lets the templates render them accessibly
 (real lists, real tables with captions) and lets search index them as text.
+
+Other apps add blocks to a guide's body with the ``register_guide_blocks`` hook (search's
+glossary term, which cms may not import): each returns a list of (name, block). The body's
+StreamBlock is built when first used (``StreamField(GuideBodyBlock)``), after every app's
+hooks are loaded; ``makemigrations cms`` records the added blocks as the blocks deconstruct
+themselves (a block from another app should deconstruct as one of Wagtail's, so the cms
+migration does not import that app).
 """
 
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
+from wagtail import blocks, hooks
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from cms.places import SERVICES
@@ -132,6 +139,14 @@ class WhereToApplyBlock(blocks.StructBlock):
         label = _("Where to apply")
 
 
+GUIDE_BLOCKS_HOOK = "register_guide_blocks"
+
+
+def added_guide_blocks():
+    """[(name, block)] from every app's ``register_guide_blocks`` hook."""
+    return [pair for register in hooks.get_hooks(GUIDE_BLOCKS_HOOK) for pair in register()]
+
+
 class GuideBodyBlock(blocks.StreamBlock):
     heading = blocks.CharBlock(
         max_length=200, template="cms/blocks/heading.html", icon="title", label=_("Heading")
@@ -145,3 +160,6 @@ class GuideBodyBlock(blocks.StreamBlock):
     links = LinksBlock()
     partners = PartnersBlock()
     where_to_apply = WhereToApplyBlock()
+
+    def __init__(self, local_blocks=None, **kwargs):
+        super().__init__([*(local_blocks or []), *added_guide_blocks()], **kwargs)

@@ -14,6 +14,7 @@ from wagtail.snippets.models import register_snippet
 from core.main_tasks import MainTask
 from core.periodic import PeriodicJob
 from search import conf, demo, tasks, term_admin
+from search.blocks import GlossaryTermBlock
 from search.engines import configured_engine, database_engine
 from search.engines.base import EngineUnavailable
 from search.glossary_admin import BestBetViewSet, ConceptViewSet
@@ -73,6 +74,12 @@ register_snippet(BestBetViewSet)
 def admin_urls():
     """The "add as a term" form: a query from the reports of what people could not find, into a concept."""
     return [path("glossary/add-term/", term_admin.AddTermView.as_view(), name=term_admin.URL_NAME)]
+
+
+@hooks.register("register_guide_blocks")
+def guide_blocks():
+    """A guide can show a glossary concept's short definition (cms/blocks.py collects it)."""
+    return [("glossary_term", GlossaryTermBlock())]
 
 
 @dataclass(frozen=True)

@@ -152,7 +152,9 @@ class GuidePage(PublicHistoryMixin, SinergiPage):
         help_text=_("One or two plain sentences: what this guide helps the reader do."),
     )
     audiences = ParentalManyToManyField(Audience, blank=True, verbose_name=_("audiences"))
-    body = StreamField(GuideBodyBlock(), verbose_name=_("body"), blank=True)
+    # The class, not an instance: built when first used, once every app's hooks are loaded
+    # (other apps add blocks, cms/blocks.py).
+    body = StreamField(GuideBodyBlock, verbose_name=_("body"), blank=True)
     regulations = ParentalManyToManyField(
         "cms.RegulationPage",
         blank=True,
