@@ -26,7 +26,7 @@ def grant(user, *codenames):
 
 
 def report(client):
-    response = client.get(reverse("evaluation_admin_not_found"))
+    response = client.get(reverse("evaluation_admin_not_found"), HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     return response.content.decode()
 
@@ -52,7 +52,8 @@ def test_an_editor_sees_only_the_links_they_may_use(client, make_user, unanswere
     client.force_login(editor)
     page = report(client)
     assert QUERY in page
-    assert "Add a best bet" not in page and "Add as a term" not in page and "Actions" not in page
+    assert "Add a best bet" not in page and "Add as a term" not in page
+    assert '<th scope="col">Actions</th>' not in page
     grant(editor, "add_bestbet")
     page = report(client)
     assert "Add a best bet" in page and "Add as a term" not in page
