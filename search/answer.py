@@ -20,11 +20,9 @@ import math
 from dataclasses import replace
 
 from django.core.cache import cache
-from django.db.models import Count, Q
 
 from search import glossary, spelling
-from search.engines.base import FALLBACK_LANGUAGE
-from search.engines.database import concepts
+from search.engines.database import concepts, covered, covered_total
 from search.fulltext import holding_any
 from search.models import SearchEntry
 from search.text import CJK, words
@@ -36,31 +34,16 @@ TOP = 3
 WEIGHTS_SECONDS = 600
 
 
-def _base(language):
-    entries = Q(language=language)
-    if language != FALLBACK_LANGUAGE:
-        entries |= Q(language=FALLBACK_LANGUAGE) & ~Q(available_languages__contains=f",{language},")
-    return SearchEntry.objects.filter(entries)
-
-
 def weights(meant, language):
     """How much each concept tells (inverse document frequency over the reader's entries), and
     in how many entries it is: [(weight, frequency), ...]."""
     key = f"search:idf:{language}:{hashlib.sha256(repr(meant).encode()).hexdigest()}"
     found = cache.get(key)
     if found is None:
-        counts = _base(language).aggregate(
-            total=Count("pk"),
-            **{f"c{index}": Count("pk", filter=holding_any(options)) for index, options in enumerate(meant)},
-        )
-        total = counts["total"]
-        found = [
-            (
-                math.log(1 + (total - counts[f"c{index}"] + 0.5) / (counts[f"c{index}"] + 0.5)),
-                counts[f"c{index}"],
-            )
-            for index in range(len(meant))
-        ]
+        # One count per concept, each through the full-text index (search/fulltext.py).
+        total = covered_total(language)
+        counts = [covered(language).filter(holding_any(options)).count() for options in meant]
+        found = [(math.log(1 + (total - count + 0.5) / (count + 0.5)), count) for count in counts]
         cache.set(key, found, WEIGHTS_SECONDS)
     return found
 

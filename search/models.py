@@ -62,6 +62,8 @@ class SearchEntry(models.Model):
             # reader's language, and Indonesian ones not translated into it), read from the
             # index alone.
             models.Index(fields=["language", "available_languages"], name="search_entry_coverage"),
+            # The entries of the results shown, found again by address (search/answer.py).
+            models.Index(fields=["url"], name="search_entry_url"),
         ]
 
     def __str__(self):

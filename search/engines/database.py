@@ -146,6 +146,31 @@ def snippet(text, terms):
     return mark_snippet(marked, prefix, suffix)
 
 
+def covered(language, upcoming_only=False):
+    """The entries a reader's search covers: those in the reader's language, plus Indonesian
+    ones not translated into it (read from the index search_entry_coverage alone)."""
+    entries = SearchEntry.objects.filter(language=language)
+    if language != FALLBACK_LANGUAGE:
+        fallback = SearchEntry.objects.filter(language=FALLBACK_LANGUAGE).exclude(
+            available_languages__contains=f",{language},"
+        )
+        entries = entries | fallback
+    if upcoming_only:
+        entries = entries.filter(event_start__gte=timezone.now())
+    return entries
+
+
+def covered_total(language, upcoming_only=False):
+    """How many entries a reader's search covers, for the words' weights: counted once in a
+    while (``TOTAL_SECONDS``), since a weight hardly moves with a few more pages."""
+    key = f"search:db-total:{language}:{int(upcoming_only)}"
+    total = cache.get(key)
+    if total is None:
+        total = covered(language, upcoming_only).count()
+        cache.set(key, total, TOTAL_SECONDS)
+    return total
+
+
 class DatabaseEngine(SearchEngine):
     name = "database"
 
@@ -208,16 +233,7 @@ class DatabaseEngine(SearchEngine):
     # --- reading --------------------------------------------------------------
 
     def _base(self, query):
-        """Entries in the reader's language, plus Indonesian ones not translated into it."""
-        entries = SearchEntry.objects.filter(language=query.language)
-        if query.language != FALLBACK_LANGUAGE:
-            fallback = SearchEntry.objects.filter(language=FALLBACK_LANGUAGE).exclude(
-                available_languages__contains=f",{query.language},"
-            )
-            entries = entries | fallback
-        if query.upcoming_only:
-            entries = entries.filter(event_start__gte=timezone.now())
-        return entries
+        return covered(query.language, query.upcoming_only)
 
     def _candidates(self, query, concepts):
         """Entries holding any of the words (or a synonym), those holding the most first (they
@@ -236,16 +252,6 @@ class DatabaseEngine(SearchEngine):
         # then read with only what ranking and the facets need; the page shown is read in full.
         chosen = list(found.values_list("pk", flat=True)[:MAX_CANDIDATES])
         return list(SearchEntry.objects.filter(pk__in=chosen).only(*RANKED_FIELDS))
-
-    def _total(self, query):
-        """How many entries the reader's search covers, for the words' weights: counted once
-        in a while (``TOTAL_SECONDS``), since a weight hardly moves with a few more pages."""
-        key = f"search:db-total:{query.language}:{int(query.upcoming_only)}"
-        total = cache.get(key)
-        if total is None:
-            total = self._base(query).count()
-            cache.set(key, total, TOTAL_SECONDS)
-        return total
 
     @staticmethod
     def _weights(candidates, concepts, total):
@@ -311,7 +317,11 @@ class DatabaseEngine(SearchEngine):
         facets = self._facets(candidates)
         matching = self._filtered(candidates, query)
         now = timezone.now()
-        weights = self._weights(candidates, meant, self._total(query)) if meant else []
+        weights = (
+            self._weights(candidates, meant, covered_total(query.language, query.upcoming_only))
+            if meant
+            else []
+        )
         ranked = sorted(matching, key=lambda entry: self._score(entry, meant, now, weights), reverse=True)
         marked = [option for options in meant for option in options]
         on_page = [entry.pk for entry in ranked[query.offset : query.offset + query.per_page]]
