@@ -38,6 +38,7 @@ import os
 import re
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -155,6 +156,8 @@ def main():
     parser.add_argument("--sinergi-port", type=int, default=8765)
     parser.add_argument("--bakerydemo-port", type=int, default=8766)
     args = parser.parse_args()
+    # Stopped with SIGTERM (a timeout, kill), still stop both servers and remove the site.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("stopped"))
 
     folder = cache_folder(args.cache_dir, args.bakerydemo_ref)
     build_bakerydemo(folder, args.bakerydemo_repo, args.bakerydemo_ref)
