@@ -67,8 +67,8 @@ def concept_choices(language):
     for concept in Concept.objects.prefetch_related("terms"):
         label = concept.preferred(language)
         indonesian = concept.preferred(glossary.FALLBACK)
-        if indonesian != label:
-            label = f"{label} ({indonesian})"
+        if indonesian != label:  # isolated, so an Arabic label keeps its order around it
+            label = f"{label} (\u2068{indonesian}\u2069)"
         choices.append((str(concept.pk), label))
     return sorted(choices, key=lambda choice: choice[1].casefold())
 
