@@ -7,6 +7,7 @@ languages fall back to it.
 """
 
 from django import forms
+from django.core.cache import caches
 from django.db import models
 from django.db.models import Exists, Max, OuterRef, Q
 from django.db.models.functions import Coalesce, Length, Substr, TruncDate
@@ -26,6 +27,8 @@ from core.main_tasks import main_tasks
 
 from .audiences import Audience
 from .history import ChangeNoteBase, PublicHistoryMixin
+
+BREADCRUMB_SECONDS = 3600
 
 
 def readable(queryset):
@@ -66,8 +69,21 @@ class SinergiPage(TranslatedPageMixin, Page):
         return context
 
     def breadcrumbs(self):
-        """Ancestors from the home page down, without Wagtail's invisible root."""
-        return list(self.get_ancestors().filter(depth__gt=1).specific(defer=True))
+        """Ancestors from the home page down, without Wagtail's invisible root.
+
+        The home page has none, so nothing is asked. Others' are kept in the "pages" cache
+        under their parent's path (a section's pages share them), which every publish,
+        unpublish, move, view restriction and withdrawal empties (core/page_cache.py): a
+        renamed or moved ancestor shows on the next request.
+        """
+        if self.depth <= 2:
+            return []
+        key = f"breadcrumbs:{self.path[: -self.steplen]}"
+        crumbs = caches["pages"].get(key)
+        if crumbs is None:
+            crumbs = list(self.get_ancestors().filter(depth__gt=1).specific(defer=True))
+            caches["pages"].set(key, crumbs, BREADCRUMB_SECONDS)
+        return crumbs
 
 
 class HomePage(SinergiPage):

@@ -11,17 +11,17 @@ from tests.helpers import url_in
 pytestmark = pytest.mark.django_db
 
 # Guide: the page found from its address in one query and its specific page (2: the site,
-# its home page, the profile and the menu come from the "pages" cache, which every publish
-# empties), view restrictions (1), breadcrumbs (1), audiences (1), the regulations it rests
+# its home page, the profile, the menu and the breadcrumbs come from the "pages" cache, which
+# every publish empties), view restrictions (1), audiences (1), the regulations it rests
 # on, live and outside private sections (1), change notes (1); and the forums' "Questions
 # about this guide" section (core/page_extras.py): the topic, its board, its visible
 # threads, and one page lookup for their links (4). Whether there are published versions
 # to compare is cached too; "Was this page helpful?" adds none, nor does the footer.
-GUIDE_PAGE_QUERIES = 11
-# Home: view restrictions (1), breadcrumbs' ancestors (1), the public sections' restriction
-# checks (4), the main task "Check what you need" (its section page, live and public: 1), the
+GUIDE_PAGE_QUERIES = 10
+# Home: view restrictions (1), none for breadcrumbs (a home page has no ancestors to show),
+# the public sections' restriction checks (4), the main task "Check what you need" (its section page, live and public: 1), the
 # topics (1) and sections (1) listed, the latest updates with their change notes (2).
-HOME_PAGE_QUERIES = 11
+HOME_PAGE_QUERIES = 10
 
 
 def test_guide_page_query_count(client, guide, django_assert_max_num_queries):

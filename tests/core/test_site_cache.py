@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
 
 from cms.models import SiteProfile
+from tests.helpers import url_in
 
 pytestmark = pytest.mark.django_db
 
@@ -57,3 +58,24 @@ def test_the_menu_follows_publishing(client, topic, django_capture_on_commit_cal
     with django_capture_on_commit_callbacks(execute=True):
         topic.save_revision().publish()
     assert topic.title_en in menu()
+
+
+def test_breadcrumbs_come_from_the_cache_and_follow_publishing(
+    client, guide, topic, django_capture_on_commit_callbacks
+):
+    def crumbs():
+        html = client.get(url_in(guide, "en")).content.decode()
+        return html.split('<nav class="breadcrumbs"')[1].split("</nav>")[0]
+
+    client.get(url_in(guide, "en"))
+    later = queries_of(client, url_in(guide, "en"))
+    assert not [sql for sql in later if '"wagtailcore_page"."depth" > 1' in sql]
+    assert topic.title_en in crumbs()
+    topic.title_en = "Renamed topic"
+    with django_capture_on_commit_callbacks(execute=True):
+        topic.save_revision().publish()
+    assert "Renamed topic" in crumbs()
+
+
+def test_the_home_page_asks_nothing_for_its_breadcrumbs(client):
+    assert not [sql for sql in queries_of(client, "/en/") if '"wagtailcore_page"."depth" > 1' in sql]
