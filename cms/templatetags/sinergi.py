@@ -64,6 +64,17 @@ def _site_root(request):
     return site.root_page if site else None
 
 
+def _translated_url(request, path, code):
+    """``translate_url(path, code)``, worked out once per request: the language switcher and
+    the hreflang links ask for the same addresses, and each costs a resolve and a reverse."""
+    if request is None:
+        return translate_url(path, code)
+    known = request.__dict__.setdefault("_sinergi_translated_urls", {})
+    if (path, code) not in known:
+        known[path, code] = translate_url(path, code)
+    return known[path, code]
+
+
 @register.simple_tag(takes_context=True)
 def language_links(context):
     """One link per language to the same page; says whether a translation exists.
@@ -78,7 +89,7 @@ def language_links(context):
         {
             "code": code,
             "name": name,
-            "url": translate_url(path, code),
+            "url": _translated_url(request, path, code),
             "current": code == current,
             "available": available is None or code in available,
         }
@@ -96,12 +107,13 @@ def hreflang_alternates(context):
     path = request.path
     codes = context.get("available_languages") or [settings.LANGUAGE_CODE]
     links = [
-        {"hreflang": code, "url": request.build_absolute_uri(translate_url(path, code))} for code in codes
+        {"hreflang": code, "url": request.build_absolute_uri(_translated_url(request, path, code))}
+        for code in codes
     ]
     links.append(
         {
             "hreflang": "x-default",
-            "url": request.build_absolute_uri(translate_url(path, settings.LANGUAGE_CODE)),
+            "url": request.build_absolute_uri(_translated_url(request, path, settings.LANGUAGE_CODE)),
         }
     )
     return links

@@ -52,3 +52,20 @@ def test_guide_query_count_does_not_grow_with_change_notes(client, guide, django
     with CaptureQueriesContext(connection) as after:
         client.get(url)
     assert len(after) == len(before)
+
+
+def test_each_language_address_is_worked_out_once_per_request(client, guide, monkeypatch):
+    """The language switcher and the hreflang links share their addresses: each costs a URL
+    resolve and reverse, a few per cent of a guide's render."""
+    from cms.templatetags import sinergi
+
+    asked = []
+    translate_url = sinergi.translate_url
+
+    def counted(path, code):
+        asked.append((path, code))
+        return translate_url(path, code)
+
+    monkeypatch.setattr(sinergi, "translate_url", counted)
+    assert client.get(url_in(guide, "en")).status_code == 200
+    assert asked and len(asked) == len(set(asked))
