@@ -94,11 +94,13 @@ def confidence(query, hits):
     if not whole:
         return 0.0
     top = hits[:TOP]
+    # By address alone, so that the index on it is the one used; an address has an entry per
+    # language at most, the wrong ones are never looked up.
     texts = {
         (url, language): text
-        for url, language, text in SearchEntry.objects.filter(
-            url__in=[hit.url for hit in top], language__in=[hit.language for hit in top]
-        ).values_list("url", "language", "search_text")
+        for url, language, text in SearchEntry.objects.filter(url__in=[hit.url for hit in top]).values_list(
+            "url", "language", "search_text"
+        )
     }
     best = 0.0
     for hit in top:
