@@ -23,9 +23,14 @@ triggers that keep the FTS table in step are checked, and restored with a full r
 whenever migrations have run.
 """
 
+import logging
+
+from django.db import DatabaseError, transaction
 from django.db import connection as default_connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
+
+logger = logging.getLogger(__name__)
 
 MATCHING = "SELECT rowid FROM search_searchentry_fts WHERE search_searchentry_fts MATCH %s"
 TRIGRAM = 3
@@ -61,25 +66,38 @@ POSTGRES_INDEX = [
 
 def install(connection):
     """Create the full-text index if it is missing, and refill it if its triggers were lost."""
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute(SQLITE_TABLE)
-            cursor.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'search_searchentry'"
-            )
-            present = {name for (name,) in cursor.fetchall()}
-            if set(SQLITE_TRIGGERS) <= present:
-                return
-            for name, statement in SQLITE_TRIGGERS.items():
-                cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+    if connection.vendor == "sqlite":
+        _install_sqlite(connection)
+    elif connection.vendor == "postgresql":
+        _install_postgresql(connection)
+
+
+def _install_sqlite(connection):
+    with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+        cursor.execute(SQLITE_TABLE)
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'search_searchentry'"
+        )
+        present = {name for (name,) in cursor.fetchall()}
+        if set(SQLITE_TRIGGERS) <= present:
+            return
+        for name, statement in SQLITE_TRIGGERS.items():
+            cursor.execute(f"DROP TRIGGER IF EXISTS {name}")
+            cursor.execute(statement)
+        for statement in SQLITE_REFILL:
+            cursor.execute(statement)
+
+
+def _install_postgresql(connection):
+    """The trigram index needs the pg_trgm extension, which a database owner may create where
+    PostgreSQL ships it; without it (or without the right to create it) search still works,
+    reading every row, and migrate says so rather than failing."""
+    try:
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+            for statement in POSTGRES_INDEX:
                 cursor.execute(statement)
-            for statement in SQLITE_REFILL:
-                cursor.execute(statement)
-        elif connection.vendor == "postgresql":
-            cursor.execute("SELECT 1 FROM pg_available_extensions WHERE name = 'pg_trgm'")
-            if cursor.fetchone() is not None:
-                for statement in POSTGRES_INDEX:
-                    cursor.execute(statement)
+    except DatabaseError as error:
+        logger.warning("No trigram index for the database search engine (pg_trgm): %s", error)
 
 
 def _fts_available():

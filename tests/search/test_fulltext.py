@@ -113,3 +113,12 @@ def test_postgresql_has_a_trigram_index_on_the_search_text(indexed):
             "SELECT indexdef FROM pg_indexes WHERE indexname = 'search_searchentry_search_text_trgm'"
         )
         assert "gin_trgm_ops" in cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's trigram index")
+def test_without_pg_trgm_migrate_warns_and_search_still_works(indexed, monkeypatch, caplog):
+    """A server without the extension, or a user without the right to create it."""
+    monkeypatch.setattr(fulltext, "POSTGRES_INDEX", ["CREATE EXTENSION IF NOT EXISTS no_such_extension"])
+    fulltext.install(connection)
+    assert "No trigram index" in caplog.text
+    assert through_the_index(fulltext.holding("passport")) == reading_every_entry("passport")
