@@ -12,6 +12,8 @@ import pytest
 
 from search import pipeline, service
 from search.engines.remote import RemoteEngine
+from search.models import SearchEntry
+from search.text import phrase
 
 
 @pytest.fixture
@@ -27,6 +29,25 @@ def _missing(reason):
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{reason} (required in CI)")
     pytest.skip(reason)
+
+
+@pytest.fixture
+def add_entry(db):
+    """Puts a guide holding ``text`` straight into the database engine's index."""
+
+    def add(text, language="en"):
+        key = uuid.uuid4().hex[:8]
+        return SearchEntry.objects.create(
+            source="test",
+            object_id=key,
+            language=language,
+            kind="guide",
+            title=text,
+            url=f"/{language}/test/{key}/",
+            search_text=phrase(text),
+        )
+
+    return add
 
 
 @pytest.fixture(scope="session")

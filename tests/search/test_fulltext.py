@@ -62,16 +62,8 @@ def test_any_of_several_strings(indexed):
     ) | reading_every_entry("护照")
 
 
-def test_the_index_follows_new_changed_and_removed_entries(indexed):
-    entry = SearchEntry.objects.create(
-        source="test",
-        object_id="1",
-        language="en",
-        kind="guide",
-        title="Quokka",
-        url="/q/",
-        search_text=phrase("Quokka permits"),
-    )
+def test_the_index_follows_new_changed_and_removed_entries(indexed, add_entry):
+    entry = add_entry("Quokka permits")
     assert through_the_index(fulltext.holding("quokka")) == {entry.pk}
     entry.search_text = phrase("Wombat permits")
     entry.save()
@@ -82,21 +74,13 @@ def test_the_index_follows_new_changed_and_removed_entries(indexed):
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own full-text index")
-def test_the_index_comes_back_after_sqlite_rebuilt_the_table(indexed):
+def test_the_index_comes_back_after_sqlite_rebuilt_the_table(indexed, add_entry):
     """Migrations that change SearchEntry make SQLite copy it into a new table, which drops its
     triggers (search 0005 did): ``install``, run after every migrate, restores and refills."""
     with connection.cursor() as cursor:
         for name in fulltext.SQLITE_TRIGGERS:
             cursor.execute(f"DROP TRIGGER {name}")
-    added = SearchEntry.objects.create(
-        source="test",
-        object_id="2",
-        language="en",
-        kind="guide",
-        title="Quokka",
-        url="/q/",
-        search_text="quokka",
-    )
+    added = add_entry("Quokka")
     assert through_the_index(fulltext.holding("quokka")) == set()
     fulltext.install(connection)
     assert through_the_index(fulltext.holding("quokka")) == {added.pk}

@@ -4,7 +4,6 @@ import pytest
 
 from search import spelling
 from search.homophones import corrected
-from search.models import SearchEntry
 
 pytestmark = pytest.mark.django_db
 
@@ -24,14 +23,6 @@ def test_correct_text_and_other_sounds_are_left_alone(indexed, typed):
     assert corrected(typed) == ""
 
 
-def test_a_run_the_content_holds_is_never_corrected(indexed):
-    SearchEntry.objects.create(
-        source="test",
-        object_id="1",
-        language="zh-hans",
-        kind="guide",
-        title="户照",
-        url="/t/",
-        search_text="户照",
-    )
+def test_a_run_the_content_holds_is_never_corrected(indexed, add_entry):
+    add_entry("户照", language="zh-hans")
     assert corrected("申请户照") == ""
