@@ -28,7 +28,7 @@ from search import glossary
 from search import index as index_defs
 from search.fulltext import holding_any
 from search.models import SearchEntry
-from search.text import CJK, phrase, query_words, stem, words
+from search.text import ARABIC_LETTERS, CJK, phrase, query_words, stem, words
 
 from .base import (
     FALLBACK_LANGUAGE,
@@ -347,23 +347,36 @@ class DatabaseEngine(SearchEngine):
     def autocomplete(self, text, language, limit=8):
         """Titles holding the typed words, the last one as the start of a word (Chinese, written
         without spaces, anywhere), in the order of SUGGEST_KINDS, then titles starting with the
-        first word, then the shortest."""
+        first word, then the shortest. Titles are compared by their words as search cuts them
+        (``title_words``: lower-cased, Arabic normalised), as the typed words are."""
         terms = words(text)[:MAX_TERMS]
         if not terms:
             return []
         entries = SearchEntry.objects.filter(language=language)
         for term in terms[:-1]:
-            entries = entries.filter(title__icontains=term)
+            entries = entries.filter(title_words__contains=term)
         last = terms[-1]
         if CJK.search(last):
-            entries = entries.filter(title__icontains=last)
+            entries = entries.filter(title_words__contains=last)
         else:
-            entries = entries.filter(Q(title__istartswith=last) | Q(title__icontains=f" {last}"))
+            # Arabic writes the article joined to its word: "اقامه" starts "الاقامه" too.
+            starts = (
+                [last, f"ال{last}"] if ARABIC_LETTERS.search(last) and not last.startswith("ال") else [last]
+            )
+            entries = entries.filter(
+                reduce(
+                    or_,
+                    (
+                        Q(title_words__startswith=start) | Q(title_words__contains=f" {start}")
+                        for start in starts
+                    ),
+                )
+            )
         kind_order = Case(
             *(When(kind=kind, then=Value(position)) for position, kind in enumerate(SUGGEST_KINDS)),
             default=Value(len(SUGGEST_KINDS)),
         )
-        leading = Case(When(title__istartswith=terms[0], then=Value(0)), default=Value(1))
+        leading = Case(When(title_words__startswith=terms[0], then=Value(0)), default=Value(1))
         entries = entries.annotate(kind_order=kind_order, leading=leading, length=Length("title"))
         ranked = entries.order_by("kind_order", "leading", "length", "title")
         return [{"title": title, "url": url} for title, url in ranked.values_list("title", "url")[:limit]]

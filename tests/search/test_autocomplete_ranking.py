@@ -5,6 +5,7 @@ import pytest
 
 from search.engines.base import SUGGEST_KINDS
 from search.models import SearchEntry
+from search.text import phrase
 
 pytestmark = pytest.mark.django_db
 
@@ -62,3 +63,13 @@ def test_opensearch_ranks_and_answers_one_character_too(remote_indexed):
     assert "护照" in [suggestion["title"] for suggestion in chinese]
     kinds = [by_url[suggestion["url"]] for suggestion in chinese]
     assert kinds[0] == "guide" and in_kind_order(kinds), kinds
+
+
+@pytest.mark.parametrize("typed", ["تأشيرة", "تاشيره", "إقامة", "اقامه"])
+def test_arabic_is_suggested_with_or_without_hamza_and_taa_marbuta(client, indexed, typed):
+    """Titles are compared as search compares words (search/text.py): with or without hamza on
+    alif and taa marbuta, the Arabic titles holding the word are suggested, with the article
+    joined to it too ("الإقامة")."""
+    suggestions = suggest(client, typed, "ar")
+    assert suggestions
+    assert all(phrase(typed) in phrase(suggestion["title"]) for suggestion in suggestions)
