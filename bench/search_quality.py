@@ -118,6 +118,10 @@ def evaluate(engine, judgements, details):
             print(
                 f"  {engine.name:<10} {item['language']:<8} {score:.2f}  {item['query']!r}  got {paths[:3]}"
             )
+        if details and results.no_good_match:
+            print(
+                f"  {engine.name:<10} {item['language']:<8} told nothing answers {item['query']!r} ({results.confidence:.2f})"
+            )
     return scores
 
 
