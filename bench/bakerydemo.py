@@ -2,17 +2,19 @@
 
 Run with `make bench-bakerydemo` (or `.venv/bin/python bench/bakerydemo.py`). Both sites
 are served at the same time, each by gunicorn with 2 workers, DEBUG off, SQLite and no page
-cache, on two ports, and measured one at a time in alternating rounds: in each round
-bakerydemo's bread and home pages, then Sinergi's guide, topic and home pages, each after a
-short warm-up, with the same requests from this process (`bench/_serve.py`). Alternating
-spreads whatever else the machine does over both sites instead of favouring one. It prints,
+cache, on two ports, and measured one at a time in alternating rounds: each round takes
+bakerydemo's bread and home pages and Sinergi's guide, topic and home pages in turn, starting
+one page further than the last, each after a short warm-up, with the same requests from this
+process (`bench/_serve.py`). Alternating spreads whatever else the machine does over both
+sites instead of favouring one. It prints,
 per page, the medians over rounds of requests per second, p95 latency and server CPU per
 request (user + system time of the gunicorn master and workers, from /proc: what a request
 costs the server, whatever the load generator beside it takes), then Sinergi's ratios to
 the bread page against the issue's targets (>= 1.2x requests per second, <= 0.8x CPU).
 A last column gives the cores other processes kept busy during the measurements (median),
-so figures taken on a shared machine say so; --quiet-below waits for calm before each round.
-Server CPU per request varies far less with such neighbours than requests per second do.
+so figures taken on a shared machine say so; --quiet-below waits for calm before each
+measurement and takes a disturbed one again. Server CPU per request varies less with such
+neighbours than requests per second do, but grows with them too (caches and cores shared).
 
 bakerydemo is cloned from --bakerydemo-repo at --bakerydemo-ref into a folder outside the
 repository ($XDG_CACHE_HOME/sinergi-bench/bakerydemo-<ref>, or --cache-dir) with its own
