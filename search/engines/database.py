@@ -117,7 +117,23 @@ def concepts(text, language):
     result += [
         (rest[word], [word, *filter(None, [stem(word, language)])]) for word in found if word not in covered
     ]
-    return [options for _position, options in sorted(result, key=lambda item: item[0])][:MAX_TERMS]
+    return [_without_longer(options) for _position, options in sorted(result, key=lambda item: item[0])][
+        :MAX_TERMS
+    ]
+
+
+def _without_longer(options):
+    """The alternatives without those holding another one ("limited stay permit" holds "stay
+    permit", "kitas" holds "itas"): a text holding the longer holds the shorter, which counts
+    at least as often, so matching and ranking are the same, with fewer strings to look up
+    (a concept of the glossary brings up to 16). The typed word stays first. Strings of two
+    characters count at the start or end of a word only (search/fulltext.py): they prune
+    nothing."""
+    typed, *alternatives = options
+    shorter = [option for option in options if len(option) > 2]
+    return [typed] + [
+        option for option in alternatives if not any(other != option and other in option for other in shorter)
+    ]
 
 
 def search_text(document):
