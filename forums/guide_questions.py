@@ -14,7 +14,9 @@ SHOWN = 5
 
 
 def related_questions(guide):
-    board = Board.objects.filter(topic_id=guide.get_parent().pk).first()
+    # The guide's topic is its parent: found by the path without its last step, with the board,
+    # rather than by get_parent() and then the board's topic again for the link (2 queries).
+    board = Board.objects.select_related("topic").filter(topic__path=guide.path[: -guide.steplen]).first()
     threads = (
         Thread.objects.visible()
         .filter(kind=ThreadKind.QUESTION)

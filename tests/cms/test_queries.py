@@ -14,10 +14,10 @@ pytestmark = pytest.mark.django_db
 # its home page, the profile, the menu and the breadcrumbs come from the "pages" cache, which
 # every publish empties), view restrictions (1), audiences (1), the regulations it rests
 # on, live and outside private sections (1), change notes (1); and the forums' "Questions
-# about this guide" section (core/page_extras.py): the topic, its board, its visible
-# threads, and one page lookup for their links (4). Whether there are published versions
+# about this guide" section (core/page_extras.py): its board with its topic, found by the
+# guide's parent path (1), its visible threads, and one page lookup for their links (2). Whether there are published versions
 # to compare is cached too; "Was this page helpful?" adds none, nor does the footer.
-GUIDE_PAGE_QUERIES = 10
+GUIDE_PAGE_QUERIES = 8
 # Home: view restrictions (1), none for breadcrumbs (a home page has no ancestors to show),
 # the public sections' restriction checks (4), the main task "Check what you need" (its section page, live and public: 1), the
 # topics (1) and sections (1) listed, the latest updates with their change notes (2).
