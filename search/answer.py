@@ -23,7 +23,7 @@ from django.core.cache import cache
 
 from search import glossary, spelling
 from search.engines.database import concepts, covered, covered_total
-from search.fulltext import holding_any
+from search.fulltext import holding_any, occurs
 from search.models import SearchEntry
 from search.text import CJK, words
 
@@ -107,7 +107,7 @@ def confidence(query, hits):
         text = texts.get((hit.url, hit.language))
         if text is None:  # not in the database index (yet): trust the engine
             return 1.0
-        held = sum(weight for options, weight in weighed if any(option in text for option in options))
+        held = sum(weight for options, weight in weighed if any(occurs(option, text) for option in options))
         best = max(best, held / whole)
     return best
 

@@ -24,6 +24,7 @@ whenever migrations have run.
 """
 
 import logging
+import re
 
 from django.db import DatabaseError, transaction
 from django.db import connection as default_connection
@@ -118,6 +119,22 @@ def _expression(text):
         return _quoted(text)
     # Two characters: at the start or the end of a word ("do" in "dokumen"), not inside one.
     return f"({_quoted(' ' + text)} OR {_quoted(text + ' ')})"
+
+
+def _at_edges(text):
+    return re.compile(rf"(?<= ){re.escape(text)}|{re.escape(text)}(?= )")
+
+
+def count(text, search_text):
+    """How often ``text`` is in ``search_text`` where the index finds it (two characters only
+    at the start or end of a word): what ranking counts is what the lookup found."""
+    if len(text) == 2:
+        return len(_at_edges(text).findall(f" {search_text} "))
+    return search_text.count(text)
+
+
+def occurs(text, search_text):
+    return count(text, search_text) > 0 if len(text) == 2 else text in search_text
 
 
 def holding(text):

@@ -26,7 +26,7 @@ from django.utils import timezone
 
 from search import glossary
 from search import index as index_defs
-from search.fulltext import holding_any
+from search.fulltext import count, holding_any, occurs
 from search.models import SearchEntry
 from search.text import ARABIC_LETTERS, CJK, phrase, query_words, stem, words
 
@@ -277,7 +277,7 @@ class DatabaseEngine(SearchEngine):
         weights = []
         for options in concepts:
             frequency = sum(
-                1 for entry in candidates if any(option in entry.search_text for option in options)
+                1 for entry in candidates if any(occurs(option, entry.search_text) for option in options)
             )
             weights.append(math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)))
         return weights
@@ -290,12 +290,14 @@ class DatabaseEngine(SearchEngine):
         score, found, in_title = 0.0, 0, 0
         for options, weight in zip(concepts, weights, strict=True):
             counts = [
-                6 * title.count(option) + 3 * summary.count(option) + min(entry.search_text.count(option), 10)
+                6 * count(option, title)
+                + 3 * count(option, summary)
+                + min(count(option, entry.search_text), 10)
                 for option in options
             ]
             score += weight * max(counts)
-            found += any(option in entry.search_text for option in options)
-            in_title += any(option in title for option in options)
+            found += any(occurs(option, entry.search_text) for option in options)
+            in_title += any(occurs(option, title) for option in options)
         # Pages holding more of the query's words first (matters when any word was enough).
         score *= found / len(concepts)
         if in_title == len(concepts):

@@ -56,6 +56,16 @@ def test_two_letters_are_found_at_the_start_or_the_end_of_a_word(indexed):
     assert found and all(" do" in f" {text} " or "do " in f" {text} " for text in texts)
 
 
+@pytest.mark.parametrize("text", ["do", "kk", "护照", "paspor"])
+def test_ranking_counts_what_the_index_finds(indexed, text):
+    """Python's ``occurs`` (ranking, the relevance floor) agrees with the lookup, two letters included."""
+    texts = dict(SearchEntry.objects.values_list("pk", "search_text"))
+    assert {pk for pk, held in texts.items() if fulltext.occurs(text, held)} == through_the_index(
+        fulltext.holding(text)
+    )
+    assert fulltext.count("do", "do undo kodok dokumen") == 3
+
+
 def test_any_of_several_strings(indexed):
     assert through_the_index(fulltext.holding_any(["passport", "护照"])) == reading_every_entry(
         "passport"
