@@ -15,13 +15,14 @@ stamp in the shared cache (``changed``), which every process compares on each se
 
 import uuid
 from dataclasses import dataclass
+from functools import cached_property
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from search.models import Concept, Term
-from search.text import phrase
+from search.text import CJK, phrase
 from search.text import words as words_of
 
 FALLBACK = "id"
@@ -49,6 +50,23 @@ class Snapshot:
                 for code in dict.fromkeys((language, FALLBACK)):
                     found.setdefault(code, []).extend(self.terms.get(reached, {}).get(code, ()))
         return {code: list(dict.fromkeys(items)) for code, items in found.items()}
+
+    # Derived once per snapshot (a snapshot lives until the glossary changes), not per query.
+
+    @cached_property
+    def chinese_terms(self):
+        """The Chinese terms as written (their phrases hold them as character pairs)."""
+        found = set()
+        for key in self.phrases:
+            pairs = key.split()
+            if pairs and all(CJK.search(pair) for pair in pairs):
+                found.add(pairs[0] + "".join(pair[-1] for pair in pairs[1:]))
+        return frozenset(found)
+
+    @cached_property
+    def known_words(self):
+        """Every word of every term, misspellings included."""
+        return frozenset(word for key in self.phrases for word in key.split())
 
 
 @dataclass(frozen=True)
@@ -146,7 +164,7 @@ def matches(tokens, language, glossary=None):
 
 def known_words():
     """Every word of every term (misspellings included): words "did you mean" never replaces."""
-    return {word for key in snapshot().phrases for word in key.split()}
+    return snapshot().known_words
 
 
 # --- validation -----------------------------------------------------------------

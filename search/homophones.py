@@ -17,7 +17,7 @@ from pypinyin import Style, pinyin
 from search import glossary
 from search.fulltext import holding
 from search.models import SearchEntry
-from search.text import CJK, phrase
+from search.text import phrase
 
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
@@ -25,16 +25,6 @@ CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 @lru_cache(maxsize=4096)
 def sounds(character):
     return frozenset(pinyin(character, style=Style.NORMAL, heteronym=True)[0])
-
-
-def chinese_terms():
-    """The glossary's Chinese terms as written (its phrases hold them as character pairs)."""
-    found = set()
-    for key in glossary.snapshot().phrases:
-        pairs = key.split()
-        if pairs and all(CJK.search(pair) for pair in pairs):
-            found.add(pairs[0] + "".join(pair[-1] for pair in pairs[1:]))
-    return found
 
 
 def _one_sound_away(typed, term):
@@ -54,7 +44,7 @@ def corrected(text):
     runs = CJK_RUN.findall(text)
     if not runs:
         return ""
-    terms = chinese_terms()
+    terms = glossary.snapshot().chinese_terms
     corrections = {}
     for run in runs:
         for term in terms:

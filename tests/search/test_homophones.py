@@ -2,8 +2,9 @@
 
 import pytest
 
-from search import spelling
+from search import glossary, spelling
 from search.homophones import corrected
+from search.models import Concept, Term
 
 pytestmark = pytest.mark.django_db
 
@@ -26,3 +27,15 @@ def test_correct_text_and_other_sounds_are_left_alone(indexed, typed):
 def test_a_run_the_content_holds_is_never_corrected(indexed, add_entry):
     add_entry("户照", language="zh-hans")
     assert corrected("申请户照") == ""
+
+
+def test_the_glossarys_chinese_terms_are_derived_once_per_snapshot_and_follow_its_changes(indexed):
+    """A Chinese query reads the terms from the snapshot, not from every phrase again."""
+    terms = glossary.snapshot().chinese_terms
+    assert "护照" in terms
+    assert glossary.snapshot().chinese_terms is terms
+    concept = Concept.objects.create(key="test-homophone")
+    Term.objects.create(concept=concept, language="zh-hans", text="落地签", kind=Term.PREFERRED)
+    Term.objects.create(concept=concept, language="id", text="visa kedatangan uji", kind=Term.PREFERRED)
+    assert "落地签" in glossary.snapshot().chinese_terms
+    assert corrected("申请落地千") == "申请落地签"
