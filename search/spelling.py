@@ -20,7 +20,7 @@ from django.db.models import Count, Max
 from search import glossary, homophones
 from search.fulltext import holding_word
 from search.models import SearchEntry
-from search.text import CJK, WORD, words
+from search.text import ARABIC_LETTERS, CJK, WORD, words
 
 CUTOFF = 0.8
 # A short word close to another word of the content is as often another real word as a typo
@@ -37,9 +37,7 @@ def _present(tokens):
 
 
 def _script(word):
-    return (
-        "latin" if word.isascii() else ("arabic" if any("\u0600" <= c <= "\u06ff" for c in word) else "other")
-    )
+    return "latin" if word.isascii() else ("arabic" if ARABIC_LETTERS.search(word) else "other")
 
 
 def vocabulary(language):
