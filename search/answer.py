@@ -18,8 +18,11 @@ the floor and is clearly better answered than the typed one (``MARGIN``).
 import hashlib
 import math
 from dataclasses import replace
+from functools import reduce
+from operator import or_
 
 from django.core.cache import cache
+from django.db.models import Count
 
 from search import glossary, spelling
 from search.engines.database import concepts, covered, covered_total
@@ -40,9 +43,16 @@ def weights(meant, language):
     key = f"search:idf:{language}:{hashlib.sha256(repr(meant).encode()).hexdigest()}"
     found = cache.get(key)
     if found is None:
-        # One count per concept, each through the full-text index (search/fulltext.py).
+        # One query counts every concept, each through the full-text index (search/fulltext.py),
+        # among the entries holding any of them (those the index finds, not every entry).
         total = covered_total(language)
-        counts = [covered(language).filter(holding_any(options)).count() for options in meant]
+        held = [holding_any(options) for options in meant]
+        counted = (
+            covered(language)
+            .filter(reduce(or_, held))
+            .aggregate(**{f"c{index}": Count("pk", filter=query) for index, query in enumerate(held)})
+        )
+        counts = [counted[f"c{index}"] for index in range(len(held))]
         found = [(math.log(1 + (total - count + 0.5) / (count + 0.5)), count) for count in counts]
         cache.set(key, found, WEIGHTS_SECONDS)
     return found

@@ -7,6 +7,7 @@ from evaluation.models import SearchRecord
 from search import answer
 from search.engines import database_engine
 from search.engines.base import SearchQuery
+from search.engines.database import covered_total
 
 pytestmark = pytest.mark.django_db
 
@@ -90,3 +91,16 @@ def test_did_you_mean_changes_only_the_corrected_word(indexed):
     typed = "تأشيرة الزيارة والإقامة"
     assert answer.spelling.candidate(typed, "ar") == ""  # nothing misspelt: nothing offered
     assert answer.spelling._as_typed(typed + " كيتاسس", {"كيتاسس": "كيتاس"}) == typed + " كيتاس"
+
+
+def test_the_concepts_weights_are_counted_in_one_query(indexed, add_entry, django_assert_num_queries):
+    """Each concept is counted among the reader's entries, all of them in one query."""
+    add_entry("zzqa zzqb")
+    add_entry("zzqa")
+    add_entry("zzqc other")
+    covered_total(language="en")  # counted once in a while, apart from the concepts
+    meant = [["zzqa"], ["zzqb", "zzqc"], ["zzqd"]]
+    with django_assert_num_queries(1):
+        found = answer.weights(meant, "en")
+    assert [frequency for _weight, frequency in found] == [2, 2, 0]
+    assert found[2][0] > found[0][0]  # the rarer concept weighs more
