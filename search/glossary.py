@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from search.models import Concept, Term
-from search.text import CJK, phrase
+from search.text import ARABIC_LETTERS, CJK, arabic_core, phrase
 from search.text import words as words_of
 
 FALLBACK = "id"
@@ -62,6 +62,16 @@ class Snapshot:
             if pairs and all(CJK.search(pair) for pair in pairs):
                 found.add(pairs[0] + "".join(pair[-1] for pair in pairs[1:]))
         return frozenset(found)
+
+    @cached_property
+    def cores(self):
+        """Arabic phrases by their words' cores (search.text.arabic_core) -> concept ids: a
+        term typed with a joined preposition or pronoun ("بجواز سفري") still names its concept."""
+        found = {}
+        for key, concepts in self.phrases.items():
+            if ARABIC_LETTERS.search(key):
+                found.setdefault(core_of(key), set()).update(concepts)
+        return {key: frozenset(value) for key, value in found.items()}
 
     @cached_property
     def known_words(self):
@@ -143,14 +153,22 @@ def reach(start, edges):
     return seen
 
 
+def core_of(words):
+    """A phrase with each Arabic word reduced to its core (search.text.arabic_core)."""
+    return " ".join(arabic_core(word) for word in words.split())
+
+
 def matches(tokens, language, glossary=None):
-    """The concepts named in a query's words (search.text.words), longest terms first."""
+    """The concepts named in a query's words (search.text.words), longest terms first; a run of
+    Arabic words names a concept as typed or, failing that, by its words' cores."""
     glossary = glossary or snapshot()
     found, index = [], 0
     while index < len(tokens):
         for length in range(min(glossary.longest, len(tokens) - index), 0, -1):
             typed = " ".join(tokens[index : index + length])
             concepts = glossary.phrases.get(typed)
+            if not concepts and ARABIC_LETTERS.search(typed):
+                concepts = glossary.cores.get(core_of(typed))
             if concepts:
                 found.append(
                     Match(index, index + length, typed, concepts, glossary.alternatives(concepts, language))

@@ -67,6 +67,35 @@ def phrase(text):
     return " ".join(words(text))
 
 
+# Arabic writes a conjunction, a preposition and the article joined to the word that follows
+# ("بجواز", with a passport; "والاقامه", and the residence), and a possessive pronoun joined to
+# the word before it ("سفري", my travel; "تاشيرتي", my visa, where taa marbuta becomes taa).
+# Longest first; a core keeps at least MIN_ARABIC_CORE letters. "ه" alone is left: it is also
+# how a normalised taa marbuta ends.
+ARABIC_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+ARABIC_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ي", "ك")
+MIN_ARABIC_CORE = 3
+
+
+def arabic_core(word):
+    """An Arabic word (as ``words`` gives it) without one joined prefix and one pronoun suffix:
+    the same for "جواز سفري" and "جواز سفر", for "تاشيرتي" and "التاشيره". Not a stem (the word's
+    own letters stay), and only compared with other cores; other words are returned as they are."""
+    if not ARABIC_LETTERS.search(word):
+        return word
+    for prefix in ARABIC_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_ARABIC_CORE:
+            word = word[len(prefix) :]
+            break
+    for suffix in ARABIC_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= MIN_ARABIC_CORE:
+            word = word[: -len(suffix)]
+            if word.endswith("ت"):
+                word = word[:-1] + "ه"
+            break
+    return word
+
+
 # Snowball stemmers, the algorithms the remote engines' analysers run (search/index.py), for
 # the database engine, which matches strings: a word's stem, found inside longer words, reaches
 # its other forms ("refugees" -> "refuge", "perpanjangan" -> "panjang", Arabic "بتأشيرة"

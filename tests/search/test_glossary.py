@@ -128,3 +128,17 @@ def test_the_remote_engines_get_the_glossarys_rewritten_queries_in_one_body():
     body = repr(build_query(query, now="2026-12-01", expansions=expansions))
     assert "kewajiban WNA" in body and "kewajiban foreign national" in body
     assert glossary.variants("no glossary word here", "en") == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["جواز سفري", "بجواز السفر", "وجواز سفرك"])
+def test_an_arabic_term_with_a_joined_preposition_or_pronoun_names_its_concept(typed):
+    """Arabic joins "with", "and", "the" and "my"/"your" to the words: "بجواز سفري" is still
+    the passport, and reaches the Indonesian term of untranslated guides."""
+    [match] = glossary.matches(words(typed), "ar")
+    assert "paspor" in match.alternatives and match.typed == " ".join(words(typed))
+
+
+@pytest.mark.django_db
+def test_an_arabic_word_is_not_cut_to_a_core_shorter_than_three_letters():
+    assert glossary.matches(words("بنك"), "ar") == []  # bank: not "ب" + "نك"
