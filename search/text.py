@@ -62,6 +62,31 @@ def query_words(text):
     return found or words(text)
 
 
+def pairs_between(tokens, spans):
+    """The Chinese character pairs of a query that belong to no word it holds: Chinese is
+    written without spaces and cut into overlapping pairs (``words``), so where two known
+    words stand side by side (家属 + 签证, family visa) the pair between them (属签) is half of
+    each, and inside a known word of three pairs or more (逾期罚款, overstay fine) the middle
+    pairs (期罚) are too. Such a pair is found on unrelated pages, or nowhere: it does not
+    stand for what was asked. ``spans`` are the (start, end) runs of ``tokens`` that are known
+    words (of the glossary, of the synonym lists); the result, indexes into ``tokens``."""
+
+    def chinese(token):
+        return len(token) == 2 and bool(CJK.search(token))
+
+    found = set()
+    for start, end in spans:
+        if all(chinese(token) for token in tokens[start:end]):
+            found.update(range(start + 1, end - 1))
+    ends = {end for _start, end in spans}
+    for index in ends & {start - 1 for start, _end in spans}:
+        if 0 < index < len(tokens) - 1 and chinese(tokens[index]):
+            before, token, after = tokens[index - 1], tokens[index], tokens[index + 1]
+            if before[-1] == token[0] and token[-1] == after[0]:
+                found.add(index)
+    return found - {start for start, _end in spans}
+
+
 def phrase(text):
     """A term as the words search compares: lower-cased, joined by single spaces."""
     return " ".join(words(text))

@@ -28,7 +28,7 @@ from search import glossary
 from search import index as index_defs
 from search.fulltext import count, holding_any, occurs
 from search.models import SearchEntry
-from search.text import ARABIC_LETTERS, CJK, phrase, query_words, stem, words
+from search.text import ARABIC_LETTERS, CJK, pairs_between, phrase, query_words, stem, words
 
 from .base import (
     FALLBACK_LANGUAGE,
@@ -114,12 +114,33 @@ def concepts(text, language):
                 covered.update(term.split())
                 result.append((rest[term.split()[0]], list(dict.fromkeys([term, *group]))))
                 break
+    between = pairs_between(tokens, [(match.start, match.end) for match in named] + _spans(tokens, language))
     result += [
-        (rest[word], [word, *filter(None, [stem(word, language)])]) for word in found if word not in covered
+        (rest[word], [word, *filter(None, [stem(word, language)])])
+        for word in found
+        if word not in covered and rest[word] not in between
     ]
     return [_without_longer(options) for _position, options in sorted(result, key=lambda item: item[0])][
         :MAX_TERMS
     ]
+
+
+def _spans(tokens, language):
+    """The (start, end) runs of ``tokens`` that are phrases of the synonym lists."""
+    joined = " ".join(tokens)
+    if not CJK.search(joined):
+        return []
+    found = set()
+    for group in synonym_groups(language):
+        for term in group:
+            if CJK.search(term) and f" {term} " in f" {joined} ":
+                size = len(term.split())
+                found.update(
+                    (index, index + size)
+                    for index in range(len(tokens) - size + 1)
+                    if " ".join(tokens[index : index + size]) == term
+                )
+    return sorted(found)
 
 
 def _without_longer(options):

@@ -9,6 +9,8 @@ from django.utils import translation
 from search.answer import answer
 from search.engines import database_engine
 from search.engines.base import SearchQuery
+from search.engines.database import concepts
+from search.text import pairs_between, words
 from tests.helpers import url_in
 
 pytestmark = pytest.mark.django_db
@@ -222,3 +224,22 @@ def test_alternatives_holding_another_are_not_looked_up_twice(indexed):
     assert options[0] == "kitas"
     assert "izin tinggal terbatas" in options and "kartu izin tinggal terbatas" not in options
     assert not any(other in option for option in options[1:] for other in options if other != option)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("typed", "between"),
+    [("家属签证", "属签"), ("签证逾期罚款", "证逾"), ("签证逾期罚款", "期罚"), ("护照申请表", "照申")],
+)
+def test_a_chinese_pair_between_two_known_words_is_not_looked_for(typed, between):
+    """Chinese is cut into overlapping pairs: between 家属 (family) and 签证 (visa), found in the
+    glossary or the synonym lists, 属签 is half of each, and is found on unrelated pages."""
+    meant = concepts(typed, "zh-hans")
+    assert not any(between in options for options in meant)
+    assert any("签证" in options or "护照" in options for options in meant)
+
+
+def test_pairs_between_known_words_leaves_unknown_runs_alone():
+    tokens = words("护照丢了")
+    assert pairs_between(tokens, [(0, 1)]) == set()  # 照丢: only one side is a known word
+    assert pairs_between(words("家属签证"), [(0, 1), (2, 3)]) == {1}
