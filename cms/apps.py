@@ -11,5 +11,8 @@ class CmsConfig(AppConfig):
         from wagtail.signals import page_published
 
         from cms import follow
+        from cms.models import Audience
+        from core.page_cache import shown_on_pages
 
         page_published.connect(follow.on_page_published, dispatch_uid="cms.follow.published")
+        shown_on_pages(Audience)  # guides and topic lists name their audiences

@@ -16,14 +16,21 @@ feeds) expires with its short max-age.
 What stops being public (unpublished, deleted, given a view restriction with
 everything below it) goes through core/withdrawal.py, which also deletes its
 documents from search and its queued emails.
+
+Pages also show objects that change without a publish: a guide's audiences, a glossary
+term's definition, a document's title. Each app names such models with
+``shown_on_pages(model)``; saving or deleting one empties the "pages" cache after the
+commit, so whole pages and page fragments (cms/templatetags/page_fragments.py) show it.
 """
 
 from django.conf import settings
 from django.db.models.signals import post_delete, post_save, pre_delete
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.documents import get_document_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from core.on_commit import on_commit_once
 from core.withdrawal import purge_pages, withdraw
 
 
@@ -69,7 +76,19 @@ def on_restriction_change(instance, **kwargs):
     purge_frontend(instance.page.specific)
 
 
+def on_shown_change(**kwargs):
+    on_commit_once(purge_pages)
+
+
+def shown_on_pages(model):
+    """Empty the "pages" cache whenever an object of ``model``, which pages show, changes."""
+    label = model._meta.label_lower
+    post_save.connect(on_shown_change, sender=model, dispatch_uid=f"core.page_cache.shown.{label}.saved")
+    post_delete.connect(on_shown_change, sender=model, dispatch_uid=f"core.page_cache.shown.{label}.deleted")
+
+
 def connect():
+    shown_on_pages(get_document_model())  # guides link documents by their title
     page_published.connect(on_change, dispatch_uid="core.page_cache.published")
     page_unpublished.connect(on_unpublish, dispatch_uid="core.page_cache.unpublished")
     post_page_move.connect(on_move, dispatch_uid="core.page_cache.moved")

@@ -13,11 +13,15 @@ class SearchConfig(AppConfig):
 
     def ready(self):
         # Imported here: models, and modules that use them, load only once the app registry is ready.
+        from core.page_cache import shown_on_pages
         from search import signals, withdrawal
+        from search.models import Concept, Term
 
         autodiscover_modules("search")
         signals.connect()
         withdrawal.connect()
+        for model in (Concept, Term):  # a guide's glossary term blocks show their definitions
+            shown_on_pages(model)
         post_migrate.connect(install_fulltext_index, sender=self)
 
 

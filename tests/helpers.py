@@ -2,6 +2,7 @@
 
 from concurrent.futures import ThreadPoolExecutor
 
+from django.core.cache import caches
 from django.db import connections
 from django.utils import translation
 from django.utils.translation import gettext
@@ -62,3 +63,13 @@ def in_thread(function, *args):
 
     with ThreadPoolExecutor(max_workers=1) as pool:
         return pool.submit(run).result()
+
+
+def forget_page_fragments():
+    """Drop the cached page fragments and forum sections, keeping the rest of the "pages" cache
+    (site, menus, breadcrumbs): a page as first rendered after its publication."""
+    cache = caches["pages"]
+    for stored in list(cache._cache):  # LocMemCache's keys: "<prefix>:<version>:<key>"
+        key = stored.split(":", 2)[2]
+        if key.startswith(("fragment:", "guide-questions:")):
+            cache.delete(key)

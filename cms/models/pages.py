@@ -124,14 +124,14 @@ class HomePage(SinergiPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["topics"] = TopicPage.objects.child_of(self).live().public()
+        context["topics"] = readable(TopicPage.objects.child_of(self))
         # Regulations, forms library, partner directory: sections that are not topics.
         # Plain pages suffice (title, URL, search description), saving a query per type.
         context["sections"] = (
-            self.get_children().live().public().not_type(TopicPage, StandardPage).order_by("path")
+            readable(self.get_children()).not_type(TopicPage, StandardPage).order_by("path")
         )
         context["latest_guides"] = GuidePage.latest_updates(limit=6)
-        context["main_tasks"] = main_tasks()
+        context["main_tasks"] = main_tasks  # called by the template, only when its fragment is not cached
         return context
 
 
@@ -148,11 +148,11 @@ class TopicPage(SinergiPage):
         verbose_name = _("topic")
 
     def guides(self):
-        return GuidePage.objects.child_of(self).live().public().order_by("path").prefetch_related("audiences")
+        return readable(GuidePage.objects.child_of(self)).order_by("path").prefetch_related("audiences")
 
     def smart_answers(self):
         """The smart answers that name this topic (``SmartAnswerPage.topics``), live and public."""
-        return self.smart_answer_pages.live().public().order_by("path")
+        return readable(self.smart_answer_pages.all()).order_by("path")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -215,8 +215,7 @@ class GuidePage(PublicHistoryMixin, SinergiPage):
         """Newest first by the date readers are shown (``last_updated``: the newest public change
         note, else first publication), so an edit published without a note is not an update."""
         return (
-            cls.objects.live()
-            .public()
+            readable(cls.objects.all())
             .annotate(shown_date=Coalesce(Max("change_notes__date"), TruncDate("first_published_at")))
             .order_by("-shown_date", "-first_published_at")
             .prefetch_related("change_notes")[:limit]
@@ -229,14 +228,6 @@ class GuidePage(PublicHistoryMixin, SinergiPage):
             text = " ".join(str(part) for part in block.block.get_searchable_content(block.value))
             paragraphs.append(strip_tags(text))
         return [paragraph for paragraph in paragraphs if paragraph.strip()]
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["audience_list"] = list(self.audiences.all())
-        context["regulation_list"] = list(self.based_on())
-        context["change_notes"] = self.sorted_change_notes
-        context["can_compare"] = self.has_versions_to_compare()
-        return context
 
 
 class GuideChangeNote(ChangeNoteBase):
