@@ -118,7 +118,9 @@ class NotFoundView(PageEditorRequired, TemplateView):
         rows = search_log.not_found()
         for row in rows:
             if best_bets:
-                row["best_bet_url"] = term_admin.best_bet_url(row["language"], row["query"])
+                row["best_bet_url"] = term_admin.best_bet_url(
+                    row["language"], row["query"], self.request.path
+                )
             if terms:
                 row["term_url"] = term_admin.term_url(row["language"], row["query"], self.request.path)
         context.update(

@@ -8,11 +8,14 @@ A new best bet can start from a query (``?language=en&query=kitas``): the report
 people could not find link here, so pinning a result to one of their queries is one step.
 """
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from search import glossary
@@ -67,7 +70,20 @@ class ConceptViewSet(SnippetViewSet):
 
 class BestBetCreateView(CreateView):
     """The create form with the language and query of the address filled in; the editor
-    chooses the page (or gives an address) and saves."""
+    chooses the page (or gives an address) and saves. Started from a report (``next``, an
+    address of this site), saving returns there, so the editor goes on down the list."""
+
+    def next_url(self):
+        return get_valid_next_url_from_request(self.request)
+
+    def get_add_url(self):
+        url = super().get_add_url()
+        if not self.next_url():
+            return url
+        return f"{url}{'&' if '?' in url else '?'}{urlencode({'next': self.next_url()})}"
+
+    def get_success_url(self):
+        return self.next_url() or super().get_success_url()
 
     def get_initial_form_instance(self):
         language = self.request.GET.get("language", "")

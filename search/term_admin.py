@@ -46,10 +46,14 @@ def can_add_best_bet(user):
     return user.has_perm(BEST_BET_PERMISSION)
 
 
-def best_bet_url(language, query):
-    """The best bet's create form with the query and its language filled in."""
+def best_bet_url(language, query, back=""):
+    """The best bet's create form with the query and its language filled in; ``back`` is where
+    to return after saving."""
     add = reverse(BestBet.snippet_viewset.get_url_name("add"))
-    return f"{add}?{urlencode({'language': language, 'query': query})}"
+    params = {"language": language, "query": query}
+    if back:
+        params["next"] = back
+    return f"{add}?{urlencode(params)}"
 
 
 def term_url(language, query, back=""):

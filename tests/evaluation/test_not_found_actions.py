@@ -36,7 +36,7 @@ def test_each_row_links_to_a_prefilled_best_bet_and_to_adding_it_as_a_term(clien
     grant(editor, "add_bestbet", "change_concept")
     client.force_login(editor)
     page = report(client)
-    best_bet = term_admin.best_bet_url("en", QUERY)
+    best_bet = term_admin.best_bet_url("en", QUERY, reverse("evaluation_admin_not_found"))
     term = term_admin.term_url("en", QUERY, reverse("evaluation_admin_not_found"))
     assert f'href="{html.escape(best_bet)}"' in page and f'href="{html.escape(term)}"' in page
     # Each link's accessible name holds the query, not only "Add a best bet".

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from search import term_admin
 from search.engines.database import concepts
-from search.models import Concept, Term
+from search.models import BestBet, Concept, Term
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +111,17 @@ def test_a_best_bet_form_starts_from_the_query(glossary_editor):
     assert form["language"].value() == "en" and form["query"].value() == "where is my kitas"
     plain = glossary_editor.get(reverse("wagtailsnippets_search_bestbet:add"))
     assert plain.context["form"]["query"].value() in ("", None)
+
+
+def test_a_best_bet_saved_from_the_report_returns_to_the_report(glossary_editor, guide):
+    back = "/admin/reports/not-found/"
+    form_page = glossary_editor.get(term_admin.best_bet_url("en", "kitas card", back))
+    assert 'name="next"' in form_page.content.decode() or "next=" in form_page.context["action_url"]
+    data = {"language": "en", "query": "kitas card", "page": guide.pk, "position": 1, "url": "", "title": ""}
+    response = glossary_editor.post(form_page.context["action_url"], data)
+    assert response.status_code == 302 and response["Location"] == back
+    assert BestBet.objects.filter(query="kitas card", page=guide).exists()
+    outside = term_admin.best_bet_url("en", "kitas card 2", "https://evil.example/")
+    data["query"] = "kitas card 2"
+    response = glossary_editor.post(glossary_editor.get(outside).context["action_url"], data)
+    assert response.status_code == 302 and "evil" not in response["Location"]
