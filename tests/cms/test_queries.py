@@ -27,6 +27,10 @@ GUIDE_PAGE_QUERIES = 8
 # public: 2), the topics (1) and sections (1) listed, each outside private sections in the
 # same query, the latest updates with their change notes (2).
 HOME_PAGE_QUERIES = 7
+# Topic, first view after a publish: the page (2), view restrictions (1), its smart answers
+# (1), its guides (1) with their audiences (1), each list outside private sections in the
+# same query.
+TOPIC_PAGE_QUERIES = 6
 # Every later view: the article, lists and forum section come from the "pages" cache
 # (cms/templatetags/page_fragments.py), leaving the page and its view restrictions.
 CACHED_PAGE_QUERIES = 3
@@ -49,6 +53,16 @@ def test_home_page_query_count(client, home, django_assert_max_num_queries):
         assert client.get("/en/").status_code == 200
     with django_assert_max_num_queries(CACHED_PAGE_QUERIES):
         assert client.get("/en/").status_code == 200
+
+
+def test_topic_page_query_count(client, topic, django_assert_max_num_queries):
+    url = url_in(topic, "en")
+    client.get(url)
+    forget_page_fragments()
+    with django_assert_max_num_queries(TOPIC_PAGE_QUERIES):
+        assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(CACHED_PAGE_QUERIES):
+        assert client.get(url).status_code == 200
 
 
 def test_guide_query_count_does_not_grow_with_change_notes(client, guide):
