@@ -15,7 +15,7 @@ import math
 import re
 from collections import Counter
 from datetime import timedelta
-from functools import lru_cache, reduce
+from functools import reduce
 from operator import or_
 
 from django.core.cache import cache
@@ -24,8 +24,7 @@ from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Length
 from django.utils import timezone
 
-from search import glossary
-from search import index as index_defs
+from search import glossary, segment
 from search.fulltext import count, holding_any, occurs
 from search.models import SearchEntry
 from search.text import ARABIC_LETTERS, CJK, pairs_between, phrase, query_words, stem, words
@@ -65,31 +64,6 @@ RANKED_FIELDS = (
 )
 
 
-def synonym_groups(language):
-    """The synonym rules of a language (and the Indonesian ones, whose cross-language half
-    reaches untranslated pages) as groups of phrases, each phrase its words joined by spaces.
-    Read again when a list changes (``search_index synonyms`` needs no restart)."""
-    names = {language, FALLBACK_LANGUAGE}
-    stamp = tuple(
-        (path.name, path.stat().st_mtime_ns)
-        for path in sorted(index_defs.SYNONYMS_DIR.glob("*.txt"))
-        if path.stem in names
-    )
-    return _synonym_groups(language, stamp)
-
-
-@lru_cache(maxsize=16)
-def _synonym_groups(language, stamp):
-    rules = index_defs.synonym_rules(language)
-    if language != FALLBACK_LANGUAGE:
-        rules = rules + index_defs.synonym_rules(FALLBACK_LANGUAGE)
-    groups = []
-    for rule in rules:
-        phrases = [" ".join(words(phrase)) for phrase in re.split(r",|=>", rule)]
-        groups.append([phrase for phrase in phrases if phrase])
-    return groups
-
-
 def concepts(text, language):
     """The query's words as concepts, in the query's order, each a list of strings any of which
     counts as it: a run of words naming a glossary concept with its terms (search/glossary.py),
@@ -108,13 +82,13 @@ def concepts(text, language):
     found = list(rest)[: max(0, MAX_TERMS - len(result))]
     covered = set()
     joined = f" {' '.join(found)} "
-    for group in synonym_groups(language):
+    for group in segment.synonym_groups(language):
         for term in group:
             if term and f" {term} " in joined and not set(term.split()) <= covered:
                 covered.update(term.split())
                 result.append((rest[term.split()[0]], list(dict.fromkeys([term, *group]))))
                 break
-    between = pairs_between(tokens, [(match.start, match.end) for match in named] + _spans(tokens, language))
+    between = pairs_between(tokens, segment.known_spans(tokens, language, named))
     result += [
         (rest[word], [word, *filter(None, [stem(word, language)])])
         for word in found
@@ -123,24 +97,6 @@ def concepts(text, language):
     return [_without_longer(options) for _position, options in sorted(result, key=lambda item: item[0])][
         :MAX_TERMS
     ]
-
-
-def _spans(tokens, language):
-    """The (start, end) runs of ``tokens`` that are phrases of the synonym lists."""
-    joined = " ".join(tokens)
-    if not CJK.search(joined):
-        return []
-    found = set()
-    for group in synonym_groups(language):
-        for term in group:
-            if CJK.search(term) and f" {term} " in f" {joined} ":
-                size = len(term.split())
-                found.update(
-                    (index, index + size)
-                    for index in range(len(tokens) - size + 1)
-                    if " ".join(tokens[index : index + size]) == term
-                )
-    return sorted(found)
 
 
 def _without_longer(options):

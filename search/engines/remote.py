@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 from elasticsearch_dsl import Q, Search
 
-from search import glossary
+from search import glossary, segment
 from search import index as index_defs
 
 from .base import (
@@ -288,13 +288,17 @@ def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.a
 
     ``expansions`` are the query rewritten with the glossary's terms (glossary.variants): a
     document matching one of them matches too, so an edited glossary works at the next search.
-    ``alias`` names a language's index (RemoteEngine.alias).
+    ``alias`` names a language's index (RemoteEngine.alias). The text matched is the query's
+    with its Chinese words apart (search/segment.py); "did you mean" reads it as typed.
     """
-    text_query = text_relevance(query.text, query.language, alias)
+    text_query = text_relevance(segment.apart(query.text, query.language), query.language, alias)
     if corrected:
         text_query = Q(
             "bool",
-            should=[text_query, text_relevance(corrected, query.language, alias)],
+            should=[
+                text_query,
+                text_relevance(segment.apart(corrected, query.language), query.language, alias),
+            ],
             minimum_should_match=1,
         )
     rewritten = [text for text in dict.fromkeys(expansions) if text not in (query.text, corrected)]
@@ -565,7 +569,10 @@ class RemoteEngine(SearchEngine):
         return ",".join(names)
 
     def search(self, query):
-        expansions = glossary.variants(query.text, query.language, limit=EXPANSIONS)
+        # Rewritten from the words as matched, without the Chinese pairs across two words.
+        expansions = glossary.variants(
+            segment.apart(query.text, query.language), query.language, limit=EXPANSIONS
+        )
         body = build_query(query, expansions=expansions, alias=self.alias)
         response = self._call(self.client.search, self._indexes_for(query.language), body)
         suggestion = self._suggestion(response, query)

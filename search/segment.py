@@ -1,0 +1,89 @@
+"""The words a query is known to hold, and where Chinese words begin and end.
+
+Chinese is written without spaces; search cuts it into overlapping character pairs
+(search/text.py ``words``), the remote engines' cjk_bigram filter too. Where two words of
+the service's vocabulary stand side by side (家属签证: 家属 family + 签证 visa) the pair
+between them (属签) is half of each: it is found on unrelated pages, or nowhere, and it
+counts as one of the words a page must hold. The vocabulary is the glossary's terms
+(search/glossary.py) and the phrases of the synonym lists (search/synonyms/): the database
+engine leaves such pairs out of what it looks for (search/engines/database.py ``concepts``),
+and the remote engines receive the query with a space where the two words meet, which ends
+a run of pairs there (``apart``). Chinese question words (怎么办, what to do) are left out
+in both, as search.text.query_words does.
+"""
+
+import re
+from functools import lru_cache
+
+from search import glossary
+from search import index as index_defs
+from search.text import CHINESE_FUNCTION_WORDS, CJK, pairs_between, words
+
+CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def synonym_groups(language):
+    """The synonym rules of a language (and the Indonesian ones, whose cross-language half
+    reaches untranslated pages) as groups of phrases, each phrase its words joined by spaces.
+    Read again when a list changes (``search_index synonyms`` needs no restart)."""
+    names = {language, glossary.FALLBACK}
+    stamp = tuple(
+        (path.name, path.stat().st_mtime_ns)
+        for path in sorted(index_defs.SYNONYMS_DIR.glob("*.txt"))
+        if path.stem in names
+    )
+    return _synonym_groups(language, stamp)
+
+
+@lru_cache(maxsize=16)
+def _synonym_groups(language, stamp):
+    rules = index_defs.synonym_rules(language)
+    if language != glossary.FALLBACK:
+        rules = rules + index_defs.synonym_rules(glossary.FALLBACK)
+    groups = []
+    for rule in rules:
+        phrases = [" ".join(words(phrase)) for phrase in re.split(r",|=>", rule)]
+        groups.append([phrase for phrase in phrases if phrase])
+    return groups
+
+
+def known_spans(tokens, language, named=None):
+    """The (start, end) runs of ``tokens`` (search.text.words) that are glossary terms
+    (``named``: glossary.matches of the same tokens) or Chinese phrases of the synonym lists."""
+    named = glossary.matches(tokens, language) if named is None else named
+    spans = {(match.start, match.end) for match in named}
+    joined = f" {' '.join(tokens)} "
+    if CJK.search(joined):
+        for group in synonym_groups(language):
+            for term in group:
+                if CJK.search(term) and f" {term} " in joined:
+                    size = len(term.split())
+                    spans.update(
+                        (index, index + size)
+                        for index in range(len(tokens) - size + 1)
+                        if " ".join(tokens[index : index + size]) == term
+                    )
+    return sorted(spans)
+
+
+def apart(text, language):
+    """``text`` with Chinese question words out and a space where two known Chinese words
+    meet (家属签证 -> 家属 签证), for engines that cut Chinese into pairs themselves. Other
+    text is left as typed; a query of question words only is returned whole."""
+    if not CJK.search(text or ""):
+        return text
+
+    def run(match):
+        chunk = match.group(0)
+        tokens = words(chunk)
+        if len(tokens) < 3:
+            return chunk
+        spans = known_spans(tokens, language)
+        cuts = pairs_between(tokens, spans) & {end for _start, end in spans}
+        # Pair ``index`` holds characters index and index + 1: the words meet between them.
+        return "".join(character + (" " if index in cuts else "") for index, character in enumerate(chunk))
+
+    without = CHINESE_FUNCTION_WORDS.sub(" ", text)
+    if not words(without):
+        return text
+    return " ".join(CJK_RUN.sub(run, without).split())

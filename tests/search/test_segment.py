@@ -1,0 +1,35 @@
+"""Where Chinese words begin and end (search/segment.py): the remote engines receive the query
+with a space where two known words meet, and without Chinese question words."""
+
+import json
+
+import pytest
+
+from search import segment
+from search.engines.base import SearchQuery
+from search.engines.remote import build_query
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("typed", "apart"),
+    [
+        ("家属签证", "家属 签证"),  # family + visa: glossary terms side by side
+        ("护照申请表", "护照 申请表"),  # passport + application form (synonym lists)
+        ("护照丢了怎么办", "护照 丢了"),  # the question word 怎么办 out
+        ("申请户照", "申请户照"),  # a typo of a term: no known word to cut at
+        ("怎么办", "怎么办"),  # nothing but question words: kept whole
+        ("visa on arrival", "visa on arrival"),
+        ("KITAS 家属签证", "KITAS 家属 签证"),
+    ],
+)
+def test_chinese_known_words_are_set_apart(typed, apart):
+    assert segment.apart(typed, "zh-hans") == apart
+
+
+def test_the_remote_engines_match_the_words_apart_and_suggest_from_the_query_as_typed():
+    body = build_query(SearchQuery(text="家属签证", language="zh-hans"))
+    sent = json.dumps(body, ensure_ascii=False)
+    assert '"query": "家属 签证"' in sent and '"query": "家属签证"' not in sent
+    assert body["suggest"]["did_you_mean"]["text"] == "家属签证"
