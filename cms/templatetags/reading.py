@@ -46,15 +46,9 @@ def text_lang(context, page=None):
 
 
 def title_language(page, language):
-    """The language of a page's title: a title left as the Indonesian one in a translation
-    (an organisation's name) is Indonesian."""
-    shown = shown_language(page, language)
-    title = getattr(page, build_localized_fieldname("title", shown), None)
-    if shown != SOURCE_LANGUAGE and title == getattr(
-        page, build_localized_fieldname("title", SOURCE_LANGUAGE), None
-    ):
-        return SOURCE_LANGUAGE
-    return shown
+    """The language of a page's title: that of the text shown, except that a title left as the
+    Indonesian one in a translation (an organisation's name) is Indonesian."""
+    return stored_title_language(page, shown_language(page, language))
 
 
 @register.simple_tag
