@@ -8,8 +8,12 @@ counts as one of the words a page must hold. The vocabulary is the glossary's te
 (search/glossary.py) and the phrases of the synonym lists (search/synonyms/): the database
 engine leaves such pairs out of what it looks for (search/engines/database.py ``concepts``),
 and the remote engines receive the query with a space where the two words meet, which ends
-a run of pairs there (``apart``). Chinese question words (怎么办, what to do) are left out
-in both, as search.text.query_words does.
+a run of pairs there (``apart``).
+
+Question and function words ("how do I", "apa", "كيف", 怎么办) are left out of what is
+matched on both: a page rarely holds them, except the pages whose titles are questions,
+which a question typed as people ask it would otherwise match on them alone
+(search.text.query_words; ``matched`` for the remote engines).
 """
 
 import re
@@ -17,7 +21,7 @@ from functools import lru_cache
 
 from search import glossary
 from search import index as index_defs
-from search.text import CHINESE_FUNCTION_WORDS, CJK, pairs_between, words
+from search.text import CHINESE_FUNCTION_WORDS, CJK, FUNCTION_WORDS, WORD, pairs_between, words
 
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
@@ -87,3 +91,17 @@ def apart(text, language):
     if not words(without):
         return text
     return " ".join(CJK_RUN.sub(run, without).split())
+
+
+def matched(text, language):
+    """The query as the remote engines match it: without question and function words (unless
+    nothing else is left) and with its Chinese words apart; other words as typed."""
+
+    def word(match):
+        found = words(match.group(0))
+        return " " if found and all(item in FUNCTION_WORDS for item in found) else match.group(0)
+
+    without = WORD.sub(word, text or "")
+    if not words(CHINESE_FUNCTION_WORDS.sub(" ", without)):
+        return text
+    return " ".join(apart(without, language).split())

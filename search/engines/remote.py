@@ -289,15 +289,16 @@ def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.a
     ``expansions`` are the query rewritten with the glossary's terms (glossary.variants): a
     document matching one of them matches too, so an edited glossary works at the next search.
     ``alias`` names a language's index (RemoteEngine.alias). The text matched is the query's
-    with its Chinese words apart (search/segment.py); "did you mean" reads it as typed.
+    without its question words and with its Chinese
+    words apart (search/segment.py ``matched``); "did you mean" reads it as typed.
     """
-    text_query = text_relevance(segment.apart(query.text, query.language), query.language, alias)
+    text_query = text_relevance(segment.matched(query.text, query.language), query.language, alias)
     if corrected:
         text_query = Q(
             "bool",
             should=[
                 text_query,
-                text_relevance(segment.apart(corrected, query.language), query.language, alias),
+                text_relevance(segment.matched(corrected, query.language), query.language, alias),
             ],
             minimum_should_match=1,
         )
@@ -571,7 +572,7 @@ class RemoteEngine(SearchEngine):
     def search(self, query):
         # Rewritten from the words as matched, without the Chinese pairs across two words.
         expansions = glossary.variants(
-            segment.apart(query.text, query.language), query.language, limit=EXPANSIONS
+            segment.matched(query.text, query.language), query.language, limit=EXPANSIONS
         )
         body = build_query(query, expansions=expansions, alias=self.alias)
         response = self._call(self.client.search, self._indexes_for(query.language), body)

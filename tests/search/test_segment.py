@@ -33,3 +33,19 @@ def test_the_remote_engines_match_the_words_apart_and_suggest_from_the_query_as_
     sent = json.dumps(body, ensure_ascii=False)
     assert '"query": "家属 签证"' in sent and '"query": "家属签证"' not in sent
     assert body["suggest"]["did_you_mean"]["text"] == "家属签证"
+
+
+@pytest.mark.parametrize(
+    ("typed", "language", "matched"),
+    [
+        ("what to do if I lost my passport", "en", "if lost passport"),
+        ("bagaimana cara perpanjang KITAS?", "id", "cara perpanjang KITAS?"),
+        ("كيف أستخرج جواز سفر جديد", "ar", "أستخرج جواز سفر جديد"),
+        ("护照丢了怎么办", "zh-hans", "护照 丢了"),
+        ("how", "en", "how"),  # nothing but a question word: kept
+    ],
+)
+def test_the_remote_engines_match_a_question_without_its_question_words(typed, language, matched):
+    """Pages titled as questions ("I lost my passport: what do I do?") would otherwise match
+    any question on "what", "do" and "I" alone, as the database engine never lets them."""
+    assert segment.matched(typed, language) == matched
