@@ -82,11 +82,15 @@ def concepts(text, language):
     found = list(rest)[: max(0, MAX_TERMS - len(result))]
     covered = set()
     joined = f" {' '.join(found)} "
+    # A phrase of the synonym lists that is the very term the glossary named, with no
+    # equivalent the glossary does not already bring, is the same concept: not counted twice.
+    named_as = {match.typed: set(options) for (_start, options), match in zip(result, named, strict=True)}
     for group in segment.synonym_groups(language):
         for term in group:
             if term and f" {term} " in joined and not set(term.split()) <= covered:
                 covered.update(term.split())
-                result.append((rest[term.split()[0]], list(dict.fromkeys([term, *group]))))
+                if not set(group) <= named_as.get(term, set()):
+                    result.append((rest[term.split()[0]], list(dict.fromkeys([term, *group]))))
                 break
     between = pairs_between(tokens, segment.known_spans(tokens, language, named))
     result += [

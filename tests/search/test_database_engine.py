@@ -243,3 +243,12 @@ def test_pairs_between_known_words_leaves_unknown_runs_alone():
     tokens = words("护照丢了")
     assert pairs_between(tokens, [(0, 1)]) == set()  # 照丢: only one side is a known word
     assert pairs_between(words("家属签证"), [(0, 1), (2, 3)]) == {1}
+
+
+@pytest.mark.django_db
+def test_a_glossary_term_that_is_also_a_synonym_phrase_counts_once():
+    """ "تاشيرة سياحية" (tourist visa) is a glossary term and a phrase of the synonym lists,
+    whose equivalents the glossary already brings: one concept, not the same one twice
+    (which made it outweigh the other words of a query)."""
+    meant = concepts("تاشيرة سياحية", "ar")
+    assert len(meant) == 1 and "visa kunjungan" in meant[0]
