@@ -13,7 +13,8 @@ a run of pairs there (``apart``).
 Question and function words ("how do I", "apa", "كيف", 怎么办) are left out of what is
 matched on both: a page rarely holds them, except the pages whose titles are questions,
 which a question typed as people ask it would otherwise match on them alone
-(search.text.query_words; ``matched`` for the remote engines).
+(``query_tokens``; ``matched`` for the remote engines), but not from a glossary term that
+holds one ("extension of stay", "married to an Indonesian").
 """
 
 import re
@@ -21,7 +22,15 @@ from functools import lru_cache
 
 from search import glossary
 from search import index as index_defs
-from search.text import CHINESE_FUNCTION_WORDS, CJK, FUNCTION_WORDS, WORD, pairs_between, words
+from search.text import (
+    CHINESE_FUNCTION_WORDS,
+    CJK,
+    FUNCTION_WORDS,
+    WORD,
+    pairs_between,
+    query_words,
+    words,
+)
 
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
@@ -93,13 +102,33 @@ def apart(text, language):
     return " ".join(CJK_RUN.sub(run, without).split())
 
 
+def _in_terms(text, language):
+    """The function words of ``text`` that are words of a glossary term it names."""
+    tokens = words(CHINESE_FUNCTION_WORDS.sub(" ", text or ""))
+    return frozenset(
+        token
+        for match in glossary.matches(tokens, language)
+        for token in tokens[match.start : match.end]
+        if token in FUNCTION_WORDS
+    )
+
+
+def query_tokens(text, language):
+    """The words a query is matched on (search.text.query_words), keeping the function words
+    of the glossary terms it names."""
+    return query_words(text, keep=_in_terms(text, language))
+
+
 def matched(text, language):
     """The query as the remote engines match it: without question and function words (unless
-    nothing else is left) and with its Chinese words apart; other words as typed."""
+    nothing else is left, or they belong to a glossary term) and with its Chinese words
+    apart; other words as typed."""
+    keep = _in_terms(text, language)
 
     def word(match):
         found = words(match.group(0))
-        return " " if found and all(item in FUNCTION_WORDS for item in found) else match.group(0)
+        dropped = found and all(item in FUNCTION_WORDS and item not in keep for item in found)
+        return " " if dropped else match.group(0)
 
     without = WORD.sub(word, text or "")
     if not words(CHINESE_FUNCTION_WORDS.sub(" ", without)):

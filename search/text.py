@@ -53,11 +53,14 @@ FUNCTION_WORDS = frozenset(
 )
 
 
-def query_words(text):
+def query_words(text, keep=frozenset()):
     """The words of a query: as ``words``, with question and function words left out (unless
-    nothing else is left)."""
+    nothing else is left), except those in ``keep`` (the words of the glossary terms the
+    query names, search/segment.py: "extension of stay" keeps its "of")."""
     found = [
-        word for word in words(CHINESE_FUNCTION_WORDS.sub(" ", text or "")) if word not in FUNCTION_WORDS
+        word
+        for word in words(CHINESE_FUNCTION_WORDS.sub(" ", text or ""))
+        if word not in FUNCTION_WORDS or word in keep
     ]
     return found or words(text)
 

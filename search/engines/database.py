@@ -27,7 +27,7 @@ from django.utils import timezone
 from search import glossary, segment
 from search.fulltext import count, holding_any, occurs
 from search.models import SearchEntry
-from search.text import ARABIC_LETTERS, CJK, pairs_between, phrase, query_words, stem, words
+from search.text import ARABIC_LETTERS, CJK, FUNCTION_WORDS, pairs_between, phrase, stem, words
 
 from .base import (
     FALLBACK_LANGUAGE,
@@ -69,7 +69,7 @@ def concepts(text, language):
     counts as it: a run of words naming a glossary concept with its terms (search/glossary.py),
     a phrase of the synonym lists with its equivalents ("kitas" or "izin tinggal terbatas"),
     or a word."""
-    tokens = query_words(text)
+    tokens = segment.query_tokens(text, language)
     named = glossary.matches(tokens, language)
     # A term of one word stands for its concept; the words of a longer term also count one by
     # one, since a page may use them apart ("paspor ... hilang") and still answer.
@@ -77,7 +77,8 @@ def concepts(text, language):
     result = [(match.start, match.alternatives) for match in named]
     rest = {}
     for index, token in enumerate(tokens):
-        if index not in covered:
+        # A function word is among the tokens only as a word of a term ("extension of stay").
+        if index not in covered and (token not in FUNCTION_WORDS or not named):
             rest.setdefault(token, index)
     found = list(rest)[: max(0, MAX_TERMS - len(result))]
     covered = set()

@@ -7,6 +7,7 @@ import pytest
 
 from search import segment
 from search.engines.base import SearchQuery
+from search.engines.database import concepts
 from search.engines.remote import build_query
 
 pytestmark = pytest.mark.django_db
@@ -49,3 +50,16 @@ def test_the_remote_engines_match_a_question_without_its_question_words(typed, l
     """Pages titled as questions ("I lost my passport: what do I do?") would otherwise match
     any question on "what", "do" and "I" alone, as the database engine never lets them."""
     assert segment.matched(typed, language) == matched
+
+
+@pytest.mark.parametrize(
+    ("typed", "matched"),
+    [("how long is an extension of stay", "long extension of stay"), ("married to an Indonesian", None)],
+)
+def test_a_glossary_term_keeps_its_function_words(typed, matched):
+    """ "of" is a function word, but "extension of stay" is a glossary term: it still names its
+    concept on both engines, and its words are not looked for one by one."""
+    assert segment.matched(typed, "en") == (matched or typed)
+    meant = concepts(typed, "en")
+    assert any("perpanjang" in options or "perkawinan campuran" in options for options in meant)
+    assert not any(options[0] in {"of", "to", "an"} for options in meant)
