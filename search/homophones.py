@@ -9,7 +9,6 @@ Sounds come from pypinyin's dictionary, without tones (most input methods ignore
 reading of a character counted.
 """
 
-import re
 from functools import lru_cache
 
 from pypinyin import Style, pinyin
@@ -17,9 +16,7 @@ from pypinyin import Style, pinyin
 from search import glossary
 from search.fulltext import holding
 from search.models import SearchEntry
-from search.text import phrase
-
-CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+from search.text import CJK_RUN, phrase
 
 
 @lru_cache(maxsize=4096)

@@ -25,14 +25,13 @@ from search import index as index_defs
 from search.text import (
     CHINESE_FUNCTION_WORDS,
     CJK,
+    CJK_RUN,
     FUNCTION_WORDS,
     WORD,
     pairs_between,
     query_words,
     words,
 )
-
-CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 
 
 def synonym_groups(language):

@@ -8,6 +8,7 @@ import snowballstemmer
 
 WORD = re.compile(r"\w+", re.UNICODE)
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 # A word mixing scripts ("工作KITAS") is cut where the script changes: Chinese runs, other runs.
 SCRIPT_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\ufaff]+")
 
