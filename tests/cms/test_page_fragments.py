@@ -1,6 +1,8 @@
 """Parts of a page that are the same for every reader are kept in the "pages" cache
 (cms/templatetags/page_fragments.py) and never show what readers should no longer see."""
 
+import time
+
 import pytest
 from django.core.cache import caches
 from django.template import Context, Template
@@ -9,6 +11,7 @@ from django.utils import translation
 from wagtail.documents import get_document_model
 
 from cms.models import Audience, TopicPage
+from cms.templatetags import page_fragments
 from cms.templatetags.page_fragments import fragment_key
 from search.models import Concept
 from tests.helpers import url_in
@@ -97,3 +100,17 @@ def test_a_fragment_with_a_form_is_not_kept(guide, rf):
     first = template.render(Context({"page": guide, "request": request, "csrf_token": "first"}))
     second = template.render(Context({"page": guide, "request": request, "csrf_token": "second"}))
     assert "first" in first and "second" in second
+
+
+def test_without_a_shared_cache_a_fragment_is_kept_a_minute(client, guide, rf, monkeypatch):
+    """Each process then keeps its own fragments and a publication empties only its own: another
+    process's lists must not show a withdrawn page for longer than that."""
+    html_of(client, guide)
+    with translation.override("en"):
+        key = fragment_key("guide-article", guide, rf.get("/"))
+    assert caches["pages"].get(key)
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + page_fragments.LOCAL_SECONDS - 1)
+    assert caches["pages"].get(key)
+    monkeypatch.setattr(time, "time", lambda: now + page_fragments.LOCAL_SECONDS + 1)
+    assert caches["pages"].get(key) is None
