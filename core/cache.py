@@ -212,3 +212,14 @@ def shared_cache(alias="default"):
     """The cache ``alias`` when it is shared by processes (CACHE_URL), else None."""
     backend = caches[alias]
     return backend if isinstance(backend, ResilientRedisCache) else None
+
+
+# How long a process may keep, in its own memory, what another process's purge cannot reach.
+PER_PROCESS_SECONDS = 60
+
+
+def kept_for(seconds, alias="pages"):
+    """The lifetime of an entry of ``alias`` that a change must retire: ``seconds`` when the cache
+    is shared (a purge reaches every process), at most PER_PROCESS_SECONDS when each process has
+    its own (a purge empties only the process that made the change)."""
+    return seconds if shared_cache(alias) else min(seconds, PER_PROCESS_SECONDS)

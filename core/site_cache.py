@@ -17,6 +17,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http.request import split_domain_port
 from wagtail.models import Site
 
+from core.cache import kept_for
 from core.withdrawal import purge_pages
 
 SECONDS = 3600
@@ -57,7 +58,7 @@ class SiteCacheMiddleware:
             site.root_page.specific  # noqa: B018 - fetched now, so that it is cached with the site
         except (Site.DoesNotExist, DatabaseError):  # gone since: a later request tries again
             return
-        caches["pages"].set(key, site, SECONDS)
+        caches["pages"].set(key, site, kept_for(SECONDS))
 
 
 def on_site_change(**kwargs):

@@ -10,7 +10,8 @@ board and the ordered threads) cost a fifth of the page's time, so they are kept
 saved or deleted (a question approved, answered or closed shows on the next view); what
 is hidden, rejected or merged also goes through the withdrawal path, which empties the
 "pages" cache. Changes written without saving a model (bulk updates) show within
-``QUESTIONS_SECONDS``.
+``QUESTIONS_SECONDS``, and within a minute in other processes when they do not share the
+cache (``core.cache.kept_for``).
 """
 
 import uuid
@@ -20,6 +21,7 @@ from django.db.models import Case, IntegerField, Q, Value, When
 from django.db.models.signals import post_delete, post_save
 from django.urls import reverse
 
+from core.cache import kept_for
 from core.on_commit import on_commit_once
 from forums.models import Board, Post, Thread, ThreadKind, ThreadStatus
 
@@ -64,7 +66,7 @@ def cached_questions(guide):
     found = caches["pages"].get(key)
     if found is None:
         found = related_questions(guide)
-        caches["pages"].set(key, found, QUESTIONS_SECONDS)
+        caches["pages"].set(key, found, kept_for(QUESTIONS_SECONDS))
     return found
 
 

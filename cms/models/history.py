@@ -19,6 +19,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Orderable, PageLogEntry
 
 from cms.comparison import compare_paragraphs, has_differences
+from core.cache import kept_for
 
 VERSIONS_SECONDS = 3600
 
@@ -76,7 +77,7 @@ class PublicHistoryMixin(RoutablePageMixin):
                 page=self, action="wagtail.publish", revision__isnull=False
             )
             answer = publications[:2].count() == 2
-            caches["pages"].set(key, answer, VERSIONS_SECONDS)
+            caches["pages"].set(key, answer, kept_for(VERSIONS_SECONDS))
         return answer
 
     def published_versions(self):

@@ -27,6 +27,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable, Page
 
 from cms.places import PROVINCE_CHOICES, PROVINCE_ZONES, SERVICES, TIME_ZONES, WIB, map_link
+from core.cache import kept_for
 from core.lists import joined
 
 from .pages import SectionPage, SinergiPage
@@ -113,7 +114,7 @@ class OfficeIndexPage(SectionPage):
         if url is None:
             finder = cls.objects.live().public().first()
             url = finder.get_url() if finder is not None else ""
-            caches["pages"].set(key, url, FINDER_URL_SECONDS)
+            caches["pages"].set(key, url, kept_for(FINDER_URL_SECONDS))
         if not url:
             return None
         return f"{url}?service={service}" if service else url

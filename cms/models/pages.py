@@ -23,6 +23,7 @@ from wagtail.models import Page, PageViewRestriction
 from cms import routing
 from cms.blocks import RICH_TEXT_FEATURES, GuideBodyBlock
 from cms.translation_state import SOURCE_LANGUAGE, TranslatedPageMixin
+from core.cache import kept_for
 from core.main_tasks import main_tasks
 
 from .audiences import Audience
@@ -82,7 +83,7 @@ class SinergiPage(TranslatedPageMixin, Page):
         crumbs = caches["pages"].get(key)
         if crumbs is None:
             crumbs = list(self.get_ancestors().filter(depth__gt=1).specific(defer=True))
-            caches["pages"].set(key, crumbs, BREADCRUMB_SECONDS)
+            caches["pages"].set(key, crumbs, kept_for(BREADCRUMB_SECONDS))
         return crumbs
 
 
@@ -127,9 +128,7 @@ class HomePage(SinergiPage):
         context["topics"] = readable(TopicPage.objects.child_of(self))
         # Regulations, forms library, partner directory: sections that are not topics.
         # Plain pages suffice (title, URL, search description), saving a query per type.
-        context["sections"] = (
-            readable(self.get_children()).not_type(TopicPage, StandardPage).order_by("path")
-        )
+        context["sections"] = readable(self.get_children()).not_type(TopicPage, StandardPage).order_by("path")
         context["latest_guides"] = GuidePage.latest_updates(limit=6)
         context["main_tasks"] = main_tasks  # called by the template, only when its fragment is not cached
         return context

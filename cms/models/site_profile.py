@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.models import Site
 
+from core.cache import kept_for
 from core.withdrawal import purge_pages
 
 CACHE_KEY = "site-profile"
@@ -61,7 +62,7 @@ class SiteProfile(BaseGenericSetting):
             if profile is None:
                 profile = cls._get_or_create()
                 profile.emblem  # noqa: B018 - fetched now, so that it is cached with the profile
-                caches["pages"].set(CACHE_KEY, profile, CACHE_SECONDS)
+                caches["pages"].set(CACHE_KEY, profile, kept_for(CACHE_SECONDS))
             setattr(request_or_site, attribute, profile)
         return getattr(request_or_site, attribute)
 

@@ -15,10 +15,10 @@ When the fragment is renewed:
 - the "pages" cache it lives in is emptied by every publish, unpublish, move, view restriction
   and withdrawal, and by edits of the snippets pages show (core/page_cache.py), which renews
   lists of other pages and what a page quotes;
-- after ``SHARED_SECONDS`` at the latest with a shared cache (``CACHE_URL``), or after
-  ``LOCAL_SECONDS`` without one: then each process keeps its own fragments and only the
-  publishing process's are emptied, so another process's list (a topic's guides, the home
-  page's latest updates) may show a withdrawn page for that long, never longer.
+- after ``FRAGMENT_SECONDS`` at the latest with a shared cache (``CACHE_URL``), or after a
+  minute without one (``core.cache.kept_for``): then each process keeps its own fragments and
+  only the publishing process's are emptied, so another process's list (a topic's guides, the
+  home page's latest updates) may show a withdrawn page for that long, never longer.
 
 Never cached: previews and drafts (``request.is_preview``, a page not live or without a
 publication), and a fragment that carries a CSRF token (a form is per reader). The fragment must
@@ -31,12 +31,11 @@ from django.core.cache import caches
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from core.cache import shared_cache
+from core.cache import kept_for
 
 register = template.Library()
 
-SHARED_SECONDS = 3600
-LOCAL_SECONDS = 60
+FRAGMENT_SECONDS = 3600
 CSRF_FIELD = "csrfmiddlewaretoken"
 
 
@@ -65,8 +64,7 @@ class PageFragmentNode(template.Node):
             return mark_safe(cached)  # noqa: S308 - stored below from a rendered, autoescaped nodelist
         rendered = self.nodelist.render(context)
         if CSRF_FIELD not in rendered:
-            seconds = SHARED_SECONDS if shared_cache("pages") else LOCAL_SECONDS
-            caches["pages"].set(key, str(rendered), seconds)
+            caches["pages"].set(key, str(rendered), kept_for(FRAGMENT_SECONDS))
         return rendered
 
 

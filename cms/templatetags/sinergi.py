@@ -21,6 +21,7 @@ from wagtail.models import Site
 
 from cms.models import OfficeIndexPage, StandardPage, TopicPage
 from cms.places import SERVICES
+from core.cache import kept_for
 from core.page_extras import extras_for
 
 register = template.Library()
@@ -139,7 +140,7 @@ def _menu_pages(context):
         pages = caches["pages"].get(key)
         if pages is None:
             pages = list(root.get_children().live().public().in_menu())
-            caches["pages"].set(key, pages, MENU_SECONDS)
+            caches["pages"].set(key, pages, kept_for(MENU_SECONDS))
     if request is not None:
         request._sinergi_menu_pages = pages
     return pages

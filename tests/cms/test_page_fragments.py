@@ -11,8 +11,8 @@ from django.utils import translation
 from wagtail.documents import get_document_model
 
 from cms.models import Audience, TopicPage
-from cms.templatetags import page_fragments
 from cms.templatetags.page_fragments import fragment_key
+from core.cache import PER_PROCESS_SECONDS
 from search.models import Concept
 from tests.helpers import url_in
 
@@ -110,7 +110,7 @@ def test_without_a_shared_cache_a_fragment_is_kept_a_minute(client, guide, rf, m
         key = fragment_key("guide-article", guide, rf.get("/"))
     assert caches["pages"].get(key)
     now = time.time()
-    monkeypatch.setattr(time, "time", lambda: now + page_fragments.LOCAL_SECONDS - 1)
+    monkeypatch.setattr(time, "time", lambda: now + PER_PROCESS_SECONDS - 1)
     assert caches["pages"].get(key)
-    monkeypatch.setattr(time, "time", lambda: now + page_fragments.LOCAL_SECONDS + 1)
+    monkeypatch.setattr(time, "time", lambda: now + PER_PROCESS_SECONDS + 1)
     assert caches["pages"].get(key) is None
