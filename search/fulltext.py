@@ -23,6 +23,7 @@ triggers that keep the FTS table in step are checked, and restored with a full r
 whenever migrations have run.
 """
 
+import functools
 import logging
 import re
 
@@ -121,20 +122,34 @@ def _expression(text):
     return f"({_quoted(' ' + text)} OR {_quoted(text + ' ')})"
 
 
+@functools.lru_cache(maxsize=4096)
 def _at_edges(text):
-    return re.compile(rf"(?<= ){re.escape(text)}|{re.escape(text)}(?= )")
+    """``text`` at the start or end of a word (after a space or the start, before a space or the
+    end), compiled once per string: ranking asks it of every candidate for every query word."""
+    escaped = re.escape(text)
+    return re.compile(rf"(?:^|(?<= )){escaped}|{escaped}(?=$| )")
 
 
 def count(text, search_text):
     """How often ``text`` is in ``search_text`` where the index finds it (two characters only
     at the start or end of a word): what ranking counts is what the lookup found."""
-    if len(text) == 2:
-        return len(_at_edges(text).findall(f" {search_text} "))
-    return search_text.count(text)
+    if len(text) != 2:
+        return search_text.count(text)
+    if text not in search_text:  # most candidates: a plain substring test, no pattern run
+        return 0
+    return len(_at_edges(text).findall(search_text))
 
 
 def occurs(text, search_text):
-    return count(text, search_text) > 0 if len(text) == 2 else text in search_text
+    """Whether ``count`` would find ``text``, by substring tests alone (no pattern run)."""
+    if len(text) != 2:
+        return text in search_text
+    return (
+        f" {text}" in search_text
+        or f"{text} " in search_text
+        or search_text.startswith(text)
+        or search_text.endswith(text)
+    )
 
 
 def holding(text):

@@ -271,15 +271,17 @@ class DatabaseEngine(SearchEngine):
         weights = weights or [1.0] * len(concepts)
         score, found, in_title = 0.0, 0, 0
         for options, weight in zip(concepts, weights, strict=True):
-            counts = [
-                6 * count(option, title)
-                + 3 * count(option, summary)
-                + min(count(option, entry.search_text), 10)
-                for option in options
-            ]
-            score += weight * max(counts)
-            found += any(occurs(option, entry.search_text) for option in options)
-            in_title += any(occurs(option, title) for option in options)
+            best, held, titled = 0, False, False
+            for option in options:
+                in_text = count(option, entry.search_text)
+                if not in_text:  # the title and summary are part of search_text: not there either
+                    continue
+                in_this_title = count(option, title)
+                best = max(best, 6 * in_this_title + 3 * count(option, summary) + min(in_text, 10))
+                held, titled = True, titled or in_this_title > 0
+            score += weight * best
+            found += held
+            in_title += titled
         # Pages holding more of the query's words first (matters when any word was enough).
         score *= found / len(concepts)
         if in_title == len(concepts):

@@ -66,6 +66,21 @@ def test_ranking_counts_what_the_index_finds(indexed, text):
     assert fulltext.count("do", "do undo kodok dokumen") == 3
 
 
+@pytest.mark.parametrize(
+    ("text", "held", "times"),
+    [
+        ("do", "do undo kodok dokumen", 3),
+        ("do", "do", 1),  # one word, at once its start and its end
+        ("do", "ado dodo", 3),  # "dodo": its start and its end
+        ("do", "adoa odoo", 0),  # inside words only
+        ("护照", "护照 申请护照 护照丢失", 3),
+    ],
+)
+def test_counts_and_occurrence_agree(text, held, times):
+    assert fulltext.count(text, held) == times
+    assert fulltext.occurs(text, held) is (times > 0)
+
+
 def test_any_of_several_strings(indexed):
     assert through_the_index(fulltext.holding_any(["passport", "护照"])) == reading_every_entry(
         "passport"
