@@ -272,8 +272,11 @@ class RegulationPage(PublicHistoryMixin, SinergiPage):
         """The guides that say they rest on this regulation and readers may open, in tree order."""
         return readable(GuidePage.objects.filter(regulations=self)).order_by("path")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
+    def reader_facts(self):
+        """What the page shows beside its own fields: its status with the regulations that
+        changed it, its relations both ways, its topics and the guides that explain it. Called
+        by the template inside the page's fragment (cms/templatetags/page_fragments.py), so
+        these queries run once per publication, not on every view."""
         incoming = list(self.incoming())
         status = self.status_from(incoming)
         replaced_by = [
@@ -282,21 +285,17 @@ class RegulationPage(PublicHistoryMixin, SinergiPage):
             if relation.kind
             == (RegulationRelation.REVOKES if status == REVOKED else RegulationRelation.AMENDS)
         ]
-        context.update(
-            status=status,
-            status_label=dict(STATUS_CHOICES)[status],
-            replaced_by=replaced_by,
-            outgoing=[
+        return {
+            "status": status,
+            "status_label": dict(STATUS_CHOICES)[status],
+            "replaced_by": replaced_by,
+            "outgoing": [
                 (relation.get_kind_display(), relation.target.specific) for relation in self.outgoing()
             ],
-            incoming=[(relation.inverse_label, relation.page.specific) for relation in incoming],
-            change_notes=self.sorted_change_notes,
-            can_compare=self.has_versions_to_compare(),
-            topic_list=list(self.topics.all()),
-            audience_list=list(self.audiences.all()),
-            guide_list=list(self.explained_by()),
-        )
-        return context
+            "incoming": [(relation.inverse_label, relation.page.specific) for relation in incoming],
+            "topic_list": list(self.topics.all()),
+            "guide_list": list(self.explained_by()),
+        }
 
 
 class RegulationRelation(Orderable):
