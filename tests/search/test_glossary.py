@@ -142,3 +142,23 @@ def test_an_arabic_term_with_a_joined_preposition_or_pronoun_names_its_concept(t
 @pytest.mark.django_db
 def test_an_arabic_word_is_not_cut_to_a_core_shorter_than_three_letters():
     assert glossary.matches(words("بنك"), "ar") == []  # bank: not "ب" + "نك"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "typed, language, indonesian",
+    [
+        ("护照丢了怎么办", "zh-hans", "paspor hilang"),  # everyday verb, not the official noun
+        ("家属签证", "zh-hans", "penyatuan keluarga"),
+        ("تصريح عمل", "ar", "izin kerja"),  # work permit: a concept of its own
+        ("work visa", "en", "izin kerja"),
+        ("لم الشمل", "ar", "penyatuan keluarga"),
+        ("难民登记", "zh-hans", "pendaftaran pengungsi"),
+        ("passport control", "en", "tempat pemeriksaan imigrasi"),
+    ],
+)
+def test_the_words_people_type_name_the_demo_concept_and_its_indonesian_term(typed, language, indonesian):
+    """The demo glossary holds the everyday words and common variants of its concepts in the
+    four languages, so the Indonesian guide standing in for an untranslated one is reached."""
+    matches = glossary.matches(words(typed), language)
+    assert any(indonesian in match.alternatives for match in matches)
