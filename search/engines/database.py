@@ -73,23 +73,23 @@ def concepts(text, language):
     named = glossary.matches(tokens, language)
     # A term of one word stands for its concept; the words of a longer term also count one by
     # one, since a page may use them apart ("paspor ... hilang") and still answer.
-    covered = {match.start for match in named if match.end - match.start == 1}
+    one_word_terms = {match.start for match in named if match.end - match.start == 1}
     result = [(match.start, match.alternatives) for match in named]
     rest = {}
     for index, token in enumerate(tokens):
         # A function word is among the tokens only as a word of a term ("extension of stay").
-        if index not in covered and (token not in FUNCTION_WORDS or not named):
+        if index not in one_word_terms and (token not in FUNCTION_WORDS or not named):
             rest.setdefault(token, index)
     found = list(rest)[: max(0, MAX_TERMS - len(result))]
-    covered = set()
+    in_phrases = set()
     joined = f" {' '.join(found)} "
     # A phrase of the synonym lists that is the very term the glossary named, with no
     # equivalent the glossary does not already bring, is the same concept: not counted twice.
     named_as = {match.typed: set(options) for (_start, options), match in zip(result, named, strict=True)}
     for group in segment.synonym_groups(language):
         for term in group:
-            if term and f" {term} " in joined and not set(term.split()) <= covered:
-                covered.update(term.split())
+            if term and f" {term} " in joined and not set(term.split()) <= in_phrases:
+                in_phrases.update(term.split())
                 if not set(group) <= named_as.get(term, set()):
                     result.append((rest[term.split()[0]], list(dict.fromkeys([term, *group]))))
                 break
@@ -97,7 +97,7 @@ def concepts(text, language):
     result += [
         (rest[word], [word, *filter(None, [stem(word, language)])])
         for word in found
-        if word not in covered and rest[word] not in between
+        if word not in in_phrases and rest[word] not in between
     ]
     return [_without_longer(options) for _position, options in sorted(result, key=lambda item: item[0])][
         :MAX_TERMS
