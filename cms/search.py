@@ -19,7 +19,7 @@ from cms.models import (
     SmartAnswerPage,
     TopicPage,
 )
-from cms.translation_state import stored_title_language
+from cms.translation_state import SOURCE_LANGUAGE, stored_title_language
 from core.searchable import SearchDocument, SearchSource, register, register_labeller, request_reindex
 
 
@@ -56,9 +56,17 @@ class PageSource(SearchSource):
 
     def documents(self, page):
         languages = page.available_languages()
+        with translation.override(SOURCE_LANGUAGE):
+            local_title = page.title
         documents = []
         for language in languages:
             with translation.override(language):
+                fields = self.fields(page)
+                if page.title != local_title:
+                    # Readers know the local words ("izin tinggal tetap", "kantor imigrasi
+                    # Jakarta") and type them on any language's site: the page answers to
+                    # its Indonesian name too, as one of the names it is known by.
+                    fields["related"] = [*fields.get("related", ()), local_title]
                 documents.append(
                     SearchDocument(
                         source=self.name,
@@ -72,7 +80,7 @@ class PageSource(SearchSource):
                         updated=page.last_published_at,
                         available_languages=languages,
                         version=version_of(page),
-                        **self.fields(page),
+                        **fields,
                     )
                 )
         return documents

@@ -22,6 +22,7 @@ from elasticsearch_dsl import (
     Long,
     Mapping,
     SearchAsYouType,
+    Short,
     Text,
     analyzer,
     char_filter,
@@ -153,6 +154,9 @@ def mapping(language, icu=False):
     # Every word of title, summary and body as written: what "did you mean" corrects
     # towards, and what tells a misspelling (in no page) from a rare word (in one).
     m.field("spell", Text(analyzer=exact_analyzer))
+    # Words of the title beyond function words (search.text.title_length): a title holding
+    # every word of a query no longer than it is named after what was asked.
+    m.field("title_length", Short())
     m.field("topics", Keyword())
     m.field("topic_titles", text_field(language, icu))
     m.field("related", text_field(language, icu, fields={"exact": exact}))

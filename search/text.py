@@ -14,9 +14,23 @@ SCRIPT_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\u
 
 
 # Arabic spelling that varies in what people type: hamza on alif, taa marbuta written as haa,
-# alif maqsura as yaa, and short-vowel marks (as the remote engines' arabic_normalization).
+# alif maqsura as yaa, and short-vowel marks (as the remote engines' arabic_normalization);
+# and the hamza on its other seats or on the line, which people write apart, on the seat or
+# not at all ("اللاجئ", "اللاجىء", "اللاجي": refugee), as Snowball's Arabic stemmer does on the
+# remote engines; and the tatweel that stretches a word.
 ARABIC = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ة": "ه", "ى": "ي", **dict.fromkeys(map(chr, range(0x064B, 0x0653)), None)}
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ة": "ه",
+        "ى": "ي",
+        "ئ": "ي",
+        "ؤ": "و",
+        "ء": None,
+        "ـ": None,
+        **dict.fromkeys(map(chr, range(0x064B, 0x0653)), None),
+    }
 )
 
 
@@ -40,18 +54,43 @@ def words(text):
 # also begin or end real words (了解, 酒吧).
 CHINESE_FUNCTION_WORDS = re.compile(
     "怎么办|怎么样|怎么|怎样|如何|为什么|什么|哪里|哪儿|哪些|哪个|是否|能否|可不可以|可以|请问|我的|我们|你们|他们"
+    "|需要|应该|吗|呢"
 )
 
 
-# The same for the question words of the other languages, compared after ``words``
-# (lower-cased, Arabic normalised).
+# The same for the question and function words of the other languages (pronouns,
+# conjunctions, prepositions, auxiliaries, negations, fillers of spoken questions), compared
+# after ``words`` (lower-cased, Arabic normalised). Rare in the pages' formal prose, they would
+# weigh more than the words that tell what the question is about ("mau", "won't", "أفعل").
+# Words that name something the service does are never here ("baru", "new", "lost", "work").
 FUNCTION_WORDS = frozenset(
     words(
-        "bagaimana apakah apa kapan dimana di mana siapa mengapa kenapa saya aku kami bisa dapat yang"
-        " how what when where why who which can could do does i my me we our is are the a an to of"
-        " هل كيف ماذا متى أين لماذا يمكن يمكنني أستطيع أريد ما"
+        # Indonesian
+        "bagaimana bagaimanakah gimana apakah apa kapan dimana di mana siapa mengapa kenapa berapa"
+        " saya aku kami kita anda kamu dia mereka ku nya sini situ bisa dapat yang dan atau tetapi"
+        " tapi tidak tak bukan belum sudah telah akan sedang masih mau ingin harus perlu boleh"
+        " ini itu ke dari untuk dengan pada oleh agar supaya jika kalau bila apabila karena sebagai"
+        " ada saja juga lagi sangat lalu kemudian dong sih kah ya tolong mohon punya"
+        # English
+        " how what when where why who whom which whose can could do does did done doing i my me"
+        " mine we our us you your he she it its they them their his her is are was were be been"
+        " being am the a an to of and or but not no nor if so then than that this these those"
+        " there here in on at by for with from about into onto over as will would shall should"
+        " must may might have has had having want wants need needs please also just very any some"
+        " t s d ll m re ve don didn doesn isn aren wasn weren won wouldn shouldn couldn can cannot"
+        # Arabic
+        " هل كيف ماذا متى أين لماذا يمكن يمكنني أستطيع أريد ما من في إلى على عن مع و أو ثم لكن لا"
+        " لم لن قد أن إن كان كانت هذا هذه ذلك تلك الذي التي الذين أنا نحن أنت هو هي هم لي لدي"
+        " عندي علي إذا لو كل أي أيضا فقط جدا حتى أفعل نفعل يجب ينبغي"
     )
 )
+
+
+def title_length(text):
+    """How many words a title has beyond function words (Chinese: character pairs), stored with
+    each document on the remote engines: a title no longer than the query that holds all its
+    words is named after it (search/engines/database.py ``title_fit``)."""
+    return sum(word not in FUNCTION_WORDS for word in words(text))
 
 
 def query_words(text, keep=frozenset()):
@@ -134,6 +173,9 @@ ARABIC_LETTERS = re.compile(r"[\u0600-\u06ff]")
 # A shorter stem is found inside too many unrelated words to stand for the word.
 MIN_STEM = {"arabic": 3}
 MIN_STEM_DEFAULT = 4
+# Indonesian prefixes that swallow a root's first letter before a vowel, longest first.
+# (mem-/pem- are left out: "pemohon" is pe- + "mohon", not peN- + "pohon".)
+NASAL_PREFIXES = (("meny", "s"), ("peny", "s"), ("men", "t"), ("pen", "t"))
 
 
 @lru_cache(maxsize=4096)
@@ -146,7 +188,24 @@ def stem(word, language):
     else:
         return ""
     stemmed = _stemmer(algorithm).stemWord(word).translate(ARABIC)
+    if algorithm == "indonesian":
+        stemmed = _with_root_letter(word, stemmed)
     return stemmed if stemmed != word and len(stemmed) >= MIN_STEM.get(algorithm, MIN_STEM_DEFAULT) else ""
+
+
+def _with_root_letter(word, stemmed):
+    """The Indonesian stem with the first letter of its root that the prefix swallowed.
+
+    meN- and peN- replace a root's first t or s with a nasal ("menahan" is meN- + "tahan",
+    "penipuan" peN- + "tipu", "menyewa" meN- + "sewa"); Snowball strips the prefix but
+    does not give the letter back, and its "ahan" is found inside "bahan", "perubahan",
+    "pemerintahan". With the letter, the stem reaches the root's other forms ("ditahan",
+    "tahanan") and only them. A stem that does not start where the prefix ends is left alone.
+    """
+    for prefix, letter in NASAL_PREFIXES:
+        if stemmed[:1] in "aeiou" and word.startswith(prefix) and word[len(prefix) :].startswith(stemmed[:2]):
+            return letter + stemmed
+    return stemmed
 
 
 @lru_cache(maxsize=4)

@@ -47,6 +47,8 @@ MAX_TERMS = 8
 # first from the database, so the cap only drops entries with fewer of them. 2,000 made a
 # search at 10,000 entries cost ~230 ms (p95); 600 keeps it near 100 ms.
 MAX_CANDIDATES = 600
+# How much more a page weighs whose title is just what was asked (title_fit).
+TITLE_FIT_WEIGHT = 2.0
 SNIPPET_LENGTH = 220
 TOTAL_SECONDS = 600
 # What ranking, filters and facets read of each candidate (not the body, not the display fields).
@@ -116,6 +118,26 @@ def _without_longer(options):
     return [typed] + [
         option for option in alternatives if not any(other != option and other in option for other in shorter)
     ]
+
+
+def title_fit(title, concepts):
+    """The share of a title's words that are the query's (or an inflection of one): 1 for a
+    page named after what was asked ("visa", "stay permits", "签证"), the page a reader typing
+    only that name is looking for, less for a long title that merely holds it somewhere (a
+    regulation's full name). Function words do not count. The remote engines weigh up the titles
+    of which it is 1 (search/engines/remote.py ``named_after``)."""
+    asked = {word for options in concepts for option in options for word in option.split()}
+    named = [word for word in title.split() if word not in FUNCTION_WORDS]
+    if not named:
+        return 0.0
+    fitting = sum(
+        any(
+            word == other or (len(other) > 2 and other in word and len(word) - len(other) <= 3)
+            for other in asked
+        )
+        for word in named
+    )
+    return fitting / len(named)
 
 
 def search_text(document):
@@ -284,8 +306,8 @@ class DatabaseEngine(SearchEngine):
             in_title += titled
         # Pages holding more of the query's words first (matters when any word was enough).
         score *= found / len(concepts)
-        if in_title == len(concepts):
-            score *= 1.5
+        if in_title == len(concepts):  # every word asked is in the title; the more of it they are, the better
+            score *= 1.5 * (1 + TITLE_FIT_WEIGHT * title_fit(title, concepts) ** 2)
         score *= KIND_BOOSTS.get(entry.kind, 1.0) * (entry.boost or 1.0)
         if entry.updated and now - entry.updated < timedelta(days=365):
             score *= 1.1

@@ -16,6 +16,7 @@ from elasticsearch_dsl import Q, Search
 
 from search import glossary, segment
 from search import index as index_defs
+from search.text import title_length
 
 from .base import (
     FALLBACK_LANGUAGE,
@@ -65,6 +66,7 @@ EXPAND_CORRECTED = True
 COVERAGE_WORDS = "3<-1"  # up to three words: all of them; more: all but one
 COVERAGE_WEIGHT = 1.0
 EXPANSIONS = 4  # rewritten queries per search (glossary.variants)
+NAMED_AFTER_WEIGHT = 2.0  # a page named after the query (named_after): as title_fit 1 weighs
 SUGGEST_STEP = 1000  # autocomplete: score added per place in SUGGEST_KINDS (build_autocomplete)
 FACETS = {"kind": "kind", "topics": "topics", "audience": "audience"}
 # While a new index is filled nobody reads it: no refreshes, no per-request fsync.
@@ -283,6 +285,24 @@ def expansion_match(text):
     )
 
 
+def named_after(texts):
+    """Documents whose title holds every word of one of ``texts`` and has no more words than it:
+    the page named after what was asked ("visa", "签证"), weighed up as the database engine
+    does with its ``title_fit``. The title's length is stored with the document
+    (search.text.title_length); its words are matched by the title's analyser (stems,
+    normalised Arabic, Chinese pairs)."""
+    clauses = [
+        Q(
+            "bool",
+            must=[Q("match", title={"query": text, "operator": "and"})],
+            filter=[Q("range", title_length={"lte": length})],
+        )
+        for text in dict.fromkeys(texts)
+        if (length := title_length(text))
+    ]
+    return Q("bool", should=clauses, minimum_should_match=1) if clauses else None
+
+
 def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.alias_name):
     """The search request body for a SearchQuery (elasticsearch-dsl, as a dict).
 
@@ -308,6 +328,9 @@ def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.a
     functions = [
         {"filter": {"term": {"kind": kind}}, "weight": weight} for kind, weight in KIND_BOOSTS.items()
     ]
+    named = named_after([segment.matched(query.text, query.language), *rewritten])
+    if named:
+        functions.append({"filter": named.to_dict(), "weight": NAMED_AFTER_WEIGHT})
     functions.append({"field_value_factor": {"field": "boost", "missing": 1}})
     # An event whose start has passed is history: findable, below what is still to come.
     functions.append(
@@ -503,7 +526,7 @@ class RemoteEngine(SearchEngine):
             "_id": document.doc_id,
             "version": document.version,
             "version_type": "external_gte",
-            "_source": document.to_index(),
+            "_source": {**document.to_index(), "title_length": title_length(document.title)},
         }
 
     def _bulk(self, actions):

@@ -35,7 +35,8 @@ def test_an_everyday_question_the_service_does_not_cover_is_below_the_floor(inde
         ("巴厘岛租摩托车", "zh-hans"),
     ]:
         results = ask(text, language)
-        assert results.total and results.no_good_match, (text, results.confidence)
+        # Some page holds a word of most of them ("Lombok", "kampung"): found, yet no answer.
+        assert results.no_good_match, (text, results.confidence, results.total)
 
 
 def test_a_glossary_term_typed_on_the_english_site_finds_the_guides(indexed):

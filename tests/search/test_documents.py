@@ -115,3 +115,14 @@ def test_a_title_left_in_indonesian_says_so_in_the_document(guide):
     assert {"ar", "zh-hans"} & set(documents)
     guide_documents = searchable.sources()["cms.guide"].documents(guide)
     assert {d.title_language for d in guide_documents} == {""}
+
+
+def test_a_translated_page_answers_to_its_indonesian_name_too(guide):
+    """Readers know the local words ("visa kunjungan", "kantor imigrasi") and type them on any
+    language's site: each translation carries the Indonesian title among its names."""
+    documents = searchable.sources()["cms.guide"].documents(guide)
+    indonesian = documents[0].title
+    assert indonesian not in documents[0].related
+    for document in documents[1:]:
+        assert document.title != indonesian
+        assert indonesian in document.related

@@ -306,3 +306,17 @@ def test_partners_found_through_the_guides_that_link_them(remote_indexed):
     """The learning centre's own text says "refugee children"; the guide linking it adds "school"."""
     results = search(remote_indexed, "refugee children school")
     assert "/en/mitra/rumah-belajar-pelita-cisarua/" in urls(results, 5)
+
+
+@pytest.mark.parametrize(
+    ("typed", "language", "topic"),
+    [("visa", "id", "/id/visa/"), ("visas", "en", "/en/visa/"), ("签证", "zh-hans", "/zh-hans/visa/")],
+)
+def test_the_topic_named_by_the_query_is_among_the_first(remote_indexed, typed, language, topic):
+    """As on the database engine: the page named after what was asked (``named_after``)."""
+    assert topic in [hit.url for hit in search(remote_indexed, typed, language).hits[:3]]
+
+
+def test_an_office_found_by_its_indonesian_name_on_the_arabic_site(remote_indexed):
+    urls = [hit.url for hit in search(remote_indexed, "kantor imigrasi Jakarta", "ar").hits[:5]]
+    assert "/ar/kantor/kantor-imigrasi-jakarta-pusat/" in urls

@@ -1,0 +1,34 @@
+"""How search cuts and normalises words (search/text.py), the same for every part of search."""
+
+import pytest
+
+from search.text import stem, title_length, words
+
+
+def test_arabic_hamza_on_its_seat_apart_or_left_out_is_one_spelling():
+    """ "Refugee" as people type it: hamza on a yaa seat, apart after alif maqsura, or not at all."""
+    assert words("اللاجئ") == words("اللاجىء") == words("اللاجي")
+    assert words("مسؤول") == words("مسوول")
+    assert words("تـأشـيرة") == words("تأشيرة")  # tatweel
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("menahan", "tahan"),
+        ("penahanan", "tahan"),
+        ("menetap", "tetap"),
+        ("menyewa", "sewa"),
+        ("melapor", "lapor"),
+    ],
+)
+def test_an_indonesian_stem_gets_back_the_letter_its_prefix_swallowed(word, expected):
+    """Snowball gives "ahan" for "menahan" (meN- + "tahan"), found in "bahan" and "perubahan"."""
+    assert stem(word, "id") == expected
+
+
+def test_title_length_counts_words_beyond_function_words():
+    assert title_length("Stay Permits (KITAS/KITAP)") == 4
+    assert title_length("Rights and obligations") == 2
+    assert title_length("签证") == 1
+    assert title_length("居留许可") == 3  # character pairs, as the index cuts Chinese
