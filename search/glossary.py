@@ -252,6 +252,17 @@ def _edges(concept_id, includes):
     return edges
 
 
+def word_count(text):
+    """How many words a term adds to a search: Chinese, cut into overlapping character pairs,
+    is looked up as one run, so "永久居留许可" (five pairs) counts one word, as "KITAP" does."""
+    count, in_chinese = 0, False
+    for word in phrase(text).split():
+        chinese = bool(CJK.search(word))
+        count += not (chinese and in_chinese)
+        in_chinese = chinese
+    return count
+
+
 def _too_wide(concept_id, terms, edges):
     """Concepts (this one and those including it) whose expansion would hold too many words."""
     words_of = {}
@@ -259,9 +270,9 @@ def _too_wide(concept_id, terms, edges):
         "concept_id", "language", "text", "kind"
     ):
         if kind in SEARCHED_KINDS:
-            words_of.setdefault(other_id, []).append((language, len(phrase(text).split())))
+            words_of.setdefault(other_id, []).append((language, word_count(text)))
     words_of[concept_id] = [
-        (language, len(phrase(text).split())) for language, text, kind in terms if kind in SEARCHED_KINDS
+        (language, word_count(text)) for language, text, kind in terms if kind in SEARCHED_KINDS
     ]
     affected = [concept_id] + [
         parent for parent in edges if parent != concept_id and concept_id in reach(parent, edges)

@@ -162,3 +162,19 @@ def test_the_words_people_type_name_the_demo_concept_and_its_indonesian_term(typ
     four languages, so the Indonesian guide standing in for an untranslated one is reached."""
     matches = glossary.matches(words(typed), language)
     assert any(indonesian in match.alternatives for match in matches)
+
+
+def test_a_chinese_term_counts_one_word_however_many_character_pairs():
+    """Chinese is searched as one run of character pairs: "永久居留许可" costs a search one lookup,
+    as "KITAP" does, so it must not use up five of the expansion's words."""
+    assert glossary.word_count("永久居留许可") == 1
+    assert glossary.word_count("KITAS 工作签证") == 2
+    assert glossary.word_count("izin tinggal tetap") == 3
+
+
+@pytest.mark.django_db
+def test_many_chinese_terms_fit_an_expansion(english):
+    terms = [("id", "banyak", "preferred")] + [
+        ("zh-hans", "永久居留许可" + "一二三四五六七八九十"[index], "variant") for index in range(10)
+    ]
+    glossary.validate(None, terms, [])  # 10 words, not 60 pairs: accepted
