@@ -28,7 +28,9 @@ from search.text import words as words_of
 FALLBACK = "id"
 # An expansion beyond this many words is refused when saved: each word is one more
 # alternative in every search naming the concept (and a sign of a mistaken "includes").
-MAX_EXPANSION_WORDS = 60
+# 80: the stay permit concept, which includes KITAS, KITAP and ITK with their everyday
+# names, holds 61 in English; a search reads at most MAX_ALTERNATIVES of them anyway.
+MAX_EXPANSION_WORDS = 80
 MAX_ALTERNATIVES = 16  # per concept named in a query, however the glossary grows
 STAMP_KEY = "search:glossary:stamp"
 # Misspellings lead to a concept but are never searched for: no page holds them.

@@ -96,8 +96,12 @@ def concepts(text, language):
                     result.append((rest[term.split()[0]], list(dict.fromkeys([term, *group]))))
                 break
     between = pairs_between(tokens, segment.known_spans(tokens, language, named))
+    # A word of a longer term is also held by a page holding the term's concept in other words:
+    # an Indonesian page standing in for an untranslated one never holds "الخروج" of
+    # "الخروج النهائي", yet answers it through "exit permit only".
+    within = {index: match.alternatives for match in named for index in range(match.start, match.end)}
     result += [
-        (rest[word], [word, *filter(None, [stem(word, language)])])
+        (rest[word], [word, *filter(None, [stem(word, language)]), *within.get(rest[word], ())])
         for word in found
         if word not in in_phrases and rest[word] not in between
     ]

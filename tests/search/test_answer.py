@@ -105,3 +105,13 @@ def test_the_concepts_weights_are_counted_in_one_query(indexed, add_entry, djang
         found = answer.weights(meant, "en")
     assert [frequency for _weight, frequency in found] == [2, 2, 0]
     assert found[2][0] > found[0][0]  # the rarer concept weighs more
+
+
+def test_a_term_naming_an_indonesian_only_guide_is_answered(indexed):
+    """The re-entry and EPO guide has no Arabic or Chinese text: its Indonesian words answer
+    "الخروج النهائي" (final exit) and "永久离境" through the glossary, and the words of those terms
+    taken one by one must not count against it."""
+    for text, language in [("الخروج النهائي", "ar"), ("永久离境", "zh-hans")]:
+        results = ask(text, language)
+        assert not results.no_good_match, (text, results.confidence)
+        assert results.hits[0].url == "/id/izin-tinggal/izin-masuk-kembali-dan-epo/"

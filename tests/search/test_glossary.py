@@ -101,7 +101,7 @@ def test_a_cycle_of_includes_is_refused_with_its_reason(english):
 @pytest.mark.django_db
 def test_an_expansion_into_too_many_words_is_refused_with_its_reason(english):
     terms = [("id", "banyak", "preferred")] + [
-        ("id", f"kata{index} lain{index} lagi{index}", "variant") for index in range(25)
+        ("id", f"kata{index} lain{index} lagi{index}", "variant") for index in range(30)
     ]
     with pytest.raises(ValidationError) as refused:
         glossary.validate(None, terms, [])

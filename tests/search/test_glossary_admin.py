@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from search import glossary
 from search.models import Concept
 
 pytestmark = pytest.mark.django_db
@@ -70,7 +71,7 @@ def test_an_expansion_into_too_many_words_is_refused_with_its_reason(editor):
     ]
     response = add(editor, concept_form("terlalu-banyak", terms))
     assert response.status_code == 200
-    assert "at most 60 are allowed" in response.content.decode()
+    assert f"at most {glossary.MAX_EXPANSION_WORDS} are allowed" in response.content.decode()
     assert not Concept.objects.filter(key="terlalu-banyak").exists()
 
 

@@ -5,7 +5,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
-from search import term_admin
+from search import glossary, term_admin
 from search.engines.database import concepts
 from search.models import BestBet, Concept, Term
 
@@ -79,10 +79,10 @@ def test_a_term_the_concept_already_has_is_refused(glossary_editor):
 
 def test_an_expansion_too_wide_is_refused(glossary_editor, settings):
     wide = Concept.objects.get(key="izin-tinggal")
-    long_term = " ".join(f"kata{index}" for index in range(60))[:120]
+    long_term = " ".join(f"k{index}" for index in range(60))[:120]  # 40 words
     response = post_term(glossary_editor, long_term, "id", wide)
     assert response.status_code == 200
-    assert "at most 60 are allowed" in response.content.decode()
+    assert f"at most {glossary.MAX_EXPANSION_WORDS} are allowed" in response.content.decode()
 
 
 def test_an_editor_without_the_right_to_change_concepts_cannot_add_a_term(client, make_user):
