@@ -17,12 +17,16 @@ which a question typed as people ask it would otherwise match on them alone
 holds one ("extension of stay", "married to an Indonesian").
 """
 
+import logging
 import re
 from functools import lru_cache
+
+import jieba
 
 from search import glossary
 from search import index as index_defs
 from search.text import (
+    CHINESE_FUNCTION_CHARACTERS,
     CHINESE_FUNCTION_WORDS,
     CJK,
     CJK_RUN,
@@ -32,6 +36,9 @@ from search.text import (
     query_words,
     words,
 )
+
+# jieba announces loading its dictionary (once per process, half a second) at INFO level.
+jieba.setLogLevel(logging.WARNING)
 
 
 def synonym_groups(language):
@@ -78,6 +85,61 @@ def known_spans(tokens, language, named=None):
     return sorted(spans)
 
 
+def word_edges(run):
+    """Where the words of a run of Chinese characters meet, as offsets of the character after
+    each meeting, by jieba's dictionary: the pairs across them (婚后 in 结婚后, 后能 in 后能在)
+    are half of each word, found on unrelated pages or nowhere. Two single characters that
+    are not function characters (户照 in a misspelt 户照 for 护照) are left together: they may
+    be one mistyped word, which the engines' fuzziness and "did you mean" can still mend."""
+    found, previous = set(), ""
+    for word, start, _end in jieba.tokenize(run, HMM=False):
+        if previous and (
+            len(previous) > 1
+            or len(word) > 1
+            or previous in CHINESE_FUNCTION_CHARACTERS
+            or word in CHINESE_FUNCTION_CHARACTERS
+        ):
+            found.add(start)
+        previous = word
+    return found
+
+
+def chinese_runs(tokens):
+    """(start, end) of each run of Chinese character pairs among ``tokens`` (search.text.words)
+    that chain into one written run (护照 照丢 丢了), with the run's characters."""
+    index = 0
+    while index < len(tokens):
+        if not _pair(tokens[index]):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(tokens) and _pair(tokens[end]) and tokens[end][0] == tokens[end - 1][1]:
+            end += 1
+        yield index, end, tokens[index] + "".join(token[1] for token in tokens[index + 1 : end])
+        index = end
+
+
+def straddling(tokens):
+    """The indices of the Chinese character pairs among ``tokens`` that straddle two words
+    (``word_edges``)."""
+    return {start + edge - 1 for start, _end, run in chinese_runs(tokens) for edge in word_edges(run)}
+
+
+def chinese_words(tokens):
+    """(start, end) of the Chinese words of three characters or more among ``tokens``, as
+    runs of pairs (巴厘岛: 巴厘 厘岛): one word, looked for as a whole, counted once."""
+    found = []
+    for start, _end, run in chinese_runs(tokens):
+        for word, begin, end in jieba.tokenize(run, HMM=False):
+            if len(word) > 2:
+                found.append((start + begin, start + end - 1))
+    return found
+
+
+def _pair(token):
+    return len(token) == 2 and bool(CJK.search(token)) and all(CJK.search(character) for character in token)
+
+
 def apart(text, language):
     """``text`` with Chinese question words out and a space where two known Chinese words
     meet (家属签证 -> 家属 签证), for engines that cut Chinese into pairs themselves. Other
@@ -88,10 +150,11 @@ def apart(text, language):
     def run(match):
         chunk = match.group(0)
         tokens = words(chunk)
-        if len(tokens) < 3:
+        if len(tokens) < 2:
             return chunk
         spans = known_spans(tokens, language)
         cuts = pairs_between(tokens, spans) & {end for _start, end in spans}
+        cuts |= {edge - 1 for edge in word_edges(chunk)}
         # Pair ``index`` holds characters index and index + 1: the words meet between them.
         return "".join(character + (" " if index in cuts else "") for index, character in enumerate(chunk))
 

@@ -56,6 +56,11 @@ CHINESE_FUNCTION_WORDS = re.compile(
     "怎么办|怎么样|怎么|怎样|如何|为什么|什么|哪里|哪儿|哪些|哪个|是否|能否|可不可以|可以|请问|我的|我们|你们|他们"
     "|需要|应该|吗|呢"
 )
+# Characters that are words of grammar on their own (particles, pronouns, prepositions): a
+# pair joining one to its neighbour belongs to neither word (search/segment.py word_edges).
+CHINESE_FUNCTION_CHARACTERS = frozenset(
+    "了的吗呢吧啊在能和要我你他她是有不也就都被把给对从向于与及或而但这那"
+)
 
 
 # The same for the question and function words of the other languages (pronouns,

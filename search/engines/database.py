@@ -95,15 +95,19 @@ def concepts(text, language):
                 if not set(group) <= named_as.get(term, set()):
                     result.append((rest[term.split()[0]], list(dict.fromkeys([term, *group]))))
                 break
-    between = pairs_between(tokens, segment.known_spans(tokens, language, named))
+    between = pairs_between(tokens, segment.known_spans(tokens, language, named)) | segment.straddling(tokens)
     # A word of a longer term is also held by a page holding the term's concept in other words:
     # an Indonesian page standing in for an untranslated one never holds "الخروج" of
     # "الخروج النهائي", yet answers it through "exit permit only".
     within = {index: match.alternatives for match in named for index in range(match.start, match.end)}
+    # A Chinese word of three characters or more is one word, not two or more pairs.
+    grouped = [(start, end) for start, end in segment.chinese_words(tokens) if start not in one_word_terms]
+    in_words = {index for start, end in grouped for index in range(start, end)}
+    result += [(start, [" ".join(tokens[start:end]), *within.get(start, ())]) for start, end in grouped]
     result += [
         (rest[word], [word, *filter(None, [stem(word, language)]), *within.get(rest[word], ())])
         for word in found
-        if word not in in_phrases and rest[word] not in between
+        if word not in in_phrases and rest[word] not in between and rest[word] not in in_words
     ]
     return [_without_longer(options) for _position, options in sorted(result, key=lambda item: item[0])][
         :MAX_TERMS

@@ -18,8 +18,9 @@ pytestmark = pytest.mark.django_db
     [
         ("家属签证", "家属 签证"),  # family + visa: glossary terms side by side
         ("护照申请表", "护照 申请表"),  # passport + application form (synonym lists)
-        ("护照丢了怎么办", "护照 丢了"),  # the question word 怎么办 out
-        ("申请户照", "申请户照"),  # a typo of a term: no known word to cut at
+        ("护照丢了怎么办", "护照 丢 了"),  # the question word 怎么办 out, the words apart (jieba)
+        ("申请户照", "申请 户照"),  # a typo of 护照: its two characters stay together
+        ("和印尼人结婚后能在印尼长住吗", "和 印尼 人 结婚 后 能 在 印尼 长住"),  # no pair across two words
         ("怎么办", "怎么办"),  # nothing but question words: kept whole
         ("visa on arrival", "visa on arrival"),
         ("KITAS 家属签证", "KITAS 家属 签证"),
@@ -42,7 +43,7 @@ def test_the_remote_engines_match_the_words_apart_and_suggest_from_the_query_as_
         ("what to do if I lost my passport", "en", "lost passport"),
         ("bagaimana cara perpanjang KITAS?", "id", "cara perpanjang KITAS?"),
         ("كيف أستخرج جواز سفر جديد", "ar", "أستخرج جواز سفر جديد"),
-        ("护照丢了怎么办", "zh-hans", "护照 丢了"),
+        ("护照丢了怎么办", "zh-hans", "护照 丢 了"),
         ("how", "en", "how"),  # nothing but a question word: kept
     ],
 )
@@ -63,3 +64,13 @@ def test_a_glossary_term_keeps_its_function_words(typed, matched):
     meant = concepts(typed, "en")
     assert any("perpanjang" in options or "perkawinan campuran" in options for options in meant)
     assert not any(options[0] in {"of", "to", "an"} for options in meant)
+
+
+def test_a_chinese_word_of_three_characters_is_one_concept_and_pairs_across_words_are_out(indexed):
+    """巴厘岛租摩托车 (rent a motorbike in Bali): 巴厘岛 and 摩托车 are a word each, looked for
+    whole; 岛租 and 租摩 straddle two words and are looked for nowhere."""
+    from search.engines.database import concepts
+
+    meant = [options[0] for options in concepts("巴厘岛租摩托车", "zh-hans")]
+    assert "巴厘 厘岛" in meant and "摩托 托车" in meant
+    assert not {"岛租", "租摩", "巴厘", "厘岛"} & set(meant)
