@@ -47,6 +47,8 @@ MAX_TERMS = 8
 # first from the database, so the cap only drops entries with fewer of them. 2,000 made a
 # search at 10,000 entries cost ~230 ms (p95); 600 keeps it near 100 ms.
 MAX_CANDIDATES = 600
+# Indonesian terms a word of a longer glossary term carries (concepts).
+MAX_WITHIN = 4
 # How much more a page weighs whose title is just what was asked (title_fit).
 TITLE_FIT_WEIGHT = 2.0
 SNIPPET_LENGTH = 220
@@ -99,7 +101,14 @@ def concepts(text, language):
     # A word of a longer term is also held by a page holding the term's concept in other words:
     # an Indonesian page standing in for an untranslated one never holds "الخروج" of
     # "الخروج النهائي", yet answers it through "exit permit only".
-    within = {index: match.alternatives for match in named for index in range(match.start, match.end)}
+    # Only the Indonesian terms: the stand-in pages are Indonesian, and each term more is one
+    # more string to look up (all of them doubled a search's time with the demo glossary).
+    within = {
+        index: match.by_language.get(FALLBACK_LANGUAGE, [])[:MAX_WITHIN]
+        for match in named
+        if language != FALLBACK_LANGUAGE
+        for index in range(match.start, match.end)
+    }
     # A Chinese word of three characters or more is one word, not two or more pairs.
     grouped = [(start, end) for start, end in segment.chinese_words(tokens) if start not in one_word_terms]
     in_words = {index for start, end in grouped for index in range(start, end)}

@@ -285,22 +285,21 @@ def expansion_match(text):
     )
 
 
-def named_after(texts):
-    """Documents whose title holds every word of one of ``texts`` and has no more words than it:
-    the page named after what was asked ("visa", "签证"), weighed up as the database engine
-    does with its ``title_fit``. The title's length is stored with the document
+def named_after(text):
+    """Documents whose title holds every word of ``text`` and has no more words than it: the
+    page named after what was asked ("visa", "签证"), weighed up as the database engine does
+    with its ``title_fit``. The title's length is stored with the document
     (search.text.title_length); its words are matched by the title's analyser (stems,
-    normalised Arabic, Chinese pairs)."""
-    clauses = [
-        Q(
-            "bool",
-            must=[Q("match", title={"query": text, "operator": "and"})],
-            filter=[Q("range", title_length={"lte": length})],
-        )
-        for text in dict.fromkeys(texts)
-        if (length := title_length(text))
-    ]
-    return Q("bool", should=clauses, minimum_should_match=1) if clauses else None
+    normalised Arabic, Chinese pairs). The glossary's rewritten queries are left out: they
+    cost a clause each and found no page the query itself did not (tuned list)."""
+    length = title_length(text)
+    if not length:
+        return None
+    return Q(
+        "bool",
+        must=[Q("match", title={"query": text, "operator": "and"})],
+        filter=[Q("range", title_length={"lte": length})],
+    )
 
 
 def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.alias_name):
@@ -328,7 +327,7 @@ def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.a
     functions = [
         {"filter": {"term": {"kind": kind}}, "weight": weight} for kind, weight in KIND_BOOSTS.items()
     ]
-    named = named_after([segment.matched(query.text, query.language), *rewritten])
+    named = named_after(segment.matched(query.text, query.language))
     if named:
         functions.append({"filter": named.to_dict(), "weight": NAMED_AFTER_WEIGHT})
     functions.append({"field_value_factor": {"field": "boost", "missing": 1}})
