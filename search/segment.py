@@ -1,8 +1,9 @@
 """The words a query is known to hold, and where Chinese words begin and end.
 
 Chinese is written without spaces; search cuts it into overlapping character pairs
-(search/text.py ``words``), the remote engines' cjk_bigram filter too. Where two words of
-the service's vocabulary stand side by side (家属签证: 家属 family + 签证 visa) the pair
+(search/text.py ``words``), the remote engines' cjk_bigram filter too. A pair across two
+words is half of each: the words are told apart by jieba's dictionary (``word_edges``) and
+by the service's vocabulary. Where two words of the service's vocabulary stand side by side (家属签证: 家属 family + 签证 visa) the pair
 between them (属签) is half of each: it is found on unrelated pages, or nowhere, and it
 counts as one of the words a page must hold. The vocabulary is the glossary's terms
 (search/glossary.py) and the phrases of the synonym lists (search/synonyms/): the database
@@ -137,7 +138,8 @@ def chinese_words(tokens):
 
 
 def _pair(token):
-    return len(token) == 2 and bool(CJK.search(token)) and all(CJK.search(character) for character in token)
+    """Whether a token is a Chinese character pair (search.text.words)."""
+    return len(token) == 2 and all(CJK.search(character) for character in token)
 
 
 def apart(text, language):
