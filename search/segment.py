@@ -86,6 +86,14 @@ def known_spans(tokens, language, named=None):
     return sorted(spans)
 
 
+@lru_cache(maxsize=1024)
+def chinese_tokens(run):
+    """jieba's words of a run of Chinese characters, as (word, start, end), by its dictionary
+    alone (no guessing of unknown words); cut once per run, though a query asks twice
+    (``word_edges``, ``chinese_words``)."""
+    return tuple(jieba.tokenize(run, HMM=False))
+
+
 def word_edges(run):
     """Where the words of a run of Chinese characters meet, as offsets of the character after
     each meeting, by jieba's dictionary: the pairs across them (婚后 in 结婚后, 后能 in 后能在)
@@ -93,7 +101,7 @@ def word_edges(run):
     are not function characters (户照 in a misspelt 户照 for 护照) are left together: they may
     be one mistyped word, which the engines' fuzziness and "did you mean" can still mend."""
     found, previous = set(), ""
-    for word, start, _end in jieba.tokenize(run, HMM=False):
+    for word, start, _end in chinese_tokens(run):
         if previous and (
             len(previous) > 1
             or len(word) > 1
@@ -131,7 +139,7 @@ def chinese_words(tokens):
     runs of pairs (巴厘岛: 巴厘 厘岛): one word, looked for as a whole, counted once."""
     found = []
     for start, _end, run in chinese_runs(tokens):
-        for word, begin, end in jieba.tokenize(run, HMM=False):
+        for word, begin, end in chinese_tokens(run):
             if len(word) > 2:
                 found.append((start + begin, start + end - 1))
     return found

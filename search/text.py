@@ -82,7 +82,7 @@ FUNCTION_WORDS = frozenset(
         " being am the a an to of and or but not no nor if so then than that this these those"
         " there here in on at by for with from about into onto over as will would shall should"
         " must may might have has had having want wants need needs please also just very any some"
-        " t s d ll m re ve don didn doesn isn aren wasn weren won wouldn shouldn couldn can cannot"
+        " t s d ll m re ve don didn doesn isn aren wasn weren won wouldn shouldn couldn cannot"
         # Arabic
         " هل كيف ماذا متى أين لماذا يمكن يمكنني أستطيع أريد ما من في إلى على عن مع و أو ثم لكن لا"
         " لم لن قد أن إن كان كانت هذا هذه ذلك تلك الذي التي الذين أنا نحن أنت هو هي هم لي لدي"

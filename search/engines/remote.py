@@ -311,7 +311,8 @@ def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.a
     without its question words and with its Chinese
     words apart (search/segment.py ``matched``); "did you mean" reads it as typed.
     """
-    text_query = text_relevance(segment.matched(query.text, query.language), query.language, alias)
+    matched = segment.matched(query.text, query.language)
+    text_query = text_relevance(matched, query.language, alias)
     if corrected:
         text_query = Q(
             "bool",
@@ -327,7 +328,7 @@ def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.a
     functions = [
         {"filter": {"term": {"kind": kind}}, "weight": weight} for kind, weight in KIND_BOOSTS.items()
     ]
-    named = named_after(segment.matched(query.text, query.language))
+    named = named_after(matched)
     if named:
         functions.append({"filter": named.to_dict(), "weight": NAMED_AFTER_WEIGHT})
     functions.append({"field_value_factor": {"field": "boost", "missing": 1}})

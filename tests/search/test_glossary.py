@@ -175,6 +175,9 @@ def test_a_chinese_term_counts_one_word_however_many_character_pairs():
 @pytest.mark.django_db
 def test_many_chinese_terms_fit_an_expansion(english):
     terms = [("id", "banyak", "preferred")] + [
-        ("zh-hans", "永久居留许可" + "一二三四五六七八九十"[index], "variant") for index in range(10)
+        ("zh-hans", f"永久居留许可{first}{second}", "variant")
+        for first in "一二三四"
+        for second in "五六七八九"
     ]
-    glossary.validate(None, terms, [])  # 10 words, not 60 pairs: accepted
+    # 20 words, not 140 character pairs (beyond MAX_EXPANSION_WORDS): accepted
+    glossary.validate(None, terms, [])
