@@ -40,3 +40,13 @@ def test_the_relevance_floor_on_opensearch(remote_indexed):
     assert not answer.answer(
         remote_indexed, SearchQuery(text="how do I extend my visa", language="en")
     ).no_good_match
+
+
+def test_an_arabic_glossary_term_is_never_corrected_whatever_its_spelling(remote_indexed):
+    """The glossary keeps its words normalised (ة as ه, ى as ي); a term typed with the
+    letters as written ("قسيمة", no page holds it) must still count as known: the engine
+    neither offers another word nor searches a second time for one."""
+    concept = Concept.objects.create(key="marriage-voucher")
+    Term.objects.create(concept=concept, language="id", text="buku nikah", kind="preferred")
+    Term.objects.create(concept=concept, language="ar", text="قسيمة الشكوى", kind="preferred")
+    assert search(remote_indexed, "قسيمة الشكوى", language="ar").suggestion == ""
