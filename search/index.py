@@ -149,8 +149,11 @@ def mapping(language, icu=False):
     m.field("title_language", Keyword(index=False))
     spell = {"copy_to": "spell"}
     m.field("title", text_field(language, icu, fields={"exact": exact, "keyword": keyword}, **spell))
-    m.field("summary", text_field(language, icu, fields={"exact": exact}, **spell))
-    m.field("body", text_field(language, icu, fields={"exact": exact}, **spell))
+    # The highlighted fields keep their words' places in the text with the index, so a
+    # result's extract is cut from them instead of analysing its text again at every search.
+    offsets = {"index_options": "offsets", **spell}
+    m.field("summary", text_field(language, icu, fields={"exact": exact}, **offsets))
+    m.field("body", text_field(language, icu, fields={"exact": exact}, **offsets))
     # Every word of title, summary and body as written: what "did you mean" corrects
     # towards, and what tells a misspelling (in no page) from a rare word (in one).
     m.field("spell", Text(analyzer=exact_analyzer))

@@ -57,3 +57,14 @@ def test_a_rebuilt_index_is_one_segment(remote):
         name = remote.client.indexes_of(remote.alias(language))[0]
         shards = client.indices.segments(index=name)["indices"][name]["shards"]["0"]
         assert [copy["num_search_segments"] for copy in shards] == [1]
+
+
+def test_the_highlighted_fields_keep_their_words_places(remote_indexed):
+    """A result's extract is cut from the places stored with the index (the unified
+    highlighter reads them from the postings) rather than from its text analysed again at
+    every search: a sixth of a query's time at 100,000 documents."""
+    name = remote_indexed.client.indexes_of(remote_indexed.alias("en"))[0]
+    fields = remote_indexed.client.client.indices.get_mapping(index=name)[name]["mappings"]["properties"]
+    assert {fields[field].get("index_options") for field in ("summary", "body")} == {"offsets"}
+    hit = remote_indexed.search(SearchQuery(text="overstay fine", language="en")).hits[0]
+    assert "<mark>" in hit.snippet.lower()
