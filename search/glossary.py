@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from search.models import Concept, Term
-from search.text import ARABIC_LETTERS, CJK, arabic_core, phrase
+from search.text import ARABIC_LETTERS, CJK, arabic_core, phrase, written_forms
 from search.text import words as words_of
 
 FALLBACK = "id"
@@ -43,6 +43,7 @@ class Snapshot:
     terms: dict  # concept id -> {language: (phrase, ...)}, preferred first, no misspellings
     includes: dict  # concept id -> frozenset of concept ids it reaches, itself included
     longest: int  # words in the longest phrase
+    written: dict  # word as compared -> as the terms write it (search.text.written_forms)
 
     def alternatives(self, concept_ids, language):
         """{language: phrases}: the terms of the concepts and of those they include."""
@@ -118,8 +119,10 @@ def snapshot():
 
 def load():
     phrases, terms = {}, {}
-    rows = Term.objects.order_by("concept_id", "sort_order", "pk").values_list(
-        "concept_id", "language", "text", "kind"
+    rows = list(
+        Term.objects.order_by("concept_id", "sort_order", "pk").values_list(
+            "concept_id", "language", "text", "kind"
+        )
     )
     for concept_id, language, text, kind in rows:
         words = phrase(text)
@@ -141,6 +144,7 @@ def load():
         terms={key: {code: tuple(items) for code, items in value.items()} for key, value in terms.items()},
         includes=includes,
         longest=max((len(key.split()) for key in phrases), default=0),
+        written=written_forms(text for _concept, _language, text, _kind in rows),
     )
 
 
@@ -180,6 +184,11 @@ def matches(tokens, language, glossary=None):
         else:
             index += 1
     return found
+
+
+def written(word):
+    """A glossary word (as compared) as its terms write it."""
+    return snapshot().written.get(word, word)
 
 
 def known_words():

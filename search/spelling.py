@@ -20,7 +20,7 @@ from django.db.models import Count, Max
 from search import glossary, homophones
 from search.fulltext import holding_word
 from search.models import SearchEntry
-from search.text import ARABIC_LETTERS, CJK, WORD, words
+from search.text import ARABIC_LETTERS, CJK, WORD, words, written_forms
 
 CUTOFF = 0.8
 # A short word close to another word of the content is as often another real word as a typo
@@ -41,7 +41,8 @@ def _script(word):
 
 
 def vocabulary(language):
-    """(content words, glossary words) corrections may lead to, read again when they change."""
+    """({content word: as written}, glossary words) corrections may lead to, read again when
+    they change."""
     languages = sorted({language, FALLBACK})
     stamp = SearchEntry.objects.filter(language__in=languages).aggregate(
         count=Count("pk"), latest=Max("version")
@@ -57,11 +58,12 @@ def vocabulary(language):
 
 @lru_cache(maxsize=8)
 def _vocabulary(languages, count, latest):
-    found = set()
+    """{word as compared: as the content writes it} of the titles, summaries and topics."""
     rows = SearchEntry.objects.filter(language__in=languages).values_list("title", "summary", "topic_titles")
-    for title, summary, topics in rows.iterator(chunk_size=500):
-        found.update(words(f"{title} {summary} {' '.join(topics)}"))
-    return frozenset(word for word in found if len(word) >= MIN_LENGTH and not word.isdigit())
+    forms = written_forms(
+        f"{title} {summary} {' '.join(topics)}" for title, summary, topics in rows.iterator(chunk_size=500)
+    )
+    return {word: form for word, form in forms.items() if len(word) >= MIN_LENGTH and not word.isdigit()}
 
 
 def typo_of(typed, word):
@@ -106,11 +108,12 @@ def _corrected_words(text, language):
     corrections = {}
     for token in unknown:
         script = _script(token)
-        allowed = content | terms if len(token) >= MIN_LENGTH_FOR_CONTENT_WORDS else terms
+        allowed = content.keys() | terms if len(token) >= MIN_LENGTH_FOR_CONTENT_WORDS else terms
         near = [word for word in allowed if _script(word) == script and typo_of(token, word)]
         close = difflib.get_close_matches(token, near, n=1, cutoff=CUTOFF)
         if close and close[0] != token:
-            corrections[token] = close[0]
+            # Offered as the pages or the glossary write it, not as search compares it.
+            corrections[token] = content.get(close[0]) or glossary.written(close[0])
     return _as_typed(text, corrections) if corrections else ""
 
 

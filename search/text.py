@@ -2,6 +2,7 @@
 the relevance floor and "did you mean", so a term matches the same way everywhere."""
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 import snowballstemmer
@@ -45,6 +46,21 @@ def words(text):
             else:
                 found.append(word)
     return found
+
+
+def written_forms(texts):
+    """Each word as search compares it (``words``) -> its spelling most often written in
+    ``texts``, lower-cased: a correction offers "الزيارة", not the "الزياره" compared."""
+    counts = Counter()
+    for text in texts:
+        for token in WORD.findall(text or ""):
+            compared = words(token)
+            if len(compared) == 1:
+                counts[compared[0], token.lower()] += 1
+    forms = {}
+    for (compared, written), _count in counts.most_common():
+        forms.setdefault(compared, written)
+    return forms
 
 
 # Chinese question and function words: a question typed as people ask it ("护照丢了怎么办",

@@ -94,6 +94,13 @@ def test_did_you_mean_changes_only_the_corrected_word(indexed):
     assert answer.spelling._as_typed(typed + " كيتاسس", {"كيتاسس": "كيتاس"}) == typed + " كيتاس"
 
 
+def test_the_corrected_word_is_offered_as_the_content_writes_it(indexed):
+    """Search compares "الزيارة" as "الزياره" and "الإلكتروني" as "الالكتروني"; the word put
+    in place of a typo is the one the pages write, taa marbuta and hamza included."""
+    assert ask("تأشيرة الزيراة", "ar").suggestion == "تأشيرة الزيارة"
+    assert ask("جواز السفر الإلكتروتي", "ar").suggestion == "جواز السفر الإلكتروني"
+
+
 def test_the_concepts_weights_are_counted_in_one_query(indexed, add_entry, django_assert_num_queries):
     """Each concept is counted among the reader's entries, all of them in one query."""
     add_entry("zzqa zzqb")
