@@ -165,25 +165,47 @@ def core_of(words):
 
 
 def matches(tokens, language, glossary=None):
-    """The concepts named in a query's words (search.text.words), longest terms first; a run of
-    Arabic words names a concept as typed or, failing that, by its words' cores."""
+    """The concepts named in a query's words (search.text.words): the terms covering most of
+    its words, the fewest terms for as many words (a longer term over its parts). Overlapping
+    terms do not swallow each other: "perpanjang visa on arrival" names the extension and the
+    visa on arrival, not "perpanjang visa" alone. A run of Arabic words names a concept as
+    typed or, failing that, by its words' cores."""
     glossary = glossary or snapshot()
-    found, index = [], 0
-    while index < len(tokens):
-        for length in range(min(glossary.longest, len(tokens) - index), 0, -1):
-            typed = " ".join(tokens[index : index + length])
-            concepts = glossary.phrases.get(typed)
-            if not concepts and ARABIC_LETTERS.search(typed):
-                concepts = glossary.cores.get(core_of(typed))
+    count = len(tokens)
+    # best[index]: (words covered, -terms used, (length, concepts) of the first term or None)
+    # for the query from ``index`` on, worked out from the end.
+    best = [(0, 0, None)] * (count + 1)
+    for index in range(count - 1, -1, -1):
+        # Terms starting here, longest first, then none: the first of equals is kept, so a
+        # tie goes to the longer term and to the term read first.
+        choices = []
+        for length in range(min(glossary.longest, count - index), 0, -1):
+            concepts = _named(" ".join(tokens[index : index + length]), glossary)
             if concepts:
-                found.append(
-                    Match(index, index + length, typed, concepts, glossary.alternatives(concepts, language))
-                )
-                index += length
-                break
-        else:
+                covered, used, _step = best[index + length]
+                choices.append((covered + length, used - 1, (length, concepts)))
+        covered, used, _step = best[index + 1]
+        choices.append((covered, used, None))
+        best[index] = max(choices, key=lambda choice: choice[:2])
+    found, index = [], 0
+    while index < count:
+        step = best[index][2]
+        if step is None:
             index += 1
+            continue
+        length, concepts = step
+        typed = " ".join(tokens[index : index + length])
+        found.append(Match(index, index + length, typed, concepts, glossary.alternatives(concepts, language)))
+        index += length
     return found
+
+
+def _named(typed, glossary):
+    """The concepts a run of words names, as typed or (Arabic) by its words' cores."""
+    concepts = glossary.phrases.get(typed)
+    if not concepts and ARABIC_LETTERS.search(typed):
+        concepts = glossary.cores.get(core_of(typed))
+    return concepts
 
 
 def written(word):

@@ -181,3 +181,16 @@ def test_many_chinese_terms_fit_an_expansion(english):
     ]
     # 20 words, not 140 character pairs (beyond MAX_EXPANSION_WORDS): accepted
     glossary.validate(None, terms, [])
+
+
+@pytest.mark.django_db
+def test_overlapping_terms_name_the_concepts_that_cover_most_of_the_query():
+    """Read from the left, the longest term first, "zzextend zzvisa" swallowed the first word
+    of "zzvisa on zzarrival": the query named the extension and not the visa it extends."""
+    new_concept("zz-extension", [("id", "zzextend", "preferred"), ("id", "zzextend zzvisa", "variant")])
+    new_concept("zz-voa", [("id", "zzvisa on zzarrival", "preferred")])
+    named = glossary.matches(words("zzextend zzvisa on zzarrival"), "id")
+    assert [match.typed for match in named] == ["zzextend", "zzvisa on zzarrival"]
+    # Where nothing overlaps, the longest term still wins over its shorter parts.
+    [match] = glossary.matches(words("zzextend zzvisa"), "id")
+    assert match.typed == "zzextend zzvisa"
