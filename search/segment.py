@@ -206,3 +206,23 @@ def matched(text, language):
     if not words(CHINESE_FUNCTION_WORDS.sub(" ", without)):
         return text
     return " ".join(apart(without, language).split())
+
+
+# A query naming a kind of page asks for pages of that kind ("visa application form",
+# "护照申请表": the form, not the guide that says "visa" and "application" more often). The
+# names as search.text.words reads them (Arabic normalised); Chinese ones as jieba's words.
+KIND_NAMES = {
+    "form": (
+        "form forms formulir blanko استمارة استمارات نموذج نماذج",
+        ("表", "表格", "申请表", "登记表", "报名表", "申报表"),
+    ),
+}
+_KIND_WORDS = {kind: set(words(names)) | set(chinese) for kind, (names, chinese) in KIND_NAMES.items()}
+
+
+def kinds_named(text):
+    """The kinds of page a query names (``KIND_NAMES``)."""
+    found = set(words(text)) | {
+        word for run in CJK_RUN.findall(text) for word, _start, _end in chinese_tokens(run)
+    }
+    return {kind for kind, names in _KIND_WORDS.items() if found & names}

@@ -17,6 +17,10 @@ MARK_END = "\ue001"
 # and so do partner organisations (who can help me: legal aid, shelter, a clinic);
 # forum threads (the public answering each other) come after the official pages.
 KIND_BOOSTS = {"guide": 1.5, "partner": 1.5, "regulation": 1.3, "event": 1.0, "thread": 0.6, "topic": 0.8}
+# A kind the query names (search.segment.kinds_named): enough for an Indonesian form standing
+# in for an untranslated one, which a Chinese query reaches through one translated word
+# ("护照申请表"), to come before the Chinese guide holding every word (3 was not).
+KIND_NAMED_WEIGHT = 5.0
 # Autocomplete lists what people are most likely looking for first, whichever kind matches the
 # letters best: the guides and the topics, then who and what they point to, and last the dated or
 # secondary pages (typing "pas" lists the passport guides before a workshop or a form). An order,

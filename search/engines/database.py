@@ -32,6 +32,7 @@ from search.text import ARABIC_LETTERS, CJK, FUNCTION_WORDS, pairs_between, phra
 from .base import (
     FALLBACK_LANGUAGE,
     KIND_BOOSTS,
+    KIND_NAMED_WEIGHT,
     MARK_END,
     MARK_START,
     PAST_EVENT_WEIGHT,
@@ -304,7 +305,7 @@ class DatabaseEngine(SearchEngine):
         return weights
 
     @staticmethod
-    def _score(entry, concepts, now, weights=None):
+    def _score(entry, concepts, now, weights=None, kinds_named=()):
         # Words as in search_text (Chinese in pairs), so that a phrase of the synonym lists is found.
         title, summary = entry.title_words, entry.summary_words
         weights = weights or [1.0] * len(concepts)
@@ -326,6 +327,8 @@ class DatabaseEngine(SearchEngine):
         if in_title == len(concepts):  # every word asked is in the title; the more of it they are, the better
             score *= 1.5 * (1 + TITLE_FIT_WEIGHT * title_fit(title, concepts) ** 2)
         score *= KIND_BOOSTS.get(entry.kind, 1.0) * (entry.boost or 1.0)
+        if entry.kind in kinds_named:
+            score *= KIND_NAMED_WEIGHT
         if entry.updated and now - entry.updated < timedelta(days=365):
             score *= 1.1
         if entry.event_start and entry.event_start < now:
@@ -363,7 +366,10 @@ class DatabaseEngine(SearchEngine):
             if meant
             else []
         )
-        ranked = sorted(matching, key=lambda entry: self._score(entry, meant, now, weights), reverse=True)
+        named = segment.kinds_named(query.text)
+        ranked = sorted(
+            matching, key=lambda entry: self._score(entry, meant, now, weights, named), reverse=True
+        )
         marked = [option for options in meant for option in options]
         on_page = [entry.pk for entry in ranked[query.offset : query.offset + query.per_page]]
         shown = SearchEntry.objects.in_bulk(on_page)

@@ -21,6 +21,7 @@ from search.text import title_length, words
 from .base import (
     FALLBACK_LANGUAGE,
     KIND_BOOSTS,
+    KIND_NAMED_WEIGHT,
     MARK_END,
     MARK_START,
     PAST_EVENT_WEIGHT,
@@ -335,6 +336,9 @@ def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.a
     named = named_after(matched)
     if named:
         functions.append({"filter": named.to_dict(), "weight": NAMED_AFTER_WEIGHT})
+    kinds = segment.kinds_named(query.text)
+    if kinds:
+        functions.append({"filter": {"terms": {"kind": sorted(kinds)}}, "weight": KIND_NAMED_WEIGHT})
     functions.append({"field_value_factor": {"field": "boost", "missing": 1}})
     # An event whose start has passed is history: findable, below what is still to come.
     functions.append(

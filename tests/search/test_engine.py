@@ -320,3 +320,16 @@ def test_the_topic_named_by_the_query_is_among_the_first(remote_indexed, typed, 
 def test_an_office_found_by_its_indonesian_name_on_the_arabic_site(remote_indexed):
     urls = [hit.url for hit in search(remote_indexed, "kantor imigrasi Jakarta", "ar").hits[:5]]
     assert "/ar/kantor/kantor-imigrasi-jakarta-pusat/" in urls
+
+
+@pytest.mark.parametrize(
+    "typed, language",
+    [
+        ("visa application form", "en"),
+        ("استمارة طلب التأشيرة", "ar"),
+        ("护照申请表", "zh-hans"),
+        ("formulir paspor", "id"),
+    ],
+)
+def test_a_query_naming_a_form_lists_forms_first(remote_indexed, typed, language):
+    assert search(remote_indexed, typed, language).hits[0].kind == "form"
