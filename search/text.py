@@ -51,15 +51,12 @@ def words(text):
 def written_forms(texts):
     """Each word as search compares it (``words``) -> its spelling most often written in
     ``texts``, lower-cased: a correction offers "الزيارة", not the "الزياره" compared."""
-    counts = Counter()
-    for text in texts:
-        for token in WORD.findall(text or ""):
-            compared = words(token)
-            if len(compared) == 1:
-                counts[compared[0], token.lower()] += 1
+    written = Counter(token.lower() for text in texts for token in WORD.findall(text or ""))
     forms = {}
-    for (compared, written), _count in counts.most_common():
-        forms.setdefault(compared, written)
+    for token, _count in written.most_common():
+        compared = words(token)  # once per distinct spelling, not per occurrence
+        if len(compared) == 1:
+            forms.setdefault(compared[0], token)
     return forms
 
 

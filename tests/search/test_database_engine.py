@@ -284,15 +284,16 @@ def test_function_words_of_a_spoken_question_are_left_out():
     assert typed[:3] == ["majikan", "menahan", "paspor"] and len(typed) == 3
 
 
-@pytest.mark.parametrize(
-    "typed, language",
-    [
-        ("visa application form", "en"),
-        ("استمارة طلب التأشيرة", "ar"),
-        ("护照申请表", "zh-hans"),
-        ("formulir paspor", "id"),
-    ],
-)
+# Queries naming a form, on both engines (tests/search/test_engine.py too).
+FORM_QUERIES = [
+    ("visa application form", "en"),
+    ("استمارة طلب التأشيرة", "ar"),
+    ("护照申请表", "zh-hans"),
+    ("formulir paspor", "id"),
+]
+
+
+@pytest.mark.parametrize("typed, language", FORM_QUERIES)
 def test_a_query_naming_a_form_lists_forms_first(indexed, typed, language):
     """The guide about visas holds "visa" and "application" more often than the form does;
     a reader who typed "form" wants the form."""

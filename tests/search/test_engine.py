@@ -9,6 +9,7 @@ from core import searchable
 from search import pipeline
 from search.engines.base import SearchQuery
 from search.index import analysis_settings
+from tests.search.test_database_engine import FORM_QUERIES
 
 pytestmark = [pytest.mark.engine, pytest.mark.django_db]
 
@@ -322,14 +323,6 @@ def test_an_office_found_by_its_indonesian_name_on_the_arabic_site(remote_indexe
     assert "/ar/kantor/kantor-imigrasi-jakarta-pusat/" in urls
 
 
-@pytest.mark.parametrize(
-    "typed, language",
-    [
-        ("visa application form", "en"),
-        ("استمارة طلب التأشيرة", "ar"),
-        ("护照申请表", "zh-hans"),
-        ("formulir paspor", "id"),
-    ],
-)
+@pytest.mark.parametrize("typed, language", FORM_QUERIES)
 def test_a_query_naming_a_form_lists_forms_first(remote_indexed, typed, language):
     assert search(remote_indexed, typed, language).hits[0].kind == "form"
