@@ -16,7 +16,7 @@ from functools import lru_cache
 from pypinyin import Style, pinyin
 
 from search import glossary
-from search.fulltext import holding
+from search.fulltext import holding_any
 from search.models import SearchEntry
 from search.text import CJK_RUN, phrase
 
@@ -34,17 +34,14 @@ def _one_sound_away(typed, term):
     return len(differing) == 1 and bool(sounds(differing[0][0]) & sounds(differing[0][1]))
 
 
-def _in_content(text):
-    return SearchEntry.objects.filter(holding(phrase(text))).exists()
-
-
 def _written_in_content(typed, term):
     """Whether the content holds the character of ``typed`` that differs from ``term`` together
     with a neighbour: search compares Chinese by character pairs, so such a pair is a word
     of the pages, not a typo."""
     index = next(index for index, (a, b) in enumerate(zip(typed, term, strict=True)) if a != b)
     ends = [start for start in (index - 1, index) if start >= 0 and start + 2 <= len(typed)]
-    return any(_in_content(typed[start : start + 2]) for start in ends) or _in_content(typed)
+    held = [phrase(typed[start : start + 2]) for start in ends] or [phrase(typed)]
+    return SearchEntry.objects.filter(holding_any(held)).exists()  # one lookup for the pairs
 
 
 def corrected(text):
