@@ -336,35 +336,53 @@ def _name(concept_id):
     return str(concept) if concept else str(concept_id)
 
 
-def variants(text, language, limit=6):
+def variants(tokens, language, limit=6, halves=frozenset()):
     """The query rewritten with the glossary's terms, for engines that take whole texts.
 
-    First every named concept replaced by its preferred term in the reader's language, then
-    in Indonesian (a page using the official words for all of them), then one concept at a
+    ``tokens`` are the query's words (search.text.words, or a text to cut into them);
+    ``halves`` the indexes of those that stand for no word (Chinese pairs across two words,
+    search/segment.py ``halves``), left out of the rewritten texts unless inside a term. First
+    every named concept replaced by its preferred term in the reader's language, then in
+    Indonesian (a page using the official words for all of them), then one concept at a
     time by each of its other terms; at most ``limit`` texts, none equal to the query.
+    The Indonesian text leaves out the other words in a script Indonesian does not use
+    (Arabic, Chinese): no Indonesian page holds them, yet each would count among the words a
+    page must hold.
     """
-    tokens = words_of(text)
+    if isinstance(tokens, str):
+        tokens = words_of(tokens)
     named = matches(tokens, language)
     if not named:
         return []
 
-    def rewritten(choice):
+    def rewritten(choice, code=language):
+        def kept(start, end):
+            return [
+                token
+                for index, token in enumerate(tokens[start:end], start)
+                if index not in halves and (code == language or not _foreign_script(token))
+            ]
+
         out, index = [], 0
         for match in named:
-            out += tokens[index : match.start] + [choice.get(match.start, match.typed)]
+            out += kept(index, match.start) + [choice.get(match.start, match.typed)]
             index = match.end
-        return " ".join(out + tokens[index:])
+        return " ".join(out + kept(index, len(tokens)))
 
-    found = []
-    for code in dict.fromkeys((language, FALLBACK)):
-        found.append(
-            rewritten({match.start: (match.by_language.get(code) or [match.typed])[0] for match in named})
-        )
+    found = [
+        rewritten({match.start: (match.by_language.get(code) or [match.typed])[0] for match in named}, code)
+        for code in dict.fromkeys((language, FALLBACK))
+    ]
     for match in named:
         for alternative in match.alternatives[1:]:
             found.append(rewritten({match.start: alternative}))
-    typed = " ".join(tokens)
+    typed = rewritten({})
     return [item for item in dict.fromkeys(found) if item != typed][:limit]
+
+
+def _foreign_script(word):
+    """Whether a word is written in a script Indonesian does not use."""
+    return bool(CJK.search(word) or ARABIC_LETTERS.search(word))
 
 
 @dataclass(frozen=True)

@@ -134,6 +134,13 @@ def straddling(tokens):
     return {start + edge - 1 for start, _end, run in chinese_runs(tokens) for edge in word_edges(run)}
 
 
+def halves(tokens, language, named=None):
+    """The indexes of the Chinese pairs among a query's ``tokens`` that are half of two words:
+    across two words of jieba's dictionary (``straddling``) or of the service's vocabulary
+    (search.text.pairs_between; ``named`` as for ``known_spans``)."""
+    return straddling(tokens) | pairs_between(tokens, known_spans(tokens, language, named))
+
+
 def chinese_words(tokens):
     """(start, end) of the Chinese words of three characters or more among ``tokens``, as
     runs of pairs (巴厘岛: 巴厘 厘岛): one word, looked for as a whole, counted once."""

@@ -27,7 +27,7 @@ from django.utils import timezone
 from search import glossary, segment
 from search.fulltext import count, holding_any, occurs
 from search.models import SearchEntry
-from search.text import ARABIC_LETTERS, CJK, FUNCTION_WORDS, pairs_between, phrase, stem, words
+from search.text import ARABIC_LETTERS, CJK, FUNCTION_WORDS, phrase, stem, words
 
 from .base import (
     FALLBACK_LANGUAGE,
@@ -98,7 +98,7 @@ def concepts(text, language):
                 if not set(group) <= named_as.get(term, set()):
                     result.append((rest[term.split()[0]], list(dict.fromkeys([term, *group]))))
                 break
-    between = pairs_between(tokens, segment.known_spans(tokens, language, named)) | segment.straddling(tokens)
+    between = segment.halves(tokens, language, named)
     # A word of a longer term is also held by a page holding the term's concept in other words:
     # an Indonesian page standing in for an untranslated one never holds "الخروج" of
     # "الخروج النهائي", yet answers it through "exit permit only".

@@ -601,9 +601,11 @@ class RemoteEngine(SearchEngine):
         return ",".join(names)
 
     def search(self, query):
-        # Rewritten from the words as matched, without the Chinese pairs across two words.
+        # Rewritten from the words as the database engine reads them (search/segment.py
+        # ``query_tokens``), so that a Chinese term is named wherever its words meet.
+        tokens = segment.query_tokens(query.text, query.language)
         expansions = glossary.variants(
-            segment.matched(query.text, query.language), query.language, limit=EXPANSIONS
+            tokens, query.language, limit=EXPANSIONS, halves=segment.halves(tokens, query.language)
         )
         body = build_query(query, expansions=expansions, alias=self.alias)
         response = self._call(self.client.search, self._indexes_for(query.language), body)

@@ -247,10 +247,12 @@ def test_guides_found_by_the_number_of_a_form_they_link(remote_indexed):
 
 
 def test_chinese_typo_in_a_character_pair(remote_indexed):
-    """签正 for 签证: one wrong character in a pair is forgiven, so more than one page is found."""
+    """签正 for 签证: one wrong character in a pair is forgiven, so the pages found are mostly
+    those found for the word spelt right, not just the one whose title holds 旅游."""
     results = search(remote_indexed, "旅游签正", language="zh-hans")
     assert results.hits[0].url == "/zh-hans/visa/visa-kunjungan/"
-    assert "/zh-hans/visa/" in urls(results, 5)
+    spelt_right = search(remote_indexed, "旅游签证", language="zh-hans")
+    assert len(set(urls(results, 5)) & set(urls(spelt_right, 5))) >= 4
 
 
 def test_partner_organisations_rank_with_guides(remote_indexed):

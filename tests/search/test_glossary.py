@@ -131,6 +131,23 @@ def test_the_remote_engines_get_the_glossarys_rewritten_queries_in_one_body():
 
 
 @pytest.mark.django_db
+def test_a_chinese_question_is_rewritten_from_its_pairs_without_the_halves_of_two_words():
+    """The remote engines' rewritten queries come from the question's character pairs (as the
+    database engine reads them), so a term across two of jieba's words (押金不退: 押金 / 不 / 退)
+    is named. Pairs across two words (东押) are left out; the Indonesian rewrite leaves out the
+    Chinese words no Indonesian page holds, which would count among the words a page must hold."""
+    from search import segment
+
+    new_concept(
+        "zq-deposit", [("id", "uang jaminan ditahan", "preferred"), ("zh-hans", "押金不退", "preferred")]
+    )
+    tokens = segment.query_tokens("房东的押金不退怎么办", "zh-hans")
+    rewrites = glossary.variants(tokens, "zh-hans", halves=segment.halves(tokens, "zh-hans"))
+    assert rewrites[:1] == ["uang jaminan ditahan"]
+    assert not any("东押" in text for text in rewrites)
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("typed", ["جواز سفري", "بجواز السفر", "وجواز سفرك"])
 def test_an_arabic_term_with_a_joined_preposition_or_pronoun_names_its_concept(typed):
     """Arabic joins "with", "and", "the" and "my"/"your" to the words: "بجواز سفري" is still

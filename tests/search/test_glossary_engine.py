@@ -50,3 +50,30 @@ def test_an_arabic_glossary_term_is_never_corrected_whatever_its_spelling(remote
     Term.objects.create(concept=concept, language="id", text="buku nikah", kind="preferred")
     Term.objects.create(concept=concept, language="ar", text="قسيمة الشكوى", kind="preferred")
     assert search(remote_indexed, "قسيمة الشكوى", language="ar").suggestion == ""
+
+
+def test_a_chinese_term_cut_across_two_words_reaches_an_untranslated_indonesian_page(remote):
+    """jieba cuts 押金不退 ("deposit not returned") into 押金 / 不 / 退, so the glossary must be
+    read on the question's own character pairs: read on the words as cut, the term was never
+    named and the Indonesian page, which holds none of the Chinese words, was not found."""
+    from datetime import UTC, datetime
+
+    from core.searchable import SearchDocument
+
+    concept = Concept.objects.create(key="zq-deposit")
+    Term.objects.create(concept=concept, language="id", text="zqjaminan ditahan", kind="preferred")
+    Term.objects.create(concept=concept, language="zh-hans", text="押金不退", kind="preferred")
+    page = SearchDocument(
+        source="test.guide",
+        object_id="deposit",
+        language="id",
+        kind="guide",
+        title="Zqjaminan ditahan pemilik rumah",
+        url="/id/zqjaminan/",
+        updated=datetime.now(UTC),
+        available_languages=["id"],
+        version=1,
+    )
+    remote.rebuild([page])
+    results = search(remote, "房东的押金不退怎么办", language="zh-hans")
+    assert [hit.url for hit in results.hits] == ["/id/zqjaminan/"]
