@@ -317,7 +317,12 @@ class DatabaseEngine(SearchEngine):
                 if not in_text:  # the title and summary are part of search_text: not there either
                     continue
                 in_this_title = count(option, title)
-                best = max(best, 6 * in_this_title + 3 * count(option, summary) + min(in_text, 10))
+                # A word whole in the title over one inside a longer word ("visa" in
+                # "visanya", "بالي" Bali in "باليكبابان" Balikpapan).
+                whole = f" {title} ".count(f" {option} ") if in_this_title else 0
+                best = max(
+                    best, 6 * in_this_title + 3 * whole + 3 * count(option, summary) + min(in_text, 10)
+                )
                 held, titled = True, titled or in_this_title > 0
             score += weight * best
             found += held

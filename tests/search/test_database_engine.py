@@ -298,3 +298,22 @@ def test_a_query_naming_a_form_lists_forms_first(indexed, typed, language):
     """The guide about visas holds "visa" and "application" more often than the form does;
     a reader who typed "form" wants the form."""
     assert search(typed, language).hits[0].kind == "form"
+
+
+def test_a_word_whole_in_a_title_weighs_more_than_inside_a_longer_word():
+    """Words are matched inside longer ones (Arabic joins articles and pronouns, Indonesian
+    suffixes): "visa" is in "visanya" (its visa), and in a longer name too, yet a title
+    holding the word itself is the better match."""
+    from django.utils import timezone
+
+    from search.engines.database import DatabaseEngine
+    from search.models import SearchEntry
+
+    def entry(title):
+        return SearchEntry(kind="guide", title_words=title, summary_words="", search_text=title, boost=1.0)
+
+    asked = [["visa"], ["kunjungan"]]
+    now = timezone.now()
+    whole = DatabaseEngine._score(entry("visa kunjungan"), asked, now)
+    inside = DatabaseEngine._score(entry("visanya kunjungan"), asked, now)
+    assert whole > inside > 0
