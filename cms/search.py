@@ -67,6 +67,7 @@ class PageSource(SearchSource):
                     # Jakarta") and type them on any language's site: the page answers to
                     # its Indonesian name too, as one of the names it is known by.
                     fields["related"] = [*fields.get("related", ()), local_title]
+                    fields["names"] = [local_title, *fields.get("names", ())]
                 documents.append(
                     SearchDocument(
                         source=self.name,
@@ -212,6 +213,7 @@ class OfficeSource(PageSource):
         return {
             "summary": ", ".join([page.address, page.city, str(page.province_label())]),
             "body": " ".join([page.directions, page.notes]),
+            "names": place_names(page),
         }
 
 
@@ -238,6 +240,16 @@ class SmartAnswerSource(PageSource):
             else:
                 texts += [step.value["title"], strip_tags(step.value["body"].source)]
         return {"summary": page.intro, "body": " ".join(str(text) for text in texts), "boost": self.BOOST}
+
+
+def place_names(office):
+    """The city and province an office serves, in every language: readers name the place
+    they are in, not the office, and may type it in another script than the page's."""
+    names = []
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            names += [office.city, str(office.province_label())]
+    return list(dict.fromkeys(filter(None, names)))
 
 
 def pages_linking(model, keys):

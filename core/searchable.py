@@ -44,6 +44,10 @@ class SearchDocument:
     # number and title) and partner organisations. A reader searching "Perdim 11" wants
     # the guide that tells how to use that form too, though its text never names it.
     related: list[str] = field(default_factory=list)
+    # Other names the object is known by, weighed as its title: an immigration office by
+    # the city and province it serves, in every language (a reader types "Bali", in any
+    # script, for the office named after Denpasar).
+    names: list[str] = field(default_factory=list)
     published: datetime | None = None
     updated: datetime | None = None
     event_start: datetime | None = None

@@ -34,6 +34,8 @@ class SearchEntry(models.Model):
     body = models.TextField(blank=True)
     topics = models.JSONField(default=list)
     topic_titles = models.JSONField(default=list)
+    # SearchDocument.names as search_text writes words: weighed as the title.
+    names_words = models.TextField(blank=True, default="")
     audience = models.JSONField(default=list)
     # ",id,en," : languages the object exists in, as text so that "not translated
     # into X" is a plain LIKE on every database (SQLite has no JSON containment).

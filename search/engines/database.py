@@ -65,6 +65,7 @@ RANKED_FIELDS = (
     "boost",
     "search_text",
     "title_words",
+    "names_words",
     "summary_words",
 )
 
@@ -165,6 +166,7 @@ def search_text(document):
         document.body,
         " ".join(document.topic_titles),
         " ".join(document.related),
+        " ".join(document.names),
     ]
     return " ".join(" ".join(words(part)) for part in parts)
 
@@ -243,6 +245,7 @@ class DatabaseEngine(SearchEngine):
                     "version": document.version,
                     "search_text": search_text(document),
                     "title_words": phrase(document.title),
+                    "names_words": phrase(" ".join(document.names)),
                     "summary_words": phrase(document.summary),
                 }
                 SearchEntry.objects.update_or_create(
@@ -316,10 +319,12 @@ class DatabaseEngine(SearchEngine):
                 in_text = count(option, entry.search_text)
                 if not in_text:  # the title and summary are part of search_text: not there either
                     continue
-                in_this_title = count(option, title)
+                # The names it is also known by (its Indonesian title, an office's city and
+                # province in every language) count as its title, once: they repeat each other.
+                in_this_title = count(option, title) or min(1, count(option, entry.names_words))
                 # A word whole in the title over one inside a longer word ("visa" in
                 # "visanya", "بالي" Bali in "باليكبابان" Balikpapan).
-                whole = f" {title} ".count(f" {option} ") if in_this_title else 0
+                whole = min(in_this_title, f" {title} {entry.names_words} ".count(f" {option} "))
                 best = max(
                     best, 6 * in_this_title + 3 * whole + 3 * count(option, summary) + min(in_text, 10)
                 )

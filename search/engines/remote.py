@@ -47,7 +47,17 @@ from .base import (
 # 3. Outside the text: kind, the document's own boost and recency (build_query).
 RELATED_WEIGHT = 1.5  # names of linked forms and partners: more than body text, less than a title
 TEXT_FIELDS = ["title^4", "summary^2", "body", "topic_titles^2", f"related^{RELATED_WEIGHT}"]
-EXACT_FIELDS = ["title.exact^5", "summary.exact", "body.exact^0.5", f"related.exact^{RELATED_WEIGHT}"]
+# Other names (an office's city and province in every language) count as typed, as the title
+# does: a place's name in one language is often an ordinary word in another (وسط "middle" in
+# وسط جاكرتا, Central Jakarta; ميدان "square" for Medan), whose stem would match unrelated
+# questions (measured: one unseen Arabic question lost a relevant page with "names" stemmed).
+EXACT_FIELDS = [
+    "title.exact^5",
+    "names.exact^5",
+    "summary.exact",
+    "body.exact^0.5",
+    f"related.exact^{RELATED_WEIGHT}",
+]
 PHRASE_FIELDS = ["title^4", "summary^2", "body"]
 MOST_WORDS = "2<70%"  # up to two words: all of them; more: seven in ten
 # Indonesian documents standing in for an untranslated page are searched with the

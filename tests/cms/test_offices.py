@@ -219,6 +219,14 @@ def test_office_found_by_search(language):
     assert ("office", url) in kinds
 
 
+def test_an_office_document_is_known_by_its_city_and_province_in_every_language(denpasar):
+    """Readers name the place, in any script: the Arabic document answers to "Bali" too."""
+    from cms.search import OfficeSource
+
+    arabic = next(document for document in OfficeSource().documents(denpasar) if document.language == "ar")
+    assert {"Denpasar", "Bali", "دنباسار", "بالي", "登巴萨", "巴厘"} <= set(arabic.names)
+
+
 def test_api_lists_offices(client, empty_caches):
     response = client.get("/api/v1/offices/", {"lang": "en", "page_size": 100})
     assert response.status_code == 200

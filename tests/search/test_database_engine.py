@@ -264,6 +264,22 @@ def test_an_office_found_by_its_indonesian_name_on_the_arabic_site(indexed):
 
 
 @pytest.mark.parametrize(
+    ("typed", "language"),
+    [
+        ("kantor imigrasi bali", "id"),
+        ("immigration office Bali", "en"),
+        ("مكتب الهجرة في بالي", "ar"),
+        ("kantor imigrasi bali", "ar"),
+        ("Bali 移民局", "zh-hans"),
+    ],
+)
+def test_an_office_is_found_by_the_province_it_serves(indexed, typed, language):
+    """Offices are named after their city (Denpasar); readers name the island or province
+    (Bali), whose letters are also in another office's city (Balikpapan, باليكبابان)."""
+    assert search(typed, language=language).hits[0].url == f"/{language}/kantor/kantor-imigrasi-denpasar/"
+
+
+@pytest.mark.parametrize(
     ("typed", "language", "topic"),
     [("visa", "id", "/id/visa/"), ("visas", "en", "/en/visa/"), ("签证", "zh-hans", "/zh-hans/visa/")],
 )

@@ -328,3 +328,19 @@ def test_an_office_found_by_its_indonesian_name_on_the_arabic_site(remote_indexe
 @pytest.mark.parametrize("typed, language", FORM_QUERIES)
 def test_a_query_naming_a_form_lists_forms_first(remote_indexed, typed, language):
     assert search(remote_indexed, typed, language).hits[0].kind == "form"
+
+
+@pytest.mark.parametrize(
+    ("typed", "language"),
+    [
+        ("kantor imigrasi bali", "id"),
+        ("immigration office Bali", "en"),
+        ("مكتب الهجرة في بالي", "ar"),
+        ("kantor imigrasi bali", "ar"),
+    ],
+)
+def test_an_office_is_found_by_the_province_it_serves(remote_indexed, typed, language):
+    """As on the database engine: the office named after Denpasar answers to Bali, its
+    province, in every language (SearchDocument.names)."""
+    results = search(remote_indexed, typed, language=language)
+    assert results.hits[0].url == f"/{language}/kantor/kantor-imigrasi-denpasar/"
