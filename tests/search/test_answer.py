@@ -39,6 +39,14 @@ def test_an_everyday_question_the_service_does_not_cover_is_below_the_floor(inde
         assert results.no_good_match, (text, results.confidence, results.total)
 
 
+def test_an_everyday_question_in_words_a_guide_also_uses_is_below_the_floor(indexed):
+    """Price, rupiah and day are all in the fees guide, month and begin in others: a question
+    naming nothing of the service's vocabulary (the glossary) must hold more to be answered."""
+    for text in ["سعر صرف الروبية اليوم", "متى يبدأ شهر رمضان", "كيف أفتح حسابا بنكيا في إندونيسيا"]:
+        results = ask(text, "ar")
+        assert results.total and results.no_good_match, (text, results.confidence)
+
+
 def test_a_glossary_term_typed_on_the_english_site_finds_the_guides(indexed):
     """WNA is the Indonesian abbreviation for foreigner: the English guides write it out."""
     results = ask("WNA obligations")
