@@ -20,6 +20,7 @@ from cms.models import (
     TopicPage,
 )
 from cms.translation_state import SOURCE_LANGUAGE, stored_title_language
+from core.lists import joined
 from core.searchable import SearchDocument, SearchSource, register, register_labeller, request_reindex
 
 
@@ -211,7 +212,7 @@ class OfficeSource(PageSource):
 
     def fields(self, page):
         return {
-            "summary": ", ".join([page.address, page.city, str(page.province_label())]),
+            "summary": joined([page.address, page.city, page.province_label()]),
             "body": " ".join([page.directions, page.notes]),
             "names": place_names(page),
         }
