@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from search.models import Concept, Term
-from search.text import ARABIC_LETTERS, CJK, arabic_core, phrase, written_forms
+from search.text import ARABIC_LETTERS, CHINESE_FUNCTION_WORDS, CJK, arabic_core, phrase, written_forms
 from search.text import words as words_of
 
 FALLBACK = "id"
@@ -62,7 +62,12 @@ class Snapshot:
         found = set()
         for key in self.phrases:
             pairs = key.split()
-            if pairs and all(CJK.search(pair) for pair in pairs):
+            # One run of pairs (a term recognised without its function words is several).
+            if (
+                pairs
+                and all(CJK.search(pair) for pair in pairs)
+                and all(before[-1] == after[0] for before, after in zip(pairs, pairs[1:], strict=False))
+            ):
                 found.add(pairs[0] + "".join(pair[-1] for pair in pairs[1:]))
         return frozenset(found)
 
@@ -128,7 +133,7 @@ def load():
         words = phrase(text)
         if not words:
             continue
-        phrases.setdefault(words, set()).add(concept_id)
+        phrases.setdefault(recognised(text) or words, set()).add(concept_id)
         if kind in SEARCHED_KINDS:
             listed = terms.setdefault(concept_id, {}).setdefault(language, [])
             if kind == Term.PREFERRED:
@@ -146,6 +151,13 @@ def load():
         longest=max((len(key.split()) for key in phrases), default=0),
         written=written_forms(text for _concept, _language, text, _kind in rows),
     )
+
+
+def recognised(text):
+    """A term as a query naming it reads (search.text.query_words): without the Chinese
+    function words a query never keeps (我的 in 扣了我的护照, "my passport withheld"), which
+    would otherwise keep the term from ever being named."""
+    return phrase(CHINESE_FUNCTION_WORDS.sub(" ", text))
 
 
 def reach(start, edges):

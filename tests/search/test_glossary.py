@@ -148,6 +148,19 @@ def test_a_chinese_question_is_rewritten_from_its_pairs_without_the_halves_of_tw
 
 
 @pytest.mark.django_db
+def test_a_chinese_term_holding_a_function_word_is_named():
+    """Queries are read without Chinese function words (我的, 怎么办); a term holding one
+    (收了我的押金, "took my deposit") is recognised without it too, or it could never be named."""
+    from search import segment
+
+    concept = new_concept(
+        "zq-deposit", [("id", "uang jaminan ditahan", "preferred"), ("zh-hans", "收了我的押金", "variant")]
+    )
+    tokens = segment.query_tokens("房东收了我的押金怎么办", "zh-hans")
+    assert [match.concepts for match in glossary.matches(tokens, "zh-hans")] == [frozenset({concept.pk})]
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("typed", ["جواز سفري", "بجواز السفر", "وجواز سفرك"])
 def test_an_arabic_term_with_a_joined_preposition_or_pronoun_names_its_concept(typed):
     """Arabic joins "with", "and", "the" and "my"/"your" to the words: "بجواز سفري" is still
