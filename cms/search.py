@@ -66,7 +66,8 @@ class PageSource(SearchSource):
                 if page.title != local_title:
                     # Readers know the local words ("izin tinggal tetap", "kantor imigrasi
                     # Jakarta") and type them on any language's site: the page answers to
-                    # its Indonesian name too, as one of the names it is known by.
+                    # its Indonesian name too, as one of the names it is known by (weighed
+                    # as a title; among the related names, OpenSearch also matches its stems).
                     fields["related"] = [*fields.get("related", ()), local_title]
                     fields["names"] = [local_title, *fields.get("names", ())]
                 documents.append(

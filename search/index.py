@@ -163,7 +163,8 @@ def mapping(language, icu=False):
     m.field("topics", Keyword())
     m.field("topic_titles", text_field(language, icu))
     m.field("related", text_field(language, icu, fields={"exact": exact}))
-    m.field("names", text_field(language, icu, fields={"exact": exact}))
+    # Other names are matched only as typed (search/engines/remote.py EXACT_FIELDS).
+    m.field("names", exact)
     m.field("audience", Keyword())
     m.field("url", Keyword(index=False))
     m.field("published", Date())

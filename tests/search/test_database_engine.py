@@ -297,7 +297,8 @@ def test_function_words_of_a_spoken_question_are_left_out():
     assert not {"and", "won", "t", "it", "my"} & set(typed)
     assert {"employer", "passport"} <= set(typed)
     typed = [options[0] for options in concepts("majikan saya menahan paspor dan tidak mau", "id")]
-    assert typed[:3] == ["majikan", "menahan", "paspor"] and len(typed) == 3
+    # "majikan menahan paspor" is a glossary term: its words also count one by one.
+    assert set(" ".join(typed).split()) == {"majikan", "menahan", "paspor"}
 
 
 # Queries naming a form, on both engines (tests/search/test_engine.py too).
