@@ -9,7 +9,7 @@ from core import searchable
 from search import pipeline
 from search.engines.base import SearchQuery
 from search.index import analysis_settings
-from tests.search.test_database_engine import FORM_QUERIES
+from tests.search.test_database_engine import FORM_QUERIES, PROVINCE_QUERIES
 
 pytestmark = [pytest.mark.engine, pytest.mark.django_db]
 
@@ -330,15 +330,7 @@ def test_a_query_naming_a_form_lists_forms_first(remote_indexed, typed, language
     assert search(remote_indexed, typed, language).hits[0].kind == "form"
 
 
-@pytest.mark.parametrize(
-    ("typed", "language"),
-    [
-        ("kantor imigrasi bali", "id"),
-        ("immigration office Bali", "en"),
-        ("مكتب الهجرة في بالي", "ar"),
-        ("kantor imigrasi bali", "ar"),
-    ],
-)
+@pytest.mark.parametrize(("typed", "language"), PROVINCE_QUERIES)
 def test_an_office_is_found_by_the_province_it_serves(remote_indexed, typed, language):
     """As on the database engine: the office named after Denpasar answers to Bali, its
     province, in every language (SearchDocument.names)."""
