@@ -91,6 +91,9 @@ SERVING_SETTINGS = {"index": {"refresh_interval": "1s", "translog.durability": "
 # and their typo variants up once instead of once per segment (a fifth of its time at 100,000
 # documents). The merge of 25,000 documents takes seconds, beyond the readers' timeout.
 MERGE_TIMEOUT = 600
+# Writing 1,000 documents takes a loaded node seconds: a bulk request waits longer than a
+# reader would (a rebuild on a busy two-core machine timed out at the readers' 2 s).
+WRITE_TIMEOUT = 60
 
 
 class OpenSearchClient:
@@ -141,6 +144,10 @@ class OpenSearchClient:
             index=name, max_num_segments=1, params={"request_timeout": MERGE_TIMEOUT}
         )
 
+    def bulk(self, actions, **options):
+        """helpers.bulk with the writing timeout; (ok, errors)."""
+        return self.helpers.bulk(self.client, actions, request_timeout=WRITE_TIMEOUT, **options)
+
     def info(self):
         return self.client.info()
 
@@ -181,6 +188,9 @@ class ElasticsearchClient(OpenSearchClient):
 
     def force_merge(self, name):
         self.client.options(request_timeout=MERGE_TIMEOUT).indices.forcemerge(index=name, max_num_segments=1)
+
+    def bulk(self, actions, **options):
+        return self.helpers.bulk(self.client.options(request_timeout=WRITE_TIMEOUT), actions, **options)
 
     def info(self):
         return self.client.info().body
@@ -549,9 +559,7 @@ class RemoteEngine(SearchEngine):
 
     def _bulk(self, actions):
         def run():
-            _ok, errors = self.client.helpers.bulk(
-                self.client.client, actions, raise_on_error=False, chunk_size=1000, max_retries=2
-            )
+            _ok, errors = self.client.bulk(actions, raise_on_error=False, chunk_size=1000, max_retries=2)
             return errors
 
         errors = self._call(run)
@@ -579,7 +587,7 @@ class RemoteEngine(SearchEngine):
         ]
 
         def run():
-            _ok, errors = self.client.helpers.bulk(self.client.client, actions, raise_on_error=False)
+            _ok, errors = self.client.bulk(actions, raise_on_error=False)
             return errors
 
         errors = self._call(run)

@@ -336,3 +336,26 @@ def test_an_office_is_found_by_the_province_it_serves(remote_indexed, typed, lan
     province, in every language (SearchDocument.names)."""
     results = search(remote_indexed, typed, language=language)
     assert results.hits[0].url == f"/{language}/kantor/kantor-imigrasi-denpasar/"
+
+
+def test_a_bulk_write_waits_longer_than_a_reader(remote):
+    """A loaded node takes seconds to write 1,000 documents: with the readers' timeout a
+    rebuild failed (CI, a busy two-core machine). Here the readers' timeout is a millisecond;
+    the write still lands."""
+    from core.searchable import SearchDocument
+    from search.engines.remote import RemoteEngine
+
+    remote.ensure_indexes()
+    hurried = RemoteEngine(remote.name, remote.url, timeout=0.001, prefix=remote.prefix)
+    document = SearchDocument(
+        source="test.guide",
+        object_id="1",
+        language="en",
+        kind="guide",
+        title="Zqwrite",
+        url="/en/zq/",
+        version=1,
+    )
+    hurried._bulk([hurried._action(document, remote.write_alias("en"))])
+    remote.refresh()
+    assert search(remote, "zqwrite").total == 1
