@@ -348,7 +348,7 @@ def _name(concept_id):
     return str(concept) if concept else str(concept_id)
 
 
-def variants(tokens, language, limit=6, halves=frozenset()):
+def variants(tokens, language, limit=6, halves=frozenset(), named=None):
     """The query rewritten with the glossary's terms, for engines that take whole texts.
 
     ``tokens`` are the query's words (search.text.words, or a text to cut into them);
@@ -359,11 +359,11 @@ def variants(tokens, language, limit=6, halves=frozenset()):
     time by each of its other terms; at most ``limit`` texts, none equal to the query.
     The Indonesian text leaves out the other words in a script Indonesian does not use
     (Arabic, Chinese): no Indonesian page holds them, yet each would count among the words a
-    page must hold.
+    page must hold. ``named``: glossary.matches of the same tokens, when the caller has them.
     """
     if isinstance(tokens, str):
         tokens = words_of(tokens)
-    named = matches(tokens, language)
+    named = matches(tokens, language) if named is None else named
     if not named:
         return []
 

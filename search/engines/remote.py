@@ -622,8 +622,13 @@ class RemoteEngine(SearchEngine):
         # Rewritten from the words as the database engine reads them (search/segment.py
         # ``query_tokens``), so that a Chinese term is named wherever its words meet.
         tokens = segment.query_tokens(query.text, query.language)
+        named = glossary.matches(tokens, query.language)
         expansions = glossary.variants(
-            tokens, query.language, limit=EXPANSIONS, halves=segment.halves(tokens, query.language)
+            tokens,
+            query.language,
+            limit=EXPANSIONS,
+            halves=segment.halves(tokens, query.language, named),
+            named=named,
         )
         body = build_query(query, expansions=expansions, alias=self.alias)
         response = self._call(self.client.search, self._indexes_for(query.language), body)

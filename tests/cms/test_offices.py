@@ -9,6 +9,7 @@ from django.utils import translation
 
 from cms.models import OfficeHours, OfficeIndexPage, OfficePage
 from cms.places import PROVINCE_ZONES, WIB, WIT, WITA
+from cms.search import OfficeSource
 from search.engines import database_engine
 from search.engines.base import SearchQuery
 from tests.helpers import url_in
@@ -221,8 +222,6 @@ def test_office_found_by_search(language):
 
 def test_an_office_document_is_known_by_its_city_and_province_in_every_language(denpasar):
     """Readers name the place, in any script: the Arabic document answers to "Bali" too."""
-    from cms.search import OfficeSource
-
     arabic = next(document for document in OfficeSource().documents(denpasar) if document.language == "ar")
     assert {"Denpasar", "Bali", "دنباسار", "بالي", "登巴萨", "巴厘"} <= set(arabic.names)
 

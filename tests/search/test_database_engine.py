@@ -4,12 +4,13 @@ import os
 import re
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from search.answer import answer
 from search.engines import database_engine
 from search.engines.base import SearchQuery
-from search.engines.database import concepts
+from search.engines.database import DatabaseEngine, concepts
+from search.models import SearchEntry
 from search.text import pairs_between, words
 from tests.helpers import url_in
 
@@ -321,10 +322,6 @@ def test_a_word_whole_in_a_title_weighs_more_than_inside_a_longer_word():
     """Words are matched inside longer ones (Arabic joins articles and pronouns, Indonesian
     suffixes): "visa" is in "visanya" (its visa), and in a longer name too, yet a title
     holding the word itself is the better match."""
-    from django.utils import timezone
-
-    from search.engines.database import DatabaseEngine
-    from search.models import SearchEntry
 
     def entry(title):
         return SearchEntry(kind="guide", title_words=title, summary_words="", search_text=title, boost=1.0)

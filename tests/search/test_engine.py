@@ -8,6 +8,7 @@ import pytest
 from core import searchable
 from search import pipeline
 from search.engines.base import SearchQuery
+from search.engines.remote import RemoteEngine
 from search.index import analysis_settings
 from tests.search.test_database_engine import FORM_QUERIES, PROVINCE_QUERIES
 
@@ -342,12 +343,9 @@ def test_a_bulk_write_waits_longer_than_a_reader(remote):
     """A loaded node takes seconds to write 1,000 documents: with the readers' timeout a
     rebuild failed (CI, a busy two-core machine). Here the readers' timeout is a millisecond;
     the write still lands."""
-    from core.searchable import SearchDocument
-    from search.engines.remote import RemoteEngine
-
     remote.ensure_indexes()
     hurried = RemoteEngine(remote.name, remote.url, timeout=0.001, prefix=remote.prefix)
-    document = SearchDocument(
+    document = searchable.SearchDocument(
         source="test.guide",
         object_id="1",
         language="en",

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from search import answer, demo, glossary
+from search import answer, demo, glossary, segment
 from search.engines import database_engine
 from search.engines.base import SearchQuery
 from search.models import Concept, Term
@@ -136,8 +136,6 @@ def test_a_chinese_question_is_rewritten_from_its_pairs_without_the_halves_of_tw
     database engine reads them), so a term across two of jieba's words (押金不退: 押金 / 不 / 退)
     is named. Pairs across two words (东押) are left out; the Indonesian rewrite leaves out the
     Chinese words no Indonesian page holds, which would count among the words a page must hold."""
-    from search import segment
-
     new_concept(
         "zq-deposit", [("id", "uang jaminan ditahan", "preferred"), ("zh-hans", "押金不退", "preferred")]
     )
@@ -151,8 +149,6 @@ def test_a_chinese_question_is_rewritten_from_its_pairs_without_the_halves_of_tw
 def test_a_chinese_term_holding_a_function_word_is_named():
     """Queries are read without Chinese function words (我的, 怎么办); a term holding one
     (收了我的押金, "took my deposit") is recognised without it too, or it could never be named."""
-    from search import segment
-
     concept = new_concept(
         "zq-deposit", [("id", "uang jaminan ditahan", "preferred"), ("zh-hans", "收了我的押金", "variant")]
     )

@@ -1,8 +1,11 @@
 """The glossary on a real OpenSearch node: expansion happens at query time, so an edited
 glossary works at the next search without reindexing, across languages."""
 
+from datetime import UTC, datetime
+
 import pytest
 
+from core.searchable import SearchDocument
 from search import answer
 from search.engines.base import SearchQuery
 from search.models import Concept, Term
@@ -56,10 +59,6 @@ def test_a_chinese_term_cut_across_two_words_reaches_an_untranslated_indonesian_
     """jieba cuts 押金不退 ("deposit not returned") into 押金 / 不 / 退, so the glossary must be
     read on the question's own character pairs: read on the words as cut, the term was never
     named and the Indonesian page, which holds none of the Chinese words, was not found."""
-    from datetime import UTC, datetime
-
-    from core.searchable import SearchDocument
-
     concept = Concept.objects.create(key="zq-deposit")
     Term.objects.create(concept=concept, language="id", text="zqjaminan ditahan", kind="preferred")
     Term.objects.create(concept=concept, language="zh-hans", text="押金不退", kind="preferred")
