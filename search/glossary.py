@@ -22,7 +22,15 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from search.models import Concept, Term
-from search.text import ARABIC_LETTERS, CHINESE_FUNCTION_WORDS, CJK, arabic_core, phrase, written_forms
+from search.text import (
+    ARABIC_LETTERS,
+    CHINESE_FUNCTION_WORDS,
+    CJK,
+    arabic_core,
+    phrase,
+    stem,
+    written_forms,
+)
 from search.text import words as words_of
 
 FALLBACK = "id"
@@ -35,6 +43,11 @@ MAX_ALTERNATIVES = 16  # per concept named in a query, however the glossary grow
 STAMP_KEY = "search:glossary:stamp"
 # Misspellings lead to a concept but are never searched for: no page holds them.
 SEARCHED_KINDS = {kind for kind, _label in Term.KINDS} - {"misspelling"}
+# Languages whose terms also name their concept in another inflection of their words
+# (``stem_of``): Indonesian builds a word's forms with affixes ("menahan paspor", "paspor
+# ditahan" for "penahanan paspor"). English terms named by their stems ("extending" for
+# "extension") lost relevant pages on both judgement lists: English is matched as written.
+INFLECTED = ("id",)
 
 
 @dataclass(frozen=True)
@@ -44,6 +57,7 @@ class Snapshot:
     includes: dict  # concept id -> frozenset of concept ids it reaches, itself included
     longest: int  # words in the longest phrase
     written: dict  # word as compared -> as the terms write it (search.text.written_forms)
+    stemmed: dict  # (language, phrase of stems) -> frozenset of concept ids (``stem_of``)
 
     def alternatives(self, concept_ids, language):
         """{language: phrases}: the terms of the concepts and of those they include."""
@@ -123,7 +137,7 @@ def snapshot():
 
 
 def load():
-    phrases, terms = {}, {}
+    phrases, terms, stemmed = {}, {}, {}
     rows = list(
         Term.objects.order_by("concept_id", "sort_order", "pk").values_list(
             "concept_id", "language", "text", "kind"
@@ -134,6 +148,8 @@ def load():
         if not words:
             continue
         phrases.setdefault(recognised(text) or words, set()).add(concept_id)
+        if language in INFLECTED and words.isascii():
+            stemmed.setdefault((language, stem_of(words, language)), set()).add(concept_id)
         if kind in SEARCHED_KINDS:
             listed = terms.setdefault(concept_id, {}).setdefault(language, [])
             if kind == Term.PREFERRED:
@@ -150,6 +166,7 @@ def load():
         includes=includes,
         longest=max((len(key.split()) for key in phrases), default=0),
         written=written_forms(text for _concept, _language, text, _kind in rows),
+        stemmed={key: frozenset(value) for key, value in stemmed.items()},
     )
 
 
@@ -213,11 +230,23 @@ def matches(tokens, language, glossary=None):
 
 
 def _named(typed, glossary):
-    """The concepts a run of words names, as typed or (Arabic) by its words' cores."""
+    """The concepts a run of words names: as typed, else by its words' cores (Arabic) or
+    stems (Indonesian and English terms, ``stem_of``)."""
     concepts = glossary.phrases.get(typed)
     if not concepts and ARABIC_LETTERS.search(typed):
         concepts = glossary.cores.get(core_of(typed))
+    if not concepts and typed.isascii():
+        concepts = frozenset().union(
+            *(glossary.stemmed.get((language, stem_of(typed, language)), ()) for language in INFLECTED)
+        )
     return concepts
+
+
+def stem_of(words, language):
+    """A phrase with each word reduced to its stem in ``language`` (search.text.stem): the
+    same for "penahanan paspor" and "menahan paspor". Compared only with the stems of the
+    terms of the same language."""
+    return " ".join(stem(word, language) or word for word in words.split())
 
 
 def written(word):
