@@ -216,6 +216,7 @@ class OfficeSource(PageSource):
             "summary": joined([page.address, page.city, page.province_label()]),
             "body": " ".join([page.directions, page.notes]),
             "names": place_names(page),
+            "places": place_names(page),
         }
 
 

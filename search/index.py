@@ -165,6 +165,9 @@ def mapping(language, icu=False):
     m.field("related", text_field(language, icu, fields={"exact": exact}))
     # Other names are matched only as typed (search/engines/remote.py EXACT_FIELDS).
     m.field("names", exact)
+    # Places, each whole as search.text.phrase writes it: "bali", not the "bali" of
+    # "balikpapan" (search/engines/remote.py build_query, WHOLE_NAME_WEIGHT).
+    m.field("places", Keyword())
     m.field("audience", Keyword())
     m.field("url", Keyword(index=False))
     m.field("published", Date())

@@ -36,6 +36,8 @@ class SearchEntry(models.Model):
     topic_titles = models.JSONField(default=list)
     # SearchDocument.names as search_text writes words: weighed as the title.
     names_words = models.TextField(blank=True, default="")
+    # SearchDocument.places, each whole (search.text.names_text): a place typed whole.
+    place_names = models.TextField(blank=True, default="")
     audience = models.JSONField(default=list)
     # ",id,en," : languages the object exists in, as text so that "not translated
     # into X" is a plain LIKE on every database (SQLite has no JSON containment).

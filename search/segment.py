@@ -32,11 +32,24 @@ from search.text import (
     CJK,
     CJK_RUN,
     FUNCTION_WORDS,
+    SCRIPT_RUN,
     WORD,
     pairs_between,
+    phrase,
     query_words,
     words,
 )
+
+# A name typed whole is at most this many words (Jakarta Pusat, Nusa Tenggara Barat) or
+# jieba's words (中 雅加达): longer runs of a query are never a place's name.
+MAX_NAME_WORDS = 3
+# Words a query reads only from its first this many: a long question names its place early.
+MAX_NAME_TOKENS = 16
+# Generic words Chinese writes after a place's name (巴厘岛 Bali island, 东爪哇省 East Java
+# province, 泗水市 Surabaya city); the name is also read without them, as offices' pages
+# write it (巴厘). 群岛 (islands) is part of the name (廖内群岛, Riau Islands).
+CHINESE_PLACE_WORDS = ("岛", "省", "市", "县")
+CHINESE_PLACE_NAMES_KEPT = ("群岛",)
 
 # jieba announces loading its dictionary (once per process, half a second) at INFO level.
 jieba.setLogLevel(logging.WARNING)
@@ -233,3 +246,28 @@ def kinds_named(text):
         word for run in CJK_RUN.findall(text) for word, _start, _end in chinese_tokens(run)
     }
     return {kind for kind, names in _KIND_WORDS.items() if found & names}
+
+
+def named_whole(text):
+    """What a query may name whole, as search.text.phrase writes it: runs of up to
+    ``MAX_NAME_WORDS`` of its words ("bali", "jakarta pusat", "وسط جاكرتا") and of jieba's
+    words in its Chinese (中雅加达), these also without a generic place word ending them
+    (巴厘岛 -> 巴厘). The engines weigh up a document known whole by one of them
+    (SearchDocument.names): "Bali" is Denpasar's province, "Balikpapan" another city."""
+    found = set()
+    for chunk in SCRIPT_RUN.findall(text or ""):
+        chinese = bool(CJK.search(chunk))
+        parts = [word for word, _start, _end in chinese_tokens(chunk)] if chinese else words(chunk)
+        parts = parts[:MAX_NAME_TOKENS]
+        for start in range(len(parts)):
+            for end in range(start + 1, min(start + MAX_NAME_WORDS, len(parts)) + 1):
+                name = ("" if chinese else " ").join(parts[start:end])
+                found.add(name)
+                if (
+                    chinese
+                    and len(name) > 2
+                    and name.endswith(CHINESE_PLACE_WORDS)
+                    and not name.endswith(CHINESE_PLACE_NAMES_KEPT)
+                ):
+                    found.add(name[:-1])
+    return {phrase(name) for name in found} - {""}

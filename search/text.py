@@ -153,6 +153,23 @@ def phrase(text):
     return " ".join(words(text))
 
 
+# Between two of a document's places (SearchDocument.places) as the database engine keeps
+# them: a name is then told whole ("bali") from a word of a longer name ("timur" in "jawa
+# timur") or the letters of another ("bali" in "balikpapan"), as the remote engines'
+# keyword field tells it.
+NAME_BOUNDARY = " \n "
+
+
+def names_text(names):
+    """A document's places as the database engine keeps them (``NAME_BOUNDARY``)."""
+    return NAME_BOUNDARY.join(filter(None, map(phrase, names)))
+
+
+def whole_names(text):
+    """The names in ``names_text``, each as ``phrase`` writes it."""
+    return set(filter(None, text.split(NAME_BOUNDARY))) if text else set()
+
+
 # Arabic writes a conjunction, a preposition and the article joined to the word that follows
 # ("بجواز", with a passport; "والاقامه", and the residence), and a possessive pronoun joined to
 # the word before it ("سفري", my travel; "تاشيرتي", my visa, where taa marbuta becomes taa).

@@ -21,6 +21,9 @@ KIND_BOOSTS = {"guide": 1.5, "partner": 1.5, "regulation": 1.3, "event": 1.0, "t
 # in for an untranslated one, which a Chinese query reaches through one translated word
 # ("护照申请表"), to come before the Chinese guide holding every word (3 was not).
 KIND_NAMED_WEIGHT = 5.0
+# A document known whole by a name the query holds (search/segment.py named_whole): the
+# office of the province typed, not the one whose city's name holds its letters.
+WHOLE_NAME_WEIGHT = 2.0
 # Autocomplete lists what people are most likely looking for first, whichever kind matches the
 # letters best: the guides and the topics, then who and what they point to, and last the dated or
 # secondary pages (typing "pas" lists the passport guides before a workshop or a form). An order,

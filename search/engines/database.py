@@ -27,7 +27,7 @@ from django.utils import timezone
 from search import glossary, segment
 from search.fulltext import count, holding_any, occurs
 from search.models import SearchEntry
-from search.text import ARABIC_LETTERS, CJK, FUNCTION_WORDS, phrase, stem, words
+from search.text import ARABIC_LETTERS, CJK, FUNCTION_WORDS, names_text, phrase, stem, whole_names, words
 
 from .base import (
     FALLBACK_LANGUAGE,
@@ -37,6 +37,7 @@ from .base import (
     MARK_START,
     PAST_EVENT_WEIGHT,
     SUGGEST_KINDS,
+    WHOLE_NAME_WEIGHT,
     Hit,
     SearchEngine,
     SearchResults,
@@ -66,6 +67,7 @@ RANKED_FIELDS = (
     "search_text",
     "title_words",
     "names_words",
+    "place_names",
     "summary_words",
 )
 
@@ -246,6 +248,7 @@ class DatabaseEngine(SearchEngine):
                     "search_text": search_text(document),
                     "title_words": phrase(document.title),
                     "names_words": phrase(" ".join(document.names)),
+                    "place_names": names_text(document.places),
                     "summary_words": phrase(document.summary),
                 }
                 SearchEntry.objects.update_or_create(
@@ -308,7 +311,7 @@ class DatabaseEngine(SearchEngine):
         return weights
 
     @staticmethod
-    def _score(entry, concepts, now, weights=None, kinds_named=()):
+    def _score(entry, concepts, now, weights=None, kinds_named=(), names=frozenset()):
         # Words as in search_text (Chinese in pairs), so that a phrase of the synonym lists is found.
         title, summary = entry.title_words, entry.summary_words
         weights = weights or [1.0] * len(concepts)
@@ -339,6 +342,8 @@ class DatabaseEngine(SearchEngine):
         score *= KIND_BOOSTS.get(entry.kind, 1.0) * (entry.boost or 1.0)
         if entry.kind in kinds_named:
             score *= KIND_NAMED_WEIGHT
+        if names & whole_names(entry.place_names):
+            score *= WHOLE_NAME_WEIGHT
         if entry.updated and now - entry.updated < timedelta(days=365):
             score *= 1.1
         if entry.event_start and entry.event_start < now:
@@ -377,8 +382,11 @@ class DatabaseEngine(SearchEngine):
             else []
         )
         named = segment.kinds_named(query.text)
+        names = segment.named_whole(query.text)
         ranked = sorted(
-            matching, key=lambda entry: self._score(entry, meant, now, weights, named), reverse=True
+            matching,
+            key=lambda entry: self._score(entry, meant, now, weights, named, names),
+            reverse=True,
         )
         marked = [option for options in meant for option in options]
         on_page = [entry.pk for entry in ranked[query.offset : query.offset + query.per_page]]

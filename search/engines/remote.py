@@ -16,7 +16,7 @@ from elasticsearch_dsl import Q, Search
 
 from search import glossary, segment
 from search import index as index_defs
-from search.text import title_length, words
+from search.text import phrase, title_length, words
 
 from .base import (
     FALLBACK_LANGUAGE,
@@ -26,6 +26,7 @@ from .base import (
     MARK_START,
     PAST_EVENT_WEIGHT,
     SUGGEST_KINDS,
+    WHOLE_NAME_WEIGHT,
     EngineUnavailable,
     Hit,
     SearchEngine,
@@ -356,6 +357,9 @@ def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.a
     named = named_after(matched)
     if named:
         functions.append({"filter": named.to_dict(), "weight": NAMED_AFTER_WEIGHT})
+    names = segment.named_whole(query.text)
+    if names:
+        functions.append({"filter": {"terms": {"places": sorted(names)}}, "weight": WHOLE_NAME_WEIGHT})
     kinds = segment.kinds_named(query.text)
     if kinds:
         functions.append({"filter": {"terms": {"kind": sorted(kinds)}}, "weight": KIND_NAMED_WEIGHT})
@@ -554,7 +558,11 @@ class RemoteEngine(SearchEngine):
             "_id": document.doc_id,
             "version": document.version,
             "version_type": "external_gte",
-            "_source": {**document.to_index(), "title_length": title_length(document.title)},
+            "_source": {
+                **document.to_index(),
+                "title_length": title_length(document.title),
+                "places": list(dict.fromkeys(filter(None, map(phrase, document.places)))),
+            },
         }
 
     def _bulk(self, actions):

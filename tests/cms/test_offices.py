@@ -9,7 +9,7 @@ from django.utils import translation
 
 from cms.models import OfficeHours, OfficeIndexPage, OfficePage
 from cms.places import PROVINCE_ZONES, WIB, WIT, WITA
-from cms.search import OfficeSource
+from cms.search import OfficeSource, place_names
 from search.engines import database_engine
 from search.engines.base import SearchQuery
 from tests.helpers import url_in
@@ -224,6 +224,8 @@ def test_an_office_document_is_known_by_its_city_and_province_in_every_language(
     """Readers name the place, in any script: the Arabic document answers to "Bali" too."""
     arabic = next(document for document in OfficeSource().documents(denpasar) if document.language == "ar")
     assert {"Denpasar", "Bali", "دنباسار", "بالي", "登巴萨", "巴厘"} <= set(arabic.names)
+    # They are places: a query naming one whole weighs the office up (search/segment.py named_whole).
+    assert set(arabic.places) == set(place_names(denpasar))
 
 
 def test_api_lists_offices(client, empty_caches):

@@ -74,3 +74,27 @@ def test_a_chinese_word_of_three_characters_is_one_concept_and_pairs_across_word
     meant = [options[0] for options in concepts("巴厘岛租摩托车", "zh-hans")]
     assert "巴厘 厘岛" in meant and "摩托 托车" in meant
     assert not {"岛租", "租摩", "巴厘", "厘岛"} & set(meant)
+
+
+@pytest.mark.parametrize(
+    ("typed", "named", "not_named"),
+    [
+        ("巴厘岛移民局", {"巴厘", "巴厘 厘岛"}, set()),  # "island" after the name
+        ("东爪哇省的移民局", {"东爪 爪哇"}, set()),  # "province" after the name
+        ("廖内群岛移民局", {"廖内 内群 群岛"}, {"廖内 内群"}),  # "islands" is part of the name
+        ("kantor imigrasi Jakarta Pusat", {"jakarta pusat", "jakarta"}, set()),
+        ("مكتب الهجرة في بالي", {"بالي"}, set()),
+    ],
+)
+def test_a_query_names_places_whole_in_words_of_any_script(typed, named, not_named):
+    """The places a query may name whole (``named_whole``), written as the engines keep the
+    places of documents (search.text.phrase), in any script."""
+    found = segment.named_whole(typed)
+    assert named <= found and not (not_named & found)
+
+
+def test_a_long_question_names_places_from_its_first_words_only():
+    typed = " ".join(f"kata{number}" for number in range(40))
+    found = segment.named_whole(typed)
+    assert "kata0 kata1 kata2" in found and "kata39" not in found
+    assert max(len(name.split()) for name in found) == segment.MAX_NAME_WORDS
