@@ -35,6 +35,7 @@ class EventSource(PageSource):
             # Found by its provinces and languages, which are no text of the document's language
             # ("Papua", "English" and "中文" in an Arabic result's snippet): named, not quoted.
             "related": [*places, *page.language_labels()],
+            "places": [place for place in places if place != "online"],
             "topics": [topic.slug for topic in page.topics.all()],
             "topic_titles": [topic.title for topic in page.topics.all()],
             "audience": [audience.code for audience in page.audiences.all()],

@@ -196,6 +196,7 @@ class PartnerSource(PageSource):
                 *page.regions,
                 *(str(label) for label in page.language_labels()),
             ],
+            "places": page.regions,
         }
 
 
