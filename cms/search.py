@@ -196,7 +196,6 @@ class PartnerSource(PageSource):
                 *page.regions,
                 *(str(label) for label in page.language_labels()),
             ],
-            "places": page.regions,
         }
 
 

@@ -49,7 +49,7 @@ class SearchDocument:
     # script, for the office named after Denpasar).
     names: list[str] = field(default_factory=list)
     # The places it serves or is held in (an office's city and province, also among its
-    # names; a partner's provinces; an event's): a query naming one whole weighs it up
+    # names; the provinces of an event's sessions): a query naming one whole weighs it up
     # ("Bali" is the province of the office named after Denpasar; the letters of "Bali" in
     # Balikpapan, another city, are no such name).
     places: list[str] = field(default_factory=list)
