@@ -231,7 +231,7 @@ def matches(tokens, language, glossary=None):
 
 def _named(typed, glossary):
     """The concepts a run of words names: as typed, else by its words' cores (Arabic) or
-    stems (Indonesian and English terms, ``stem_of``)."""
+    stems (the terms of the ``INFLECTED`` languages, ``stem_of``)."""
     concepts = glossary.phrases.get(typed)
     if not concepts and ARABIC_LETTERS.search(typed):
         concepts = glossary.cores.get(core_of(typed))

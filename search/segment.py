@@ -43,7 +43,7 @@ from search.text import (
 # A name typed whole is at most this many words (Jakarta Pusat, Nusa Tenggara Barat) or
 # jieba's words (中 雅加达): longer runs of a query are never a place's name.
 MAX_NAME_WORDS = 3
-# Words a query reads only from its first this many: a long question names its place early.
+# Places are read from a query's first this many words: a long question names its place early.
 MAX_NAME_TOKENS = 16
 # Generic words Chinese writes after a place's name (巴厘岛 Bali island, 东爪哇省 East Java
 # province, 泗水市 Surabaya city); the name is also read without them, as offices' pages
@@ -252,8 +252,8 @@ def named_whole(text):
     """What a query may name whole, as search.text.phrase writes it: runs of up to
     ``MAX_NAME_WORDS`` of its words ("bali", "jakarta pusat", "وسط جاكرتا") and of jieba's
     words in its Chinese (中雅加达), these also without a generic place word ending them
-    (巴厘岛 -> 巴厘). The engines weigh up a document known whole by one of them
-    (SearchDocument.names): "Bali" is Denpasar's province, "Balikpapan" another city."""
+    (巴厘岛 -> 巴厘). The engines weigh up a document placed whole in one of them
+    (SearchDocument.places): "Bali" is Denpasar's province, "Balikpapan" another city."""
     found = set()
     for chunk in SCRIPT_RUN.findall(text or ""):
         chinese = bool(CJK.search(chunk))

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('search', '0007_searchentry_names_words'),
+        ("search", "0007_searchentry_names_words"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='searchentry',
-            name='place_names',
-            field=models.TextField(blank=True, default=''),
+            model_name="searchentry",
+            name="place_names",
+            field=models.TextField(blank=True, default=""),
         ),
     ]

@@ -44,6 +44,8 @@ def test_past_events_rank_below_upcoming_ones(twin_events):
 
 def test_an_event_is_placed_in_the_provinces_of_its_sessions(make_event):
     """A reader typing "workshop bali" weighs up the events held there (SearchDocument.places)."""
-    page = make_event([{"region": "Bali"}, {"region": "Jawa Barat", "days": 20}, {"region": "Bali", "days": 30}])
+    page = make_event(
+        [{"region": "Bali"}, {"region": "Jawa Barat", "days": 20}, {"region": "Bali", "days": 30}]
+    )
     document = EventSource().documents(page)[0]
     assert sorted(document.places) == ["Bali", "Jawa Barat"]

@@ -4,6 +4,7 @@ Read through the engine's own profile of a query, on a real node: these are prop
 the request the engine receives, which no mock could show.
 """
 
+import json
 import re
 from dataclasses import replace
 
@@ -68,3 +69,19 @@ def test_the_highlighted_fields_keep_their_words_places(remote_indexed):
     assert {fields[field].get("index_options") for field in ("summary", "body")} == {"offsets"}
     hit = remote_indexed.search(SearchQuery(text="overstay fine", language="en")).hits[0]
     assert "<mark>" in hit.snippet.lower()
+
+
+def test_an_extract_marks_the_words_asked_without_looking_their_typo_variants_up_again(remote_indexed):
+    """Marking the relevance query itself looked every typo variant of every word up again in
+    each extract (a tenth of a query naming a concept at 100,000 documents): the extracts mark
+    the words of the query, its rewrites and its correction as the fields' analysers read them."""
+    query = SearchQuery(text="overstay fine", language="en")
+    body = build_query(
+        query, corrected="overstay fines", expansions=["denda overstay"], alias=remote_indexed.alias
+    )
+    marked = json.dumps(body["highlight"]["highlight_query"])
+    assert "fuzziness" not in marked
+    assert all(text in marked for text in ("overstay fine", "overstay fines", "denda overstay"))
+    # A misspelt question is marked through its correction ("pasport": the passport).
+    hits = remote_indexed.search(SearchQuery(text="pasport", language="en")).hits
+    assert any("<mark>passport" in hit.snippet.lower() for hit in hits)
