@@ -160,9 +160,15 @@ def phrase(text):
 NAME_BOUNDARY = " \n "
 
 
+def place_keys(places):
+    """A document's places as both engines compare them whole: each as ``phrase`` writes it,
+    once, in order."""
+    return list(dict.fromkeys(filter(None, map(phrase, places))))
+
+
 def names_text(names):
     """A document's places as the database engine keeps them (``NAME_BOUNDARY``)."""
-    return NAME_BOUNDARY.join(filter(None, map(phrase, names)))
+    return NAME_BOUNDARY.join(place_keys(names))
 
 
 def whole_names(text):

@@ -342,7 +342,7 @@ class DatabaseEngine(SearchEngine):
         score *= KIND_BOOSTS.get(entry.kind, 1.0) * (entry.boost or 1.0)
         if entry.kind in kinds_named:
             score *= KIND_NAMED_WEIGHT
-        if names & whole_names(entry.place_names):
+        if names and entry.place_names and names & whole_names(entry.place_names):
             score *= WHOLE_NAME_WEIGHT
         if entry.updated and now - entry.updated < timedelta(days=365):
             score *= 1.1

@@ -16,7 +16,7 @@ from elasticsearch_dsl import Q, Search
 
 from search import glossary, segment
 from search import index as index_defs
-from search.text import phrase, title_length, words
+from search.text import place_keys, title_length, words
 
 from .base import (
     FALLBACK_LANGUAGE,
@@ -582,7 +582,7 @@ class RemoteEngine(SearchEngine):
             "_source": {
                 **document.to_index(),
                 "title_length": title_length(document.title),
-                "places": list(dict.fromkeys(filter(None, map(phrase, document.places)))),
+                "places": place_keys(document.places),
             },
         }
 
