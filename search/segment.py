@@ -154,6 +154,24 @@ def halves(tokens, language, named=None):
     return straddling(tokens) | pairs_between(tokens, known_spans(tokens, language, named))
 
 
+def as_written(term):
+    """A glossary term as search compares it (search.text.phrase) written again as pages write
+    it, for fields that read text as written (the remote engines' ``exact`` sub-fields): its
+    Chinese pairs joined into their run (滥用 用签 签证 -> 滥用签证), its other words in the
+    spelling the glossary's terms use (search/glossary.py ``written``: تاشيره -> تأشيرة)."""
+    tokens = term.split()
+    runs = {start: (end, run) for start, end, run in chinese_runs(tokens)}
+    out, index = [], 0
+    while index < len(tokens):
+        if index in runs:
+            index, run = runs[index]
+            out.append(run)
+        else:
+            out.append(glossary.written(tokens[index]))
+            index += 1
+    return " ".join(out)
+
+
 def chinese_words(tokens):
     """(start, end) of the Chinese words of three characters or more among ``tokens``, as
     runs of pairs (巴厘岛: 巴厘 厘岛): one word, looked for as a whole, counted once."""

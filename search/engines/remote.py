@@ -83,6 +83,10 @@ EXPAND_CORRECTED = True
 COVERAGE_WORDS = "3<-1"  # up to three words: all of them; more: all but one
 COVERAGE_WEIGHT = 1.0
 EXPANSIONS = 4  # rewritten queries per search (glossary.variants)
+# A term of a concept the query names, found whole (concept_phrases): as the query's own
+# words close together weigh (PHRASE_WEIGHT).
+CONCEPT_PHRASE_WEIGHT = PHRASE_WEIGHT
+CONCEPT_PHRASE_FIELDS = ["title.exact^4", "summary.exact^2", "body.exact"]
 NAMED_AFTER_WEIGHT = 2.0  # a page named after the query (named_after): as title_fit 1 weighs
 SUGGEST_STEP = 1000  # autocomplete: score added per place in SUGGEST_KINDS (build_autocomplete)
 FACETS = {"kind": "kind", "topics": "topics", "audience": "audience"}
@@ -329,12 +333,43 @@ def named_after(text):
     )
 
 
-def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.alias_name):
+def concept_phrases(concepts, language):
+    """Bonuses for the pages holding a term of a concept the query names whole, once per
+    concept (its best term): the database engine's way of counting a term (search/engines/
+    database.py ``concepts``). The rewritten queries match most of a term's words anywhere, so a
+    page named after part of a term (the topic page "Izin Tinggal" for "izin tinggal tetap",
+    the permanent stay permit that 绿卡 names) outranked the page about the whole of it; worst
+    on the Indonesian pages that stand in for untranslated ones, where one word is enough.
+
+    The terms are matched as written (``exact`` sub-fields, segment.as_written): through the
+    synonym graph each term would become dozens of clauses, past the engines' limit of 1,024.
+    Not for Indonesian readers: their words meet the Indonesian pages as typed, which the
+    query's own phrase bonus weighs, and the phrases of the concepts' other terms outweighed
+    them (measured on the tuned list: .872 -> .858; "bule", a foreigner, brought "orang asing"
+    onto every page about foreigners' obligations)."""
+    if language == FALLBACK_LANGUAGE:
+        return []
+    return [
+        Q(
+            "dis_max",
+            queries=[
+                Q("multi_match", query=term, fields=CONCEPT_PHRASE_FIELDS, type="phrase")
+                for term in dict.fromkeys(map(segment.as_written, terms))
+            ],
+            boost=CONCEPT_PHRASE_WEIGHT,
+        )
+        for terms in concepts
+        if terms
+    ]
+
+
+def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.alias_name, concepts=()):
     """The search request body for a SearchQuery (elasticsearch-dsl, as a dict).
 
     ``expansions`` are the query rewritten with the glossary's terms (glossary.variants): a
     document matching one of them matches too, so an edited glossary works at the next search.
-    ``alias`` names a language's index (RemoteEngine.alias). The text matched is the query's
+    ``alias`` names a language's index (RemoteEngine.alias); ``concepts`` the terms of each
+    concept the query names (glossary.Match.alternatives, ``concept_phrases``). The text matched is the query's
     without its question words and with its Chinese
     words apart (search/segment.py ``matched``); "did you mean" reads it as typed.
     """
@@ -352,6 +387,9 @@ def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.a
     rewritten = [text for text in dict.fromkeys(expansions) if text not in (query.text, corrected)]
     if rewritten:
         text_query = Q("bool", should=[text_query, *map(expansion_match, rewritten)], minimum_should_match=1)
+    phrases = concept_phrases(concepts, query.language)
+    if phrases:
+        text_query = Q("bool", must=[text_query], should=phrases)
     functions = [
         {"filter": {"term": {"kind": kind}}, "weight": weight} for kind, weight in KIND_BOOSTS.items()
     ]
@@ -659,14 +697,17 @@ class RemoteEngine(SearchEngine):
             halves=segment.halves(tokens, query.language, named),
             named=named,
         )
-        body = build_query(query, expansions=expansions, alias=self.alias)
+        concepts = [match.alternatives for match in named]
+        body = build_query(query, expansions=expansions, alias=self.alias, concepts=concepts)
         response = self._call(self.client.search, self._indexes_for(query.language), body)
         suggestion = self._suggestion(response, query)
         if suggestion and EXPAND_CORRECTED:
             response = self._call(
                 self.client.search,
                 self._indexes_for(query.language),
-                build_query(query, corrected=suggestion, expansions=expansions, alias=self.alias),
+                build_query(
+                    query, corrected=suggestion, expansions=expansions, alias=self.alias, concepts=concepts
+                ),
             )
         hits = []
         for raw in response["hits"]["hits"]:

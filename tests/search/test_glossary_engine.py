@@ -76,3 +76,43 @@ def test_a_chinese_term_cut_across_two_words_reaches_an_untranslated_indonesian_
     remote.rebuild([page])
     results = search(remote, "房东的押金不退怎么办", language="zh-hans")
     assert [hit.url for hit in results.hits] == ["/id/zqjaminan/"]
+
+
+def test_a_page_holding_a_named_concepts_term_whole_outranks_one_named_after_part_of_it(remote):
+    """绿卡 (green card) names the permanent stay permit, "izin tinggal tetap" on the
+    Indonesian pages standing in for untranslated ones. Matched word by word, the page named
+    after "izin tinggal" alone came before the page about the permanent permit. Made-up
+    words here, so that the demo glossary's concepts stay out of it."""
+    concept = Concept.objects.create(key="zq-permanent")
+    Term.objects.create(concept=concept, language="id", text="zqizin zqtinggal zqtetap", kind="preferred")
+    Term.objects.create(concept=concept, language="zh-hans", text="绿笺证", kind="preferred")
+    Term.objects.create(concept=concept, language="en", text="zqgreencard", kind="preferred")
+
+    def page(slug, title, body):
+        return SearchDocument(
+            source="test.guide",
+            object_id=slug,
+            language="id",
+            kind="guide",
+            title=title,
+            url=f"/id/{slug}/",
+            summary=title,
+            body=body,
+            updated=datetime.now(UTC),
+            available_languages=["id"],
+            version=1,
+        )
+
+    remote.rebuild(
+        [
+            page("part", "Zqizin zqtinggal", "Zqizin zqtinggal bagi orang asing: jenis dan syaratnya."),
+            page(
+                "whole",
+                "Kartu untuk penduduk asing",
+                "Zqizin zqtinggal zqtetap diberikan kepada orang asing yang menetap. Syarat zqtinggal lain.",
+            ),
+        ]
+    )
+    for text, language in (("绿笺证", "zh-hans"), ("zqgreencard", "en")):
+        results = search(remote, text, language=language)
+        assert [hit.url for hit in results.hits] == ["/id/whole/", "/id/part/"], text

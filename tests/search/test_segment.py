@@ -9,6 +9,7 @@ from search import segment
 from search.engines.base import SearchQuery
 from search.engines.database import concepts
 from search.engines.remote import build_query
+from search.models import Concept, Term
 
 pytestmark = pytest.mark.django_db
 
@@ -98,3 +99,15 @@ def test_a_long_question_names_places_from_its_first_words_only():
     found = segment.named_whole(typed)
     assert "kata0 kata1 kata2" in found and "kata39" not in found
     assert max(len(name.split()) for name in found) == segment.MAX_NAME_WORDS
+
+
+@pytest.mark.django_db
+def test_a_term_as_compared_is_written_again_as_pages_write_it():
+    """The remote engines look a named concept's terms up whole in the fields that keep the
+    text as written (``as_written``): Chinese pairs joined again, Arabic with its hamza and ta
+    marbuta as the glossary writes them."""
+    concept = Concept.objects.create(key="zq-written")
+    Term.objects.create(concept=concept, language="ar", text="تأشيرة زيارة زقزق", kind="preferred")
+    assert segment.as_written("تاشيره زياره زقزق") == "تأشيرة زيارة زقزق"
+    assert segment.as_written("滥用 用签 签证") == "滥用签证"
+    assert segment.as_written("kitas 旅游 游签 签证 visa") == "kitas 旅游签证 visa"
