@@ -68,6 +68,9 @@ def written_forms(texts):
 CHINESE_FUNCTION_WORDS = re.compile(
     "怎么办|怎么样|怎么|怎样|如何|为什么|什么|哪里|哪儿|哪些|哪个|是否|能否|可不可以|可以|请问|我的|我们|你们|他们"
     "|需要|应该|吗|呢"
+    # as typed in chats: 咋办 (how), 啥 (what), 能不能 (can or not), 的话 (if)
+    "|咋办|咋样|咋|啥|能不能|有没有|是不是|要不要|会不会|行不行|一下|的话|如果|已经|还是|这个|那个"
+    "|我想|我要|想要|请帮忙|谢谢"
 )
 # Characters that are words of grammar on their own (particles, pronouns, prepositions): a
 # pair joining one to its neighbour belongs to neither word (search/segment.py word_edges).
@@ -89,17 +92,29 @@ FUNCTION_WORDS = frozenset(
         " tapi tidak tak bukan belum sudah telah akan sedang masih mau ingin harus perlu boleh"
         " ini itu ke dari untuk dengan pada oleh agar supaya jika kalau bila apabila karena sebagai"
         " ada saja juga lagi sangat lalu kemudian dong sih kah ya tolong mohon punya"
+        # Indonesian as typed in chats: "kalo overstay visa bakal diapain" (if I overstay
+        # my visa what happens to me). Not "buat" (also "make": "buat paspor"); "pake" (use) is
+        # the chat spelling only, found on no page, where it outweighed what was asked.
+        " gak ga nggak ngga enggak engga kagak tdk blm udah udh dah sdh gue gua gw lu lo loe elo sy"
+        " gmn gmana knp kok ngapain diapain apaan brp kpn dmn kalo klo yg dgn utk krn tp trus terus"
+        " gara soalnya biar sampe kayak gitu gini begitu begini bakal bakalan pengen pingin"
+        " pengin mo aja doang nih tuh deh kan lho loh yah emang memang banget bgt pun pake dipake bareng"
         # English
         " how what when where why who whom which whose can could do does did done doing i my me"
         " mine we our us you your he she it its they them their his her is are was were be been"
         " being am the a an to of and or but not no nor if so then than that this these those"
         " there here in on at by for with from about into onto over as will would shall should"
         " must may might have has had having want wants need needs please also just very any some"
+        " im ive dont cant wont didnt doesnt isnt gonna wanna gotta u ur pls plz thanks hi hello hey"
+        " really actually ok okay"
         " t s d ll m re ve don didn doesn isn aren wasn weren won wouldn shouldn couldn cannot"
         # Arabic
         " هل كيف ماذا متى أين لماذا يمكن يمكنني أستطيع أريد ما من في إلى على عن مع و أو ثم لكن لا"
         " لم لن قد أن إن كان كانت هذا هذه ذلك تلك الذي التي الذين أنا نحن أنت هو هي هم لي لدي"
         " عندي علي إذا لو كل أي أيضا فقط جدا حتى أفعل نفعل يجب ينبغي"
+        # Arabic as spoken (Egypt, the Levant, the Gulf): ازاي (how), بدي (I want), عشان (because)
+        " ايش إيش شو وش ليش ازاي إزاي عايز عايزة بدي ابغى أبغى عشان علشان لازم كده هيك يعني طيب الحين"
+        " دلوقتي مش مو"
     )
 )
 
