@@ -26,6 +26,8 @@ import jieba
 
 from search import glossary
 from search import index as index_defs
+from search.fulltext import holding_word
+from search.models import SearchEntry
 from search.text import (
     CHINESE_FUNCTION_CHARACTERS,
     CHINESE_FUNCTION_WORDS,
@@ -34,6 +36,7 @@ from search.text import (
     FUNCTION_WORDS,
     SCRIPT_RUN,
     WORD,
+    formal_of,
     pairs_between,
     phrase,
     query_words,
@@ -229,16 +232,30 @@ def query_tokens(text, language):
     return query_words(text, keep=_in_terms(text, language))
 
 
+def spoken_words(text, language):
+    """{word: its formal spelling} for the words of an Indonesian query typed as spoken
+    (search.text.formal: "ngajuin" -> "mengajukan") that no page holds: the remote engines'
+    Indonesian stemmer knows the formal prefixes and suffixes only. A word some page holds
+    ("nyaman", comfortable, is no spoken "menyaman") is left as typed."""
+    found = {}
+    for token in dict.fromkeys(words(text)):
+        spelled = formal_of(token, language)
+        if spelled and not SearchEntry.objects.filter(holding_word(token)).exists():
+            found[token] = spelled
+    return found
+
+
 def matched(text, language):
     """The query as the remote engines match it: without question and function words (unless
     nothing else is left, or they belong to a glossary term) and with its Chinese words
     apart; other words as typed."""
     keep = _in_terms(text, language)
+    spoken = spoken_words(text, language)
 
     def word(match):
         found = words(match.group(0))
         dropped = found and all(item in FUNCTION_WORDS and item not in keep for item in found)
-        return " " if dropped else match.group(0)
+        return " " if dropped else spoken.get(match.group(0).lower(), match.group(0))
 
     without = WORD.sub(word, text or "")
     if not words(CHINESE_FUNCTION_WORDS.sub(" ", without)):

@@ -234,18 +234,57 @@ MIN_STEM_DEFAULT = 4
 NASAL_PREFIXES = (("meny", "s"), ("peny", "s"), ("men", "t"), ("pen", "t"))
 
 
+# Spoken Indonesian drops the me- of a verb's nasal prefix ("ngurus" for "mengurus", "nyogok"
+# for "menyogok") and writes -in for -kan ("ngajuin" for "mengajukan"); the pages write the
+# formal verb. -in counts as -kan only in a word of at least this many letters with a spoken
+# prefix (ng-, ny-, n-, di-): "izin", "kawin", "miskin" and "bermain" are words of their own.
+MIN_COLLOQUIAL_IN = 6
+MIN_COLLOQUIAL_WORD = 5
+VOWELS = "aeiou"
+
+
+def formal(word):
+    """An Indonesian verb as spoken, in its formal spelling ("ngajuin" -> "mengajukan",
+    "nyogok" -> "menyogok", "nawarin" -> "menawarkan", "dibikinin" -> "dibikinkan"); other
+    words unchanged. "n" before a vowel is taken as a prefix only with -in: "nikah", "nama"
+    and "negara" begin with it. nge- before a consonant is me-: "ngelapor" -> "melapor"."""
+    if len(word) < MIN_COLLOQUIAL_WORD:
+        return word
+    if word[:3] == "nge" and word[3:4].isalpha() and word[3:4] not in VOWELS:
+        root = word[3:]
+        if len(root) >= MIN_COLLOQUIAL_IN and root.endswith("in"):
+            root = root[:-2] + "kan"
+        return "me" + root
+    nasal = word[:2] in ("ng", "ny") and word[2:3] in VOWELS
+    spoken_n = word[:1] == "n" and word[1:2] in VOWELS
+    if len(word) >= MIN_COLLOQUIAL_IN and word.endswith("in") and (nasal or spoken_n or word[:2] == "di"):
+        word = word[:-2] + "kan"
+        nasal = nasal or spoken_n
+    return "me" + word if nasal else word
+
+
+def formal_of(word, language):
+    """``formal`` of an Indonesian reader's word when it differs from the word, else ""."""
+    if language != "id" or not word.isascii():
+        return ""
+    found = formal(word)
+    return found if found != word else ""
+
+
 @lru_cache(maxsize=4096)
 def stem(word, language):
-    """The word's stem when it differs and is long enough to tell, else ""."""
+    """The word's stem when it differs and is long enough to tell, else "". An Indonesian verb
+    as spoken is stemmed as its formal spelling (``formal``: "nyogok" -> "sogok")."""
     if ARABIC_LETTERS.search(word):
         algorithm = "arabic"
     elif word.isascii() and language in STEMMERS and language != "ar":
         algorithm = STEMMERS[language]
     else:
         return ""
-    stemmed = _stemmer(algorithm).stemWord(word).translate(ARABIC)
+    written = formal(word) if algorithm == "indonesian" else word
+    stemmed = _stemmer(algorithm).stemWord(written).translate(ARABIC)
     if algorithm == "indonesian":
-        stemmed = _with_root_letter(word, stemmed)
+        stemmed = _with_root_letter(written, stemmed)
     return stemmed if stemmed != word and len(stemmed) >= MIN_STEM.get(algorithm, MIN_STEM_DEFAULT) else ""
 
 

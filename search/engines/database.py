@@ -27,7 +27,17 @@ from django.utils import timezone
 from search import glossary, segment
 from search.fulltext import count, holding_any, occurs
 from search.models import SearchEntry
-from search.text import ARABIC_LETTERS, CJK, FUNCTION_WORDS, names_text, phrase, stem, whole_names, words
+from search.text import (
+    ARABIC_LETTERS,
+    CJK,
+    FUNCTION_WORDS,
+    formal_of,
+    names_text,
+    phrase,
+    stem,
+    whole_names,
+    words,
+)
 
 from .base import (
     FALLBACK_LANGUAGE,
@@ -118,7 +128,14 @@ def concepts(text, language):
     in_words = {index for start, end in grouped for index in range(start, end)}
     result += [(start, [" ".join(tokens[start:end]), *within.get(start, ())]) for start, end in grouped]
     result += [
-        (rest[word], [word, *filter(None, [stem(word, language)]), *within.get(rest[word], ())])
+        (
+            rest[word],
+            [
+                word,
+                *filter(None, [formal_of(word, language), stem(word, language)]),
+                *within.get(rest[word], ()),
+            ],
+        )
         for word in found
         if word not in in_phrases and rest[word] not in between and rest[word] not in in_words
     ]

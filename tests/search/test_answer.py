@@ -144,3 +144,12 @@ def test_a_term_naming_an_indonesian_only_guide_is_answered(indexed):
         results = ask(text, language)
         assert not results.no_good_match, (text, results.confidence)
         assert results.hits[0].url == "/id/izin-tinggal/izin-masuk-kembali-dan-epo/"
+
+
+def test_an_indonesian_verb_as_spoken_reaches_its_formal_spelling(indexed):
+    """ "nyogok" is "menyogok" (to bribe) as spoken: found on no page, it named nothing and
+    the page said nothing answered; as its formal spelling it names the glossary's bribery
+    concept, whose guide answers."""
+    results = ask("nyogok petugas imigrasi", "id")
+    assert not results.no_good_match, results.confidence
+    assert results.hits[0].url == "/id/pelaporan/lapor-pungli-petugas/"

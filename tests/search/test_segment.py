@@ -111,3 +111,13 @@ def test_a_term_as_compared_is_written_again_as_pages_write_it():
     assert segment.as_written("تاشيره زياره زقزق") == "تأشيرة زيارة زقزق"
     assert segment.as_written("滥用 用签 签证") == "滥用签证"
     assert segment.as_written("kitas 旅游 游签 签证 visa") == "kitas 旅游签证 visa"
+
+
+@pytest.mark.django_db
+def test_the_remote_engines_get_a_spoken_verb_in_its_formal_spelling_unless_a_page_holds_it(add_entry):
+    """The engines' Indonesian stemmer knows "mengajukan", not "ngajuin"; a word some page holds
+    as typed ("nyaman", comfortable) is no spoken verb and stays."""
+    add_entry("tempat tinggal yang nyaman", language="id")
+    assert segment.matched("ngajuin perpanjangan", "id") == "mengajukan perpanjangan"
+    assert segment.matched("rumah nyaman", "id") == "rumah nyaman"
+    assert segment.matched("ngajuin perpanjangan", "en") == "ngajuin perpanjangan"

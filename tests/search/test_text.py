@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.text import stem, title_length, words
+from search.text import formal, stem, title_length, words
 
 
 def test_arabic_hamza_on_its_seat_apart_or_left_out_is_one_spelling():
@@ -25,6 +25,33 @@ def test_arabic_hamza_on_its_seat_apart_or_left_out_is_one_spelling():
 def test_an_indonesian_stem_gets_back_the_letter_its_prefix_swallowed(word, expected):
     """Snowball gives "ahan" for "menahan" (meN- + "tahan"), found in "bahan" and "perubahan"."""
     assert stem(word, "id") == expected
+
+
+@pytest.mark.parametrize(
+    ("spoken", "written"),
+    [
+        ("ngajuin", "mengajukan"),
+        ("ngurus", "mengurus"),
+        ("nyogok", "menyogok"),
+        ("nawarin", "menawarkan"),
+        ("dibikinin", "dibikinkan"),
+        ("ngelapor", "melapor"),
+        # words of their own, left alone
+        ("nikah", "nikah"),
+        ("negara", "negara"),
+        ("izin", "izin"),
+        ("miskin", "miskin"),
+        ("bermain", "bermain"),
+    ],
+)
+def test_an_indonesian_verb_as_spoken_gets_its_formal_spelling(spoken, written):
+    """Spoken Indonesian drops the me- of the nasal prefix and writes -in for -kan."""
+    assert formal(spoken) == written
+
+
+def test_a_spoken_verb_stems_as_its_formal_spelling():
+    assert stem("nyogok", "id") == "sogok"
+    assert stem("nawarin", "id") == "tawar"
 
 
 def test_title_length_counts_words_beyond_function_words():
