@@ -247,8 +247,9 @@ def spoken_words(text, language):
 
 def matched(text, language):
     """The query as the remote engines match it: without question and function words (unless
-    nothing else is left, or they belong to a glossary term) and with its Chinese words
-    apart; other words as typed."""
+    nothing else is left, or they belong to a glossary term), with its Chinese words apart and
+    its Indonesian verbs as spoken in their formal spelling (``spoken_words``); other words as
+    typed."""
     keep = _in_terms(text, language)
     spoken = spoken_words(text, language)
 

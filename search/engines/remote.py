@@ -369,9 +369,9 @@ def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.a
     ``expansions`` are the query rewritten with the glossary's terms (glossary.variants): a
     document matching one of them matches too, so an edited glossary works at the next search.
     ``alias`` names a language's index (RemoteEngine.alias); ``concepts`` the terms of each
-    concept the query names (glossary.Match.alternatives, ``concept_phrases``). The text matched is the query's
-    without its question words and with its Chinese
-    words apart (search/segment.py ``matched``); "did you mean" reads it as typed.
+    concept the query names (glossary.Match.alternatives, ``concept_phrases``). The text
+    matched is the query's without its question words and with its Chinese words apart
+    (search/segment.py ``matched``); "did you mean" reads it as typed.
     """
     matched = segment.matched(query.text, query.language)
     text_query = text_relevance(matched, query.language, alias)
