@@ -16,29 +16,25 @@ def ask(text, language="en"):
     return answer.answer(database_engine(), SearchQuery(text=text, language=language))
 
 
-def test_a_question_the_service_answers_clears_the_floor(indexed):
-    for text, language in [
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
         ("how do I extend my visa", "en"),
         ("berapa denda overstay per hari", "id"),
         ("تمديد الإقامة", "ar"),
         ("签证逾期罚款", "zh-hans"),
-    ]:
-        results = ask(text, language)
-        assert not results.no_good_match, (text, results.confidence)
-
-
-def test_a_question_typed_as_in_a_chat_clears_the_floor(indexed):
-    """Chat spellings of question and function words ("kalo", "ngapain", 咋办, ازاي) are on no
-    page: counted as words asked, their rarity outweighed what the question is about, and the
-    page said nothing answers it above the right guide."""
-    for text, language in [
+        # Typed as in a chat: "kalo", "ngapain", 咋办 and ازاي are on no page; counted as words
+        # asked, their rarity outweighed what the question is about, and the page said nothing
+        # answered it above the right guide.
         ("kalo overstay visa bakal diapain", "id"),
         ("paspor ilang harus ngapain", "id"),
         ("护照丢了咋办", "zh-hans"),
         ("ازاي أمدد الإقامة", "ar"),
-    ]:
-        results = ask(text, language)
-        assert not results.no_good_match, (text, results.confidence)
+    ],
+)
+def test_a_question_the_service_answers_clears_the_floor(indexed, text, language):
+    results = ask(text, language)
+    assert not results.no_good_match, (text, results.confidence)
 
 
 def test_an_everyday_question_the_service_does_not_cover_is_below_the_floor(indexed):
