@@ -63,6 +63,11 @@ MAX_CANDIDATES = 600
 MAX_WITHIN = 4
 # How much more a page weighs whose title is just what was asked (title_fit).
 TITLE_FIT_WEIGHT = 2.0
+# A concept the glossary names is what the question is about ("صاحب العمل يحتجز جواز سفري" asks
+# about passport withholding, not about employers or passports): it weighs this many times its
+# rarity, as it weighs more for the relevance floor (search/answer.py DOMAIN_WEIGHT). Measured
+# (bench/search_quality.py): tuned .837 -> .841, unseen .836 -> .844 (1.5 and 3 gained less).
+NAMED_CONCEPT_WEIGHT = 2.0
 SNIPPET_LENGTH = 220
 TOTAL_SECONDS = 600
 # What ranking, filters and facets read of each candidate (not the body, not the display fields).
@@ -315,16 +320,18 @@ class DatabaseEngine(SearchEngine):
         return list(SearchEntry.objects.filter(pk__in=chosen).only(*RANKED_FIELDS))
 
     @staticmethod
-    def _weights(candidates, concepts, total):
+    def _weights(candidates, concepts, total, named=frozenset()):
         """How much each word tells: words found in few entries weigh more (inverse document
         frequency, counted among the candidates: every entry with any of the words, up to
-        MAX_CANDIDATES, beyond which common words are undercounted and weigh a little more)."""
+        MAX_CANDIDATES, beyond which common words are undercounted and weigh a little more).
+        The concepts the glossary names (``named``: as typed) weigh NAMED_CONCEPT_WEIGHT times more."""
         weights = []
         for options in concepts:
             frequency = sum(
                 1 for entry in candidates if any(occurs(option, entry.search_text) for option in options)
             )
-            weights.append(math.log(1 + (total - frequency + 0.5) / (frequency + 0.5)))
+            rarity = math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+            weights.append(rarity * (NAMED_CONCEPT_WEIGHT if options[0] in named else 1.0))
         return weights
 
     @staticmethod
@@ -393,8 +400,12 @@ class DatabaseEngine(SearchEngine):
         facets = self._facets(candidates)
         matching = self._filtered(candidates, query)
         now = timezone.now()
+        tokens = segment.query_tokens(query.text, query.language)
+        named_concepts = {match.typed for match in glossary.matches(tokens, query.language)}
         weights = (
-            self._weights(candidates, meant, covered_total(query.language, query.upcoming_only))
+            self._weights(
+                candidates, meant, covered_total(query.language, query.upcoming_only), named_concepts
+            )
             if meant
             else []
         )

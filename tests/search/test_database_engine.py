@@ -336,3 +336,21 @@ def test_a_word_whole_in_a_title_weighs_more_than_inside_a_longer_word():
     whole = DatabaseEngine._score(entry("visa kunjungan"), asked, now)
     inside = DatabaseEngine._score(entry("visanya kunjungan"), asked, now)
     assert whole > inside > 0
+
+
+def test_a_page_holding_the_concept_a_question_names_outranks_one_repeating_its_words(add_entry):
+    """ "صاحب العمل يحتجز جواز سفري" (my employer is holding my passport) names passport
+    withholding, which the rights guide answers in one sentence; the work permit guide says
+    "employer" and "passport" over and over. A concept the glossary names is what the
+    question is about: it weighs twice its rarity, as it weighs more for the relevance floor."""
+    from search.models import Concept, Term
+
+    concept = Concept.objects.create(key="zq-withholding")
+    Term.objects.create(concept=concept, language="en", text="zqwithheld zqpapers", kind="preferred")
+    Term.objects.create(concept=concept, language="en", text="zqkeeps zqpapers", kind="variant")
+    repeating = add_entry("work permit guide " + "zqboss zqpapers zqpermit " * 3)
+    answering = add_entry("your rights: zqwithheld zqpapers must be given back by the zqboss")
+    for number in range(6):
+        add_entry(f"other page {number} zqpermit")
+    results = database_engine().search(SearchQuery(text="zqboss zqkeeps zqpapers", language="en"))
+    assert [hit.url for hit in results.hits[:2]] == [answering.url, repeating.url]
