@@ -24,10 +24,8 @@ from functools import lru_cache
 
 import jieba
 
-from search import glossary
+from search import glossary, spelling
 from search import index as index_defs
-from search.fulltext import holding_word
-from search.models import SearchEntry
 from search.text import (
     CHINESE_FUNCTION_CHARACTERS,
     CHINESE_FUNCTION_WORDS,
@@ -237,12 +235,10 @@ def spoken_words(text, language):
     (search.text.formal: "ngajuin" -> "mengajukan") that no page holds: the remote engines'
     Indonesian stemmer knows the formal prefixes and suffixes only. A word some page holds
     ("nyaman", comfortable, is no spoken "menyaman") is left as typed."""
-    found = {}
-    for token in dict.fromkeys(words(text)):
-        spelled = formal_of(token, language)
-        if spelled and not SearchEntry.objects.filter(holding_word(token)).exists():
-            found[token] = spelled
-    return found
+    spelled = {token: formal_of(token, language) for token in dict.fromkeys(words(text))}
+    spelled = {token: formal for token, formal in spelled.items() if formal}
+    held = spelling.present(spelled) if spelled else set()
+    return {token: formal for token, formal in spelled.items() if token not in held}
 
 
 def matched(text, language):

@@ -31,7 +31,7 @@ MIN_LENGTH = 4
 FALLBACK = "id"
 
 
-def _present(tokens):
+def present(tokens):
     """The tokens that occur as a whole word somewhere in the index (a lookup each)."""
     return {token for token in tokens if SearchEntry.objects.filter(holding_word(token)).exists()}
 
@@ -101,7 +101,7 @@ def _corrected_words(text, language):
     unknown = set(unknown) - glossary.known_words()
     if not unknown:
         return ""
-    unknown -= _present(sorted(unknown))
+    unknown -= present(sorted(unknown))
     if not unknown:
         return ""
     content, terms = vocabulary(language)

@@ -374,14 +374,12 @@ def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.a
     (search/segment.py ``matched``); "did you mean" reads it as typed.
     """
     matched = segment.matched(query.text, query.language)
+    matched_correction = corrected and segment.matched(corrected, query.language)
     text_query = text_relevance(matched, query.language, alias)
     if corrected:
         text_query = Q(
             "bool",
-            should=[
-                text_query,
-                text_relevance(segment.matched(corrected, query.language), query.language, alias),
-            ],
+            should=[text_query, text_relevance(matched_correction, query.language, alias)],
             minimum_should_match=1,
         )
     rewritten = [text for text in dict.fromkeys(expansions) if text not in (query.text, corrected)]
@@ -438,9 +436,7 @@ def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.a
     search = search.highlight_options(
         encoder="default",
         no_match_size=200,
-        highlight_query=highlight_query(
-            [matched, corrected and segment.matched(corrected, query.language), *rewritten]
-        ),
+        highlight_query=highlight_query([matched, matched_correction, *rewritten]),
     )
     search = search.source(
         ["title", "title_language", "url", "kind", "language", "summary", "topics", "updated"]
