@@ -38,6 +38,7 @@ from search.text import (
     pairs_between,
     phrase,
     query_words,
+    with_first_h,
     words,
 )
 
@@ -231,14 +232,23 @@ def query_tokens(text, language):
 
 
 def spoken_words(text, language):
-    """{word: its formal spelling} for the words of an Indonesian query typed as spoken
-    (search.text.formal: "ngajuin" -> "mengajukan") that no page holds: the remote engines'
-    Indonesian stemmer knows the formal prefixes and suffixes only. A word some page holds
-    ("nyaman", comfortable, is no spoken "menyaman") is left as typed."""
-    spelled = {token: formal_of(token, language) for token in dict.fromkeys(words(text))}
-    spelled = {token: formal for token, formal in spelled.items() if formal}
-    held = spelling.present(spelled) if spelled else set()
-    return {token: formal for token, formal in spelled.items() if token not in held}
+    """{word: its formal spelling} for the words of an Indonesian query typed as spoken that
+    no page holds: the remote engines' Indonesian stemmer knows the formal prefixes and
+    suffixes only (search.text.formal: "ngajuin" -> "mengajukan"), and their typo clause keeps
+    a word's first letters, so a dropped first h ("ilang" for "hilang", search.text.
+    with_first_h) found nothing. A word some page holds ("nyaman", comfortable, is no spoken
+    "menyaman") is left as typed; an h is put back only where some page holds the word with it.
+    """
+    tokens = dict.fromkeys(words(text))
+    spelled = {token: formal for token in tokens if (formal := formal_of(token, language))}
+    restored = {
+        token: whole for token in tokens if token not in spelled and (whole := with_first_h(token, language))
+    }
+    looked_up = [*spelled, *restored, *restored.values()]
+    held = spelling.present(looked_up) if looked_up else set()
+    found = {token: formal for token, formal in spelled.items() if token not in held}
+    found.update({token: whole for token, whole in restored.items() if token not in held and whole in held})
+    return found
 
 
 def matched(text, language):

@@ -241,6 +241,7 @@ NASAL_PREFIXES = (("meny", "s"), ("peny", "s"), ("men", "t"), ("pen", "t"))
 MIN_COLLOQUIAL_IN = 6
 MIN_COLLOQUIAL_WORD = 5
 VOWELS = "aeiou"
+MIN_DROPPED_H_WORD = 4  # "abis", "ilang": shorter words ("ak", "ari") are too often others
 
 
 def formal(word):
@@ -269,6 +270,16 @@ def formal_of(word, language):
         return ""
     found = formal(word)
     return found if found != word else ""
+
+
+def with_first_h(word, language):
+    """An Indonesian reader's word with the first h that chat spelling drops ("ilang" ->
+    "hilang", "abis" -> "habis", "utang" -> "hutang"), else "". Only a candidate: "anak" and
+    "izin" begin with a vowel of their own, which the index tells (segment.spoken_words)."""
+    if language != "id" or not word.isascii() or len(word) < MIN_DROPPED_H_WORD or word[:1] not in VOWELS:
+        return ""
+    restored = "h" + word
+    return "" if word in FUNCTION_WORDS or restored in FUNCTION_WORDS else restored
 
 
 @lru_cache(maxsize=4096)

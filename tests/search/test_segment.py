@@ -121,3 +121,17 @@ def test_the_remote_engines_get_a_spoken_verb_in_its_formal_spelling_unless_a_pa
     assert segment.matched("ngajuin perpanjangan", "id") == "mengajukan perpanjangan"
     assert segment.matched("rumah nyaman", "id") == "rumah nyaman"
     assert segment.matched("ngajuin perpanjangan", "en") == "ngajuin perpanjangan"
+
+
+@pytest.mark.django_db
+def test_an_indonesian_word_spoken_without_its_first_h_gets_it_back_when_pages_hold_it(add_entry):
+    """Chat Indonesian drops a word's first h ("paspor ilang" for "paspor hilang", "visa udah
+    abis"): the remote engines' typo clause keeps a word's first letters, so nothing matched.
+    The h comes back only when no page holds the word as typed and some page holds it with
+    the h: "anak" and "izin" begin with a vowel of their own."""
+    add_entry("paspor hilang atau habis masa berlakunya; izin tinggal anak", language="id")
+    assert segment.matched("paspor ilang", "id") == "paspor hilang"
+    assert segment.matched("visa abis", "id") == "visa habis"
+    assert segment.matched("izin anak", "id") == "izin anak"
+    assert segment.matched("paspor ulang", "id") == "paspor ulang"
+    assert segment.matched("paspor ilang", "en") == "paspor ilang"
