@@ -38,7 +38,7 @@ from search.text import (
     pairs_between,
     phrase,
     query_words,
-    with_first_h,
+    spoken_spellings,
     words,
 )
 
@@ -232,23 +232,24 @@ def query_tokens(text, language):
 
 
 def spoken_words(text, language):
-    """{word: its formal spelling} for the words of an Indonesian query typed as spoken that
+    """{word: its written spelling} for the words of an Indonesian query typed as spoken that
     no page holds: the remote engines' Indonesian stemmer knows the formal prefixes and
     suffixes only (search.text.formal: "ngajuin" -> "mengajukan"), and their typo clause keeps
-    a word's first letters, so a dropped first h ("ilang" for "hilang", search.text.
-    with_first_h) found nothing. A word some page holds ("nyaman", comfortable, is no spoken
-    "menyaman") is left as typed; an h is put back only where some page holds the word with it.
-    """
+    a word's first letters and allows one change in short words, so "ilang" never reached
+    "hilang" nor "temen" "teman" (search.text.spoken_spellings). A word some page holds
+    ("nyaman", comfortable, is no spoken "menyaman") is left as typed; a spoken spelling is
+    written again only as some page writes it."""
     tokens = dict.fromkeys(words(text))
     spelled = {token: formal for token in tokens if (formal := formal_of(token, language))}
-    restored = {
-        token: whole for token in tokens if token not in spelled and (whole := with_first_h(token, language))
-    }
-    looked_up = [*spelled, *restored, *restored.values()]
+    candidates = {token: spoken_spellings(token, language) for token in tokens if token not in spelled}
+    looked_up = [*spelled, *candidates, *(spelling for found in candidates.values() for spelling in found)]
     held = spelling.present(looked_up) if looked_up else set()
-    found = {token: formal for token, formal in spelled.items() if token not in held}
-    found.update({token: whole for token, whole in restored.items() if token not in held and whole in held})
-    return found
+    written = {token: formal for token, formal in spelled.items() if token not in held}
+    for token, found in candidates.items():
+        known = [spelling for spelling in found if spelling in held]
+        if token not in held and known:
+            written[token] = known[0]
+    return written
 
 
 def matched(text, language):

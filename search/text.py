@@ -241,7 +241,8 @@ NASAL_PREFIXES = (("meny", "s"), ("peny", "s"), ("men", "t"), ("pen", "t"))
 MIN_COLLOQUIAL_IN = 6
 MIN_COLLOQUIAL_WORD = 5
 VOWELS = "aeiou"
-MIN_DROPPED_H_WORD = 4  # "abis", "ilang": shorter words ("ak", "ari") are too often others
+MIN_SPOKEN_WORD = 4  # "abis", "ilang": shorter words ("ak", "ari") are too often others
+SPOKEN_LAST_E = re.compile(r"(.*[aeiou].*)e([^aeiou]+)")  # a vowel before; the last one is e
 
 
 def formal(word):
@@ -272,14 +273,21 @@ def formal_of(word, language):
     return found if found != word else ""
 
 
-def with_first_h(word, language):
-    """An Indonesian reader's word with the first h that chat spelling drops ("ilang" ->
-    "hilang", "abis" -> "habis", "utang" -> "hutang"), else "". Only a candidate: "anak" and
-    "izin" begin with a vowel of their own, which the index tells (segment.spoken_words)."""
-    if language != "id" or not word.isascii() or len(word) < MIN_DROPPED_H_WORD or word[:1] not in VOWELS:
-        return ""
-    restored = "h" + word
-    return "" if word in FUNCTION_WORDS or restored in FUNCTION_WORDS else restored
+def spoken_spellings(word, language):
+    """The written spellings an Indonesian reader's word may stand for as chats spell it:
+    with the first h they drop ("ilang" -> "hilang", "abis" -> "habis"), and with a for the
+    e that Jakarta speech puts in a last syllable ("cepet" -> "cepat", "bener" -> "benar",
+    "temen" -> "teman"). Candidates only: "anak" begins with a vowel of its own and "paket"
+    ends in e, which the index tells (segment.spoken_words)."""
+    if language != "id" or not word.isascii() or len(word) < MIN_SPOKEN_WORD or word in FUNCTION_WORDS:
+        return []
+    found = []
+    if word[:1] in VOWELS:
+        found.append("h" + word)
+    last_syllable = SPOKEN_LAST_E.fullmatch(word)
+    if last_syllable:
+        found.append(last_syllable.group(1) + "a" + last_syllable.group(2))
+    return [spelling for spelling in found if spelling not in FUNCTION_WORDS]
 
 
 @lru_cache(maxsize=4096)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from search.text import formal, stem, title_length, words
+from search.text import formal, spoken_spellings, stem, title_length, words
 
 
 def test_arabic_hamza_on_its_seat_apart_or_left_out_is_one_spelling():
@@ -59,3 +59,23 @@ def test_title_length_counts_words_beyond_function_words():
     assert title_length("Rights and obligations") == 2
     assert title_length("签证") == 1
     assert title_length("居留许可") == 3  # character pairs, as the index cuts Chinese
+
+
+@pytest.mark.parametrize(
+    ("word", "language", "candidates"),
+    [
+        ("ilang", "id", ["hilang"]),
+        ("abis", "id", ["habis"]),
+        ("cepet", "id", ["cepat"]),
+        ("utang", "id", ["hutang"]),
+        ("emper", "id", ["hemper", "empar"]),
+        # too short, a function word, another reader's language, no e in the last syllable
+        ("ari", "id", []),
+        ("atau", "id", []),
+        ("ilang", "en", []),
+        ("visa", "id", []),
+    ],
+)
+def test_a_word_as_chats_spell_it_has_its_written_spellings_as_candidates(word, language, candidates):
+    """Only candidates: segment.spoken_words keeps the ones the index holds."""
+    assert spoken_spellings(word, language) == candidates
