@@ -385,7 +385,9 @@ def variants(tokens, language, limit=6, halves=frozenset(), named=None):
     search/segment.py ``halves``), left out of the rewritten texts unless inside a term. First
     every named concept replaced by its preferred term in the reader's language, then in
     Indonesian (a page using the official words for all of them), then one concept at a
-    time by each of its other terms; at most ``limit`` texts, none equal to the query.
+    time by each of its other terms, but for a term inside one already taken (永久居留 in
+    永久居留证): every page holding the longer holds it, so it would only count the same words
+    again. At most ``limit`` texts, none equal to the query.
     The Indonesian text leaves out the other words in a script Indonesian does not use
     (Arabic, Chinese): no Indonesian page holds them, yet each would count among the words a
     page must hold. ``named``: glossary.matches of the same tokens, when the caller has them.
@@ -415,10 +417,18 @@ def variants(tokens, language, limit=6, halves=frozenset(), named=None):
         for code in dict.fromkeys((language, FALLBACK))
     ]
     for match in named:
+        taken = [match.alternatives[0]]
         for alternative in match.alternatives[1:]:
-            found.append(rewritten({match.start: alternative}))
+            if not any(_inside(alternative, longer) for longer in taken):
+                taken.append(alternative)
+                found.append(rewritten({match.start: alternative}))
     typed = rewritten({})
     return [item for item in dict.fromkeys(found) if item != typed][:limit]
+
+
+def _inside(term, longer):
+    """Whether ``term``'s words are a run of ``longer``'s (both as compared, words apart)."""
+    return f" {term} " in f" {longer} "
 
 
 def _foreign_script(word):

@@ -241,3 +241,23 @@ def test_overlapping_terms_name_the_concepts_that_cover_most_of_the_query():
     # Where nothing overlaps, the longest term still wins over its shorter parts.
     [match] = glossary.matches(words("zzextend zzvisa"), "id")
     assert match.typed == "zzextend zzvisa"
+
+
+@pytest.mark.django_db
+def test_a_term_inside_a_longer_term_already_rewritten_is_no_query_of_its_own():
+    """Every page holding 永久居留证 holds 永久居留: a rewritten query of the shorter term finds
+    no page the longer one missed, and counted the same pairs again, so that a Chinese page
+    naming the concept in passing outranked the Indonesian guide about it (绿卡 on the tuned
+    list). Its place goes to a term that reaches other pages."""
+    new_concept(
+        "zq-green",
+        [
+            ("zh-hans", "戊己", "everyday"),
+            ("zh-hans", "甲乙丙丁", "preferred"),
+            ("zh-hans", "甲乙丙", "variant"),
+            ("id", "zqizin zqtetap", "preferred"),
+            ("id", "zqitap", "variant"),
+        ],
+    )
+    rewrites = glossary.variants(segment.query_tokens("戊己", "zh-hans"), "zh-hans", limit=4)
+    assert set(rewrites) == {"甲乙 乙丙 丙丁", "zqizin zqtetap", "zqitap"}
