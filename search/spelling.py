@@ -20,7 +20,7 @@ from django.db.models import Count, Max
 from search import glossary, homophones
 from search.fulltext import holding_word
 from search.models import SearchEntry
-from search.text import ARABIC_LETTERS, CJK, WORD, words, written_forms
+from search.text import ARABIC_LETTERS, CJK, FUNCTION_WORDS, WORD, words, written_forms
 
 CUTOFF = 0.8
 # A short word close to another word of the content is as often another real word as a typo
@@ -98,7 +98,8 @@ def _corrected_words(text, language):
         for token in dict.fromkeys(tokens)
         if len(token) >= MIN_LENGTH and not CJK.search(token) and not token.isdigit()
     ]
-    unknown = set(unknown) - glossary.known_words()
+    # A question word, chat spellings included ("gak", "bareng"), is a word of the language.
+    unknown = set(unknown) - glossary.known_words() - FUNCTION_WORDS
     if not unknown:
         return ""
     unknown -= present(sorted(unknown))

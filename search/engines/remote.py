@@ -16,7 +16,7 @@ from elasticsearch_dsl import Q, Search
 
 from search import glossary, segment
 from search import index as index_defs
-from search.text import place_keys, title_length, words
+from search.text import FUNCTION_WORDS, place_keys, title_length, words
 
 from .base import (
     FALLBACK_LANGUAGE,
@@ -742,8 +742,10 @@ class RemoteEngine(SearchEngine):
             synonyms, terms = index_defs.synonym_words(query.language), glossary.known_words()
 
             def known(word):
-                # The glossary holds its words as search compares them (ة as ه, ى as ي).
-                return word.lower() in synonyms or set(words(word)) <= terms
+                # The glossary holds its words as search compares them (ة as ه, ى as ي); a
+                # question word, chat spellings included ("kalo"), is no typo of a title's word.
+                found = set(words(word))
+                return word.lower() in synonyms or found <= terms or found <= FUNCTION_WORDS
 
             offered = [old if known(old) else new for old, new in zip(typed, offered, strict=True)]
             suggestion = " ".join(offered)

@@ -83,6 +83,8 @@ def test_did_you_mean_never_replaces_a_word_of_the_content_or_the_glossary(index
     assert ask("jadwal buka bank hari Sabtu", "id").suggestion == ""  # Sabtu is no typo of satu
     assert ask("how do I renew my kitas quickly").suggestion == ""  # quickly is no typo of quick
     assert ask("هل يمكنني العمل بتأشيرة سياحية", "ar").suggestion == ""
+    # a question word as chats spell it is no typo of a content word ("bareng" of "barang")
+    assert answer.spelling.candidate("izin tinggal apa yg bisa dipake buat tinggal bareng", "id") == ""
 
 
 def test_the_page_says_plainly_when_nothing_answers_and_records_it_as_not_found(client, indexed):

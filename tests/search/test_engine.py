@@ -296,6 +296,8 @@ def test_did_you_mean_corrects_only_words_no_page_holds(remote_indexed):
     assert search(engine, "bribe immigration officer").suggestion == ""  # known through synonyms
     assert search(engine, "golden vissa").suggestion == "golden visa"
     assert search(engine, "kitass kerja", language="id").suggestion == "kitas kerja"
+    # a question word as chats spell it ("kalo", if) is no typo of a title's word ("kali")
+    assert search(engine, "kalo overstay visa bakal diapain", language="id").suggestion == ""
 
 
 def test_a_misspelt_word_also_searched_as_corrected(remote_indexed):
