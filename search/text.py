@@ -99,6 +99,7 @@ FUNCTION_WORDS = frozenset(
         " gmn gmana knp kok ngapain diapain apaan brp kpn dmn kalo klo yg dgn utk krn tp trus terus"
         " gara soalnya biar sampe kayak gitu gini begitu begini bakal bakalan pengen pingin"
         " pengin mo aja doang nih tuh deh kan lho loh yah emang memang banget bgt pun pake dipake bareng"
+        " bgmn hrs bs aq kl tpi emg gk pgn"
         # English
         " how what when where why who whom which whose can could do does did done doing i my me"
         " mine we our us you your he she it its they them their his her is are was were be been"
@@ -243,6 +244,19 @@ MIN_COLLOQUIAL_WORD = 5
 VOWELS = "aeiou"
 MIN_SPOKEN_WORD = 4  # "abis", "ilang": shorter words ("ak", "ari") are too often others
 SPOKEN_LAST_E = re.compile(r"(.*[aeiou].*)e([^aeiou]+)")  # a vowel before; the last one is e
+# Words of what the service is about as chats shorten them ("org asing", foreigners); the
+# shortened question words are FUNCTION_WORDS ("yg", "utk", "brp").
+CHAT_ABBREVIATIONS = {
+    "org": "orang",
+    "tgl": "tanggal",
+    "hr": "hari",
+    "mgg": "minggu",
+    "bln": "bulan",
+    "thn": "tahun",
+    "kmrn": "kemarin",
+    "sblm": "sebelum",
+    "stlh": "setelah",
+}
 
 
 def formal(word):
@@ -277,9 +291,14 @@ def spoken_spellings(word, language):
     """The written spellings an Indonesian reader's word may stand for as chats spell it:
     with the first h they drop ("ilang" -> "hilang", "abis" -> "habis"), and with a for the
     e that Jakarta speech puts in a last syllable ("cepet" -> "cepat", "bener" -> "benar",
-    "temen" -> "teman"). Candidates only: "anak" begins with a vowel of its own and "paket"
-    ends in e, which the index tells (segment.spoken_words)."""
-    if language != "id" or not word.isascii() or len(word) < MIN_SPOKEN_WORD or word in FUNCTION_WORDS:
+    "temen" -> "teman"), or written out ("org" -> "orang", CHAT_ABBREVIATIONS). Candidates
+    only: "anak" begins with a vowel of its own and "paket" ends in e, which the index tells
+    (segment.spoken_words)."""
+    if language != "id":
+        return []
+    if word in CHAT_ABBREVIATIONS:
+        return [CHAT_ABBREVIATIONS[word]]
+    if not word.isascii() or len(word) < MIN_SPOKEN_WORD or word in FUNCTION_WORDS:
         return []
     found = []
     if word[:1] in VOWELS:

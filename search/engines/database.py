@@ -34,6 +34,7 @@ from search.text import (
     formal_of,
     names_text,
     phrase,
+    spoken_spellings,
     stem,
     whole_names,
     words,
@@ -138,6 +139,7 @@ def concepts(text, language):
             [
                 word,
                 *filter(None, [formal_of(word, language), stem(word, language)]),
+                *spoken_spellings(word, language),
                 *within.get(rest[word], ()),
             ],
         )

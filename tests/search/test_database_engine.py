@@ -354,3 +354,11 @@ def test_a_page_holding_the_concept_a_question_names_outranks_one_repeating_its_
         add_entry(f"other page {number} zqpermit")
     results = database_engine().search(SearchQuery(text="zqboss zqkeeps zqpapers", language="en"))
     assert [hit.url for hit in results.hits[:2]] == [answering.url, repeating.url]
+
+
+def test_an_indonesian_word_as_chats_spell_it_counts_as_the_pages_write_it():
+    """ "org" is "orang" and "temen" "teman" as typed in chats (search.text.spoken_spellings):
+    no page writes them so, and a page writing them held nothing of those words."""
+    assert ["zqlapor"] in concepts("zqlapor org", "id") and ["org", "orang"] in concepts("zqlapor org", "id")
+    assert ["temen", "teman"] in concepts("temen", "id")
+    assert ["org"] in concepts("zqreport org", "en")

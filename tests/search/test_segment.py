@@ -140,9 +140,11 @@ def test_an_indonesian_word_spoken_without_its_first_h_gets_it_back_when_pages_h
 @pytest.mark.django_db
 def test_an_indonesian_word_spoken_with_e_for_its_last_a_gets_its_written_vowel(add_entry):
     """Jakarta speech and chats turn a last syllable's a into e ("cepet" for "cepat", "bener"
-    for "benar", "temen" for "teman"); the written vowel comes back only when no page holds
-    the word as typed and some page holds it with the a: "paket" (a parcel) stays."""
-    add_entry("layanan cepat dan benar bagi teman; paket, pakat", language="id")
+    for "benar", "temen" for "teman") and shorten words ("org" for "orang"); the written
+    spelling comes back only when no page holds the word as typed and some page holds it
+    written: "paket" (a parcel) stays."""
+    add_entry("layanan cepat dan benar bagi teman orang asing; paket, pakat", language="id")
     assert segment.matched("layanan cepet", "id") == "layanan cepat"
     assert segment.matched("temen gue", "id") == "teman"
     assert segment.matched("paket", "id") == "paket"
+    assert segment.matched("org asing", "id") == "orang asing"

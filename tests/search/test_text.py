@@ -69,6 +69,8 @@ def test_title_length_counts_words_beyond_function_words():
         ("cepet", "id", ["cepat"]),
         ("utang", "id", ["hutang"]),
         ("emper", "id", ["hemper", "empar"]),
+        ("org", "id", ["orang"]),
+        ("tgl", "id", ["tanggal"]),
         # too short, a function word, another reader's language, no e in the last syllable
         ("ari", "id", []),
         ("atau", "id", []),
