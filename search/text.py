@@ -243,7 +243,9 @@ MIN_COLLOQUIAL_IN = 6
 MIN_COLLOQUIAL_WORD = 5
 VOWELS = "aeiou"
 MIN_SPOKEN_WORD = 4  # "abis", "ilang": shorter words ("ak", "ari") are too often others
-SPOKEN_LAST_E = re.compile(r"(.*[aeiou].*)e([^aeiou]+)")  # a vowel before; the last one is e
+# A vowel before, the last one e, then the consonants Indonesian words end in: "overstey" is
+# a typo of "overstay", no Jakarta spelling, and "did you mean" offers it.
+SPOKEN_LAST_E = re.compile(r"(.*[aeiou].*)e([bcdfghjklmnpqrstvxz]+)")
 # Words of what the service is about as chats shorten them ("org asing", foreigners); the
 # shortened question words are FUNCTION_WORDS ("yg", "utk", "brp").
 CHAT_ABBREVIATIONS = {

@@ -76,6 +76,7 @@ def test_title_length_counts_words_beyond_function_words():
         ("atau", "id", []),
         ("ilang", "en", []),
         ("visa", "id", []),
+        ("overstey", "id", ["hoverstey"]),  # no "overstay": a typo, which "did you mean" offers
     ],
 )
 def test_a_word_as_chats_spell_it_has_its_written_spellings_as_candidates(word, language, candidates):
