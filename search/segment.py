@@ -242,14 +242,14 @@ def spoken_words(text, language):
     tokens = dict.fromkeys(words(text))
     spelled = {token: formal for token in tokens if (formal := formal_of(token, language))}
     candidates = {token: spoken_spellings(token, language) for token in tokens if token not in spelled}
-    looked_up = [*spelled, *candidates, *(spelling for found in candidates.values() for spelling in found)]
+    looked_up = [*spelled, *candidates, *(written for found in candidates.values() for written in found)]
     held = spelling.present(looked_up) if looked_up else set()
-    written = {token: formal for token, formal in spelled.items() if token not in held}
+    spoken = {token: formal for token, formal in spelled.items() if token not in held}
     for token, found in candidates.items():
-        known = [spelling for spelling in found if spelling in held]
-        if token not in held and known:
-            written[token] = known[0]
-    return written
+        on_pages = [written for written in found if written in held]
+        if token not in held and on_pages:
+            spoken[token] = on_pages[0]
+    return spoken
 
 
 def matched(text, language):
