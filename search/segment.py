@@ -241,21 +241,32 @@ def spoken_words(text, language):
     written again only as some page writes it."""
     tokens = dict.fromkeys(words(text))
     spelled = {token: formal for token in tokens if (formal := formal_of(token, language))}
-    candidates = {token: spoken_spellings(token, language) for token in tokens if token not in spelled}
-    looked_up = [*spelled, *candidates, *(written for found in candidates.values() for written in found)]
-    held = spelling.present(looked_up) if looked_up else set()
+    candidates = {
+        token: found
+        for token in tokens
+        if token not in spelled and (found := spoken_spellings(token, language))
+    }
+    # Only the words that may be spoken are looked up, and their candidates only when no page
+    # holds them as typed: a lookup each, on every remote search.
+    if not spelled and not candidates:
+        return {}
+    held = spelling.present([*spelled, *candidates])
+    unheld = {token: found for token, found in candidates.items() if token not in held}
+    on_pages = (
+        spelling.present({written for found in unheld.values() for written in found}) if unheld else set()
+    )
     spoken = {token: formal for token, formal in spelled.items() if token not in held}
-    for token, found in candidates.items():
-        on_pages = [written for written in found if written in held]
-        if token not in held and on_pages:
-            spoken[token] = on_pages[0]
+    for token, found in unheld.items():
+        written = [candidate for candidate in found if candidate in on_pages]
+        if written:
+            spoken[token] = written[0]
     return spoken
 
 
 def matched(text, language):
     """The query as the remote engines match it: without question and function words (unless
     nothing else is left, or they belong to a glossary term), with its Chinese words apart and
-    its Indonesian verbs as spoken in their formal spelling (``spoken_words``); other words as
+    its Indonesian words as spoken in their written spelling (``spoken_words``); other words as
     typed."""
     keep = _in_terms(text, language)
     spoken = spoken_words(text, language)
