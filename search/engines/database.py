@@ -25,7 +25,7 @@ from django.db.models.functions import Length
 from django.utils import timezone
 
 from search import glossary, segment
-from search.fulltext import count, holding_any, occurs
+from search.fulltext import count, holders, occurs
 from search.models import SearchEntry
 from search.text import (
     ARABIC_LETTERS,
@@ -60,6 +60,8 @@ MAX_TERMS = 8
 # first from the database, so the cap only drops entries with fewer of them. 2,000 made a
 # search at 10,000 entries cost ~230 ms (p95); 600 keeps it near 100 ms.
 MAX_CANDIDATES = 600
+# Candidates checked against the reader's languages per query (a bound list of keys).
+CANDIDATE_CHUNK = 1000
 # Indonesian terms a word of a longer glossary term carries (concepts).
 MAX_WITHIN = 4
 # How much more a page weighs whose title is just what was asked (title_fit).
@@ -307,19 +309,27 @@ class DatabaseEngine(SearchEngine):
         """Entries holding any of the words (or a synonym), those holding the most first (they
         are ranked in Python, by how many and how rare). A one-letter word ("I", "a") is in
         every text as a substring: it finds nothing on its own. The words are looked up in the
-        full-text index (search/fulltext.py), not by reading every entry."""
+        full-text index (search/fulltext.py), not by reading every entry, each string once, and
+        counted here; only the entries holding the most are checked against the reader's
+        languages, a chunk at a time, since most searches need the first chunk alone."""
         telling = [options for options in concepts if len(options[0]) > 1 or CJK.search(options[0])]
         telling = telling or concepts
         if not telling:
             return []
-        holds = [holding_any(options) for options in telling]
-        matched = sum((Case(When(held, then=Value(1)), default=Value(0)) for held in holds), Value(0))
-        # Each word's lookup is made once and serves both the filter and the count.
-        found = self._base(query).filter(reduce(or_, holds)).alias(matched=matched).order_by("-matched")
-        # Chosen by their keys first (sorting whole rows costs more than reading them again),
-        # then read with only what ranking and the facets need; the page shown is read in full.
-        chosen = list(found.values_list("pk", flat=True)[:MAX_CANDIDATES])
-        return list(SearchEntry.objects.filter(pk__in=chosen).only(*RANKED_FIELDS))
+        found = holders([option for options in telling for option in options], SearchEntry.objects)
+        matched = Counter()
+        for options in telling:
+            matched.update(set().union(*(found[option] for option in options)))
+        most_first = sorted(matched, key=lambda pk: (-matched[pk], pk))
+        base, chosen = self._base(query), []
+        for start in range(0, len(most_first), CANDIDATE_CHUNK):
+            chunk = most_first[start : start + CANDIDATE_CHUNK]
+            covered_here = set(base.filter(pk__in=chunk).values_list("pk", flat=True))
+            chosen += [pk for pk in chunk if pk in covered_here]
+            if len(chosen) >= MAX_CANDIDATES:
+                break
+        # Read with only what ranking and the facets need; the page shown is read in full.
+        return list(SearchEntry.objects.filter(pk__in=chosen[:MAX_CANDIDATES]).only(*RANKED_FIELDS))
 
     @staticmethod
     def _weights(candidates, concepts, total, named=frozenset()):

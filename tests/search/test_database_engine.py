@@ -362,3 +362,15 @@ def test_an_indonesian_word_as_chats_spell_it_counts_as_the_pages_write_it():
     assert ["zqlapor"] in concepts("zqlapor org", "id") and ["org", "orang"] in concepts("zqlapor org", "id")
     assert ["temen", "teman"] in concepts("temen", "id")
     assert ["org"] in concepts("zqreport org", "en")
+
+
+def test_pages_in_other_languages_holding_more_words_leave_room_for_the_readers_own(add_entry, monkeypatch):
+    """The entries holding the most words are checked against the reader's languages a chunk at
+    a time: a chunk of Chinese pages holding every word must not leave the English one out."""
+    monkeypatch.setattr("search.engines.database.CANDIDATE_CHUNK", 2)
+    monkeypatch.setattr("search.engines.database.MAX_CANDIDATES", 2)
+    for _ in range(5):
+        add_entry("Wombat quokka permit", language="zh-hans")
+    own = add_entry("Wombat permit", language="en")
+    results = search("wombat quokka")
+    assert [hit.url for hit in results.hits] == [own.url]

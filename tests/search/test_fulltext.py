@@ -87,6 +87,13 @@ def test_any_of_several_strings(indexed):
     ) | reading_every_entry("护照")
 
 
+def test_the_holders_of_several_strings_each_looked_up_once(indexed, django_assert_num_queries):
+    """A search's concepts share strings; each distinct one costs one lookup, not one per concept."""
+    with django_assert_num_queries(2):
+        found = fulltext.holders(["passport", "护照", "passport"], SearchEntry.objects)
+    assert found == {"passport": reading_every_entry("passport"), "护照": reading_every_entry("护照")}
+
+
 def test_the_index_follows_new_changed_and_removed_entries(indexed, add_entry):
     entry = add_entry("Quokka permits")
     assert through_the_index(fulltext.holding("quokka")) == {entry.pk}
