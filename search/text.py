@@ -12,6 +12,9 @@ CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 # A word mixing scripts ("工作KITAS") is cut where the script changes: Chinese runs, other runs.
 SCRIPT_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\ufaff]+")
+# A title's words in brackets, ASCII or full-width: its acronyms and other names
+# ("Stay Permits (KITAS/KITAP)", "居留许可（KITAS/KITAP）").
+BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
 
 
 # Arabic spelling that varies in what people type: hamza on alif, taa marbuta written as haa,
@@ -123,7 +126,14 @@ FUNCTION_WORDS = frozenset(
 def title_length(text):
     """How many words a title has beyond function words (Chinese: character pairs), stored with
     each document on the remote engines: a title no longer than the query that holds all its
-    words is named after it (search/engines/database.py ``title_fit``)."""
+    words is named after it (search/engines/database.py ``title_fit``). Words in brackets are
+    other names of what the title names, not more of it: "Stay Permits (KITAS/KITAP)" is named
+    after "stay permits" as much as after KITAS (the database engine's ``title_fit`` counts
+    them as the concept's alternatives)."""
+    return _counted_words(BRACKETED.sub(" ", text or "")) or _counted_words(text or "")
+
+
+def _counted_words(text):
     return sum(word not in FUNCTION_WORDS for word in words(text))
 
 

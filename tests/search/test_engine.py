@@ -316,7 +316,13 @@ def test_partners_found_through_the_guides_that_link_them(remote_indexed):
 
 @pytest.mark.parametrize(
     ("typed", "language", "topic"),
-    [("visa", "id", "/id/visa/"), ("visas", "en", "/en/visa/"), ("签证", "zh-hans", "/zh-hans/visa/")],
+    [
+        ("visa", "id", "/id/visa/"),
+        ("visas", "en", "/en/visa/"),
+        ("签证", "zh-hans", "/zh-hans/visa/"),
+        # Named after "stay permits": its acronyms in brackets are other names, not more words.
+        ("stay permits", "en", "/en/izin-tinggal/"),
+    ],
 )
 def test_the_topic_named_by_the_query_is_among_the_first(remote_indexed, typed, language, topic):
     """As on the database engine: the page named after what was asked (``named_after``)."""

@@ -55,10 +55,17 @@ def test_a_spoken_verb_stems_as_its_formal_spelling():
 
 
 def test_title_length_counts_words_beyond_function_words():
-    assert title_length("Stay Permits (KITAS/KITAP)") == 4
     assert title_length("Rights and obligations") == 2
     assert title_length("签证") == 1
     assert title_length("居留许可") == 3  # character pairs, as the index cuts Chinese
+
+
+@pytest.mark.parametrize(
+    ("title", "length"),
+    [("Stay Permits (KITAS/KITAP)", 2), ("居留许可（KITAS/KITAP）", 3), ("(KITAS)", 1), ("Visa (", 1)],
+)
+def test_a_titles_words_in_brackets_are_other_names_not_more_of_it(title, length):
+    assert title_length(title) == length
 
 
 @pytest.mark.parametrize(
