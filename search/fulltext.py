@@ -197,7 +197,7 @@ def holders(texts, entries):
     The database engine asks this of every string of a search's concepts. The concepts share
     strings (a long term's Indonesian terms stand in for each of its words), and a phrase of
     common trigrams costs a few milliseconds, found or not: one lookup per concept repeated
-    them (bench/search.py, queries naming a concept at 10,000 entries: p95 190 -> 115 ms)."""
+    them (bench/search.py, queries naming a concept at 10,000 entries: p95 167 -> 122 ms)."""
     found = {}
     for text in dict.fromkeys(texts):
         if _fts_available() and len(text) >= 2:
