@@ -99,6 +99,12 @@ def concepts(text, language):
     counts as it: a run of words naming a glossary concept with its terms (search/glossary.py),
     a phrase of the synonym lists with its equivalents ("kitas" or "izin tinggal terbatas"),
     or a word."""
+    return concepts_and_named(text, language)[0]
+
+
+def concepts_and_named(text, language):
+    """``concepts``, with the glossary's matches among the query's words that they came from
+    (the search weighs the concepts named): the query is cut and matched once."""
     tokens = segment.query_tokens(text, language)
     named = glossary.matches(tokens, language)
     # A term of one word stands for its concept; the words of a longer term also count one by
@@ -152,9 +158,8 @@ def concepts(text, language):
         for word in found
         if word not in in_phrases and rest[word] not in between and rest[word] not in in_words
     ]
-    return [_without_longer(options) for _position, options in sorted(result, key=lambda item: item[0])][
-        :MAX_TERMS
-    ]
+    ordered = [_without_longer(options) for _position, options in sorted(result, key=lambda item: item[0])]
+    return ordered[:MAX_TERMS], named
 
 
 def _without_longer(options):
@@ -416,13 +421,12 @@ class DatabaseEngine(SearchEngine):
         return [entry for entry in entries if keep(entry)]
 
     def search(self, query):
-        meant = concepts(query.text, query.language)
+        meant, named_matches = concepts_and_named(query.text, query.language)
         candidates = self._candidates(query, meant)
         facets = self._facets(candidates)
         matching = self._filtered(candidates, query)
         now = timezone.now()
-        tokens = segment.query_tokens(query.text, query.language)
-        named_concepts = {match.typed for match in glossary.matches(tokens, query.language)}
+        named_concepts = {match.typed for match in named_matches}
         weights = (
             self._weights(
                 candidates, meant, covered_total(query.language, query.upcoming_only), named_concepts

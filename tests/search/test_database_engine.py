@@ -374,3 +374,20 @@ def test_pages_in_other_languages_holding_more_words_leave_room_for_the_readers_
     own = add_entry("Wombat permit", language="en")
     results = search("wombat quokka")
     assert [hit.url for hit in results.hits] == [own.url]
+
+
+def test_a_search_reads_the_query_once(indexed, monkeypatch):
+    """The concepts and the weight of the concepts named come from one cutting of the query into
+    words and one matching of them with the glossary."""
+    from search import segment
+
+    calls = []
+    real = segment.query_tokens
+
+    def counted(*args, **kwargs):
+        calls.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(segment, "query_tokens", counted)
+    search("kitas extension", "en")
+    assert len(calls) == 1
