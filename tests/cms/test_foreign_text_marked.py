@@ -41,6 +41,7 @@ def pages_to_read():
     return chosen
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", ["id", "en", "ar", "zh-hans"])
 def test_text_in_another_script_is_marked_with_its_language(client, language):
     unmarked = [

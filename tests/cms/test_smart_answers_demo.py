@@ -133,6 +133,7 @@ def walk_through(client, page, language, answers):
     return client.get(url, params)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize(("slug", "answers", "outcome", "values"), PATHS)
 def test_every_path_of_the_demo_flows(client, language, slug, answers, outcome, values):

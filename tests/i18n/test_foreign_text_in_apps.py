@@ -27,7 +27,8 @@ from search.models import BestBet
 from tests.foreign_text import LanguageOfText, read_problems
 from tests.helpers import url_in
 
-pytestmark = pytest.mark.django_db
+# Every app page in four languages: a whole-project check of seconds.
+pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 LANGUAGES = ["id", "en", "ar", "zh-hans"]
 THREADS = {

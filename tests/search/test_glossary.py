@@ -26,6 +26,7 @@ def new_concept(key, terms, includes=()):
     return concept
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_the_demo_glossary_has_sixty_concepts_in_four_languages_each_valid():
     concepts = Concept.objects.prefetch_related("terms", "includes")

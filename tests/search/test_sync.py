@@ -122,6 +122,7 @@ def test_an_unreachable_engine_is_asked_once_per_run_and_the_database_stays_curr
     assert outage == ["search engine opensearch unreachable: 2 updates wait for it, retried with a back-off"]
 
 
+@pytest.mark.slow
 def test_catch_up_finds_changes_that_bypassed_signals(indexed, guide):
     from cms.models import GuidePage
 
@@ -132,6 +133,7 @@ def test_catch_up_finds_changes_that_bypassed_signals(indexed, guide):
     assert entries(guide).count() == 4
 
 
+@pytest.mark.slow
 def test_check_reports_missing_stale_and_extra(indexed, guide):
     engine = database_engine()
     assert all(not any(report.values()) for report in pipeline.check(engine).values())
@@ -172,6 +174,7 @@ def test_search_page_says_when_degraded(client, indexed, settings):
         configured_engine.cache_clear()
 
 
+@pytest.mark.slow
 def test_search_index_commands(indexed, capsys):
     from django.core.management import call_command
 
