@@ -285,6 +285,32 @@ def test_an_office_is_found_by_the_province_it_serves(indexed, typed, language):
     assert search(typed, language=language).hits[0].url == f"/{language}/kantor/kantor-imigrasi-denpasar/"
 
 
+# The Immigration Law by the names readers give it (the glossary's "uu-keimigrasian"), none of
+# them the words of its title in their language ("关于移民事务的2011年第6号法律"), on both
+# engines (tests/search/test_engine.py too).
+LAW_NAMES = [
+    ("移民法", "zh-hans"),
+    ("印尼移民法", "zh-hans"),
+    ("قوانين الهجرة", "ar"),
+    ("immigration act", "en"),
+    ("hukum imigrasi", "id"),
+]
+
+
+def the_law(language):
+    """The law and its latest amendment (untranslated: its Indonesian page stands in)."""
+    return {
+        f"/{language}/peraturan/uu-6-2011/",
+        f"/{language}/peraturan/uu-63-2024/",
+        "/id/peraturan/uu-63-2024/",
+    }
+
+
+@pytest.mark.parametrize(("typed", "language"), LAW_NAMES)
+def test_the_immigration_law_is_found_by_the_names_readers_give_it(indexed, typed, language):
+    assert search(typed, language=language).hits[0].url in the_law(language)
+
+
 @pytest.mark.parametrize(
     ("typed", "language", "topic"),
     [("visa", "id", "/id/visa/"), ("visas", "en", "/en/visa/"), ("签证", "zh-hans", "/zh-hans/visa/")],

@@ -10,7 +10,7 @@ from search import pipeline
 from search.engines.base import SearchQuery
 from search.engines.remote import RemoteEngine
 from search.index import analysis_settings
-from tests.search.test_database_engine import FORM_QUERIES, PROVINCE_QUERIES
+from tests.search.test_database_engine import FORM_QUERIES, LAW_NAMES, PROVINCE_QUERIES, the_law
 
 pytestmark = [pytest.mark.engine, pytest.mark.django_db]
 
@@ -345,6 +345,11 @@ def test_an_office_is_found_by_the_province_it_serves(remote_indexed, typed, lan
     province, in every language (SearchDocument.names)."""
     results = search(remote_indexed, typed, language=language)
     assert results.hits[0].url == f"/{language}/kantor/kantor-imigrasi-denpasar/"
+
+
+@pytest.mark.parametrize(("typed", "language"), LAW_NAMES)
+def test_the_immigration_law_is_found_by_the_names_readers_give_it(remote_indexed, typed, language):
+    assert search(remote_indexed, typed, language=language).hits[0].url in the_law(language)
 
 
 def test_a_bulk_write_waits_longer_than_a_reader(remote):
