@@ -16,7 +16,7 @@ from elasticsearch_dsl import Q, Search
 
 from search import glossary, segment
 from search import index as index_defs
-from search.text import FUNCTION_WORDS, place_keys, title_length, words
+from search.text import CJK, FUNCTION_WORDS, place_keys, title_length, words
 
 from .base import (
     FALLBACK_LANGUAGE,
@@ -302,7 +302,7 @@ def build_suggestion(text):
     return {"did_you_mean": {"text": text, "phrase": phrase}}
 
 
-def expansion_match(text):
+def expansion_match(text, boost=1.0):
     """A query rewritten with the glossary's terms: most of its words, without the typo clause
     and the bonuses of text_relevance (each rewritten query with all of them would multiply the
     clauses past the engines' limit of 1,024)."""
@@ -313,7 +313,25 @@ def expansion_match(text):
         type="cross_fields",
         minimum_should_match=MOST_WORDS,
         auto_generate_synonyms_phrase_query=False,
+        boost=boost,
     )
+
+
+def expansion_weight(text, concepts):
+    """How much a rewritten query weighs: a Chinese term of a concept the query names, alone
+    ("永久 久居 居留 留许 许可" for 绿卡), as one word rather than one per character pair. The
+    engine counts each pair as a word, so the Chinese topic page holding that term outweighed
+    the untranslated page about permanent stay five to one; the database engine counts a term
+    once. Rewritten questions keep their weight: their own words are in them too, and weighing
+    those down lost the long Chinese questions (docs/performance.md, thirteenth session)."""
+    pairs = text.split()
+    if (
+        len(pairs) > 1
+        and all(CJK.search(pair) for pair in pairs)
+        and any(text in terms for terms in concepts)
+    ):
+        return 1 / len(pairs)
+    return 1.0
 
 
 def named_after(text):
@@ -384,7 +402,8 @@ def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.a
         )
     rewritten = [text for text in dict.fromkeys(expansions) if text not in (query.text, corrected)]
     if rewritten:
-        text_query = Q("bool", should=[text_query, *map(expansion_match, rewritten)], minimum_should_match=1)
+        expanded = [expansion_match(text, expansion_weight(text, concepts)) for text in rewritten]
+        text_query = Q("bool", should=[text_query, *expanded], minimum_should_match=1)
     phrases = concept_phrases(concepts, query.language)
     if phrases:
         text_query = Q("bool", must=[text_query], should=phrases)

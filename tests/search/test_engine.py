@@ -352,6 +352,15 @@ def test_the_immigration_law_is_found_by_the_names_readers_give_it(remote_indexe
     assert search(remote_indexed, typed, language=language).hits[0].url in the_law(language)
 
 
+@pytest.mark.parametrize("typed", ["绿卡", "永居"])
+def test_a_chinese_name_of_a_concept_reaches_the_untranslated_page_about_it(remote_indexed, typed):
+    """Green card and 永居 name permanent stay, whose guide is in Indonesian only. The query
+    rewritten with the Chinese term 永久居留许可 counted its five character pairs as five
+    words, so the Chinese pages merely holding that term came first; it counts as one word."""
+    results = search(remote_indexed, typed, language="zh-hans")
+    assert "/id/izin-tinggal/izin-tinggal-tetap/" in urls(results, 3)
+
+
 def test_a_bulk_write_waits_longer_than_a_reader(remote):
     """A loaded node takes seconds to write 1,000 documents: with the readers' timeout a
     rebuild failed (CI, a busy two-core machine). Here the readers' timeout is a millisecond;
