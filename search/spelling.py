@@ -90,6 +90,15 @@ def candidate(text, language):
     return _corrected_words(chinese or text, language) or chinese
 
 
+def never_replaced(tokens):
+    """Whether words, as search compares them, are words of the language that no "did you
+    mean" replaces, on any engine: the glossary's terms (misspellings included, since the
+    glossary leads those to their concept) and the question words, chat spellings included
+    ("kalo", "gak"), which are no typos of a title's word."""
+    terms = glossary.known_words()
+    return all(token in terms or token in FUNCTION_WORDS for token in tokens)
+
+
 def _corrected_words(text, language):
     """The query with its unknown words corrected, or "" when there is nothing to correct."""
     tokens = words(text)
@@ -98,8 +107,7 @@ def _corrected_words(text, language):
         for token in dict.fromkeys(tokens)
         if len(token) >= MIN_LENGTH and not CJK.search(token) and not token.isdigit()
     ]
-    # A question word, chat spellings included ("gak", "bareng"), is a word of the language.
-    unknown = set(unknown) - glossary.known_words() - FUNCTION_WORDS
+    unknown = {token for token in unknown if not never_replaced([token])}
     if not unknown:
         return ""
     unknown -= present(sorted(unknown))

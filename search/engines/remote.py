@@ -14,9 +14,9 @@ from datetime import UTC, datetime
 from django.conf import settings
 from elasticsearch_dsl import Q, Search
 
-from search import glossary, segment
+from search import glossary, segment, spelling
 from search import index as index_defs
-from search.text import CJK, FUNCTION_WORDS, place_keys, title_length, words
+from search.text import CJK, place_keys, title_length, words
 
 from .base import (
     FALLBACK_LANGUAGE,
@@ -758,13 +758,11 @@ class RemoteEngine(SearchEngine):
         suggestion = options[0]["text"] if options else ""
         typed, offered = query.text.split(), suggestion.split()
         if len(typed) == len(offered):
-            synonyms, terms = index_defs.synonym_words(query.language), glossary.known_words()
+            synonyms = index_defs.synonym_words(query.language)
 
             def known(word):
-                # The glossary holds its words as search compares them (ة as ه, ى as ي); a
-                # question word, chat spellings included ("kalo"), is no typo of a title's word.
-                found = set(words(word))
-                return word.lower() in synonyms or found <= terms or found <= FUNCTION_WORDS
+                # Compared as search compares words (the glossary holds ة as ه, ى as ي).
+                return word.lower() in synonyms or spelling.never_replaced(words(word))
 
             offered = [old if known(old) else new for old, new in zip(typed, offered, strict=True)]
             suggestion = " ".join(offered)

@@ -87,6 +87,16 @@ def test_did_you_mean_never_replaces_a_word_of_the_content_or_the_glossary(index
     assert answer.spelling.candidate("izin tinggal apa yg bisa dipake buat tinggal bareng", "id") == ""
 
 
+def test_the_words_no_did_you_mean_replaces_are_the_same_for_every_engine(indexed):
+    """One rule (spelling.never_replaced) for the suggestions made here and for the remote
+    engines' own suggester: the glossary's words, misspellings included, and question words."""
+    never_replaced = answer.spelling.never_replaced
+    assert never_replaced(["kitas"]) and never_replaced(["pasport"])  # a term, a known misspelling
+    assert never_replaced(["kalo"]) and never_replaced(["bareng"])  # question words as chats spell them
+    assert never_replaced(["kalo", "kitas"])  # a word the reader typed that search cuts in two
+    assert not never_replaced(["kitass"]) and not never_replaced(["kalo", "kitass"])
+
+
 def test_the_page_says_plainly_when_nothing_answers_and_records_it_as_not_found(client, indexed):
     response = client.get("/en/search/", {"q": "best beaches in Lombok"})
     html = response.content.decode()
