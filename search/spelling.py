@@ -91,12 +91,13 @@ def candidate(text, language):
 
 
 def never_replaced(tokens):
-    """Whether words, as search compares them, are words of the language that no "did you
-    mean" replaces, on any engine: the glossary's terms (misspellings included, since the
-    glossary leads those to their concept) and the question words, chat spellings included
-    ("kalo", "gak"), which are no typos of a title's word."""
+    """Those of the words (as search compares them) that no "did you mean" replaces, on any
+    engine: the glossary's terms (misspellings included, since the glossary leads those to
+    their concept) and the question words, chat spellings included ("kalo", "gak"), which
+    are no typos of a title's word. Asked once for all the words: the glossary's snapshot is
+    checked against the shared cache on each call."""
     terms = glossary.known_words()
-    return all(token in terms or token in FUNCTION_WORDS for token in tokens)
+    return {token for token in tokens if token in terms or token in FUNCTION_WORDS}
 
 
 def _corrected_words(text, language):
@@ -107,7 +108,7 @@ def _corrected_words(text, language):
         for token in dict.fromkeys(tokens)
         if len(token) >= MIN_LENGTH and not CJK.search(token) and not token.isdigit()
     ]
-    unknown = {token for token in unknown if not never_replaced([token])}
+    unknown = set(unknown) - never_replaced(unknown)
     if not unknown:
         return ""
     unknown -= present(sorted(unknown))

@@ -759,10 +759,11 @@ class RemoteEngine(SearchEngine):
         typed, offered = query.text.split(), suggestion.split()
         if len(typed) == len(offered):
             synonyms = index_defs.synonym_words(query.language)
+            # Compared as search compares words (the glossary holds ة as ه, ى as ي).
+            kept = spelling.never_replaced({token for word in typed for token in words(word)})
 
             def known(word):
-                # Compared as search compares words (the glossary holds ة as ه, ى as ي).
-                return word.lower() in synonyms or spelling.never_replaced(words(word))
+                return word.lower() in synonyms or set(words(word)) <= kept
 
             offered = [old if known(old) else new for old, new in zip(typed, offered, strict=True)]
             suggestion = " ".join(offered)
