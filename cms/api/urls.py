@@ -2,6 +2,7 @@
 
 from django.urls import include, path
 from django.utils import translation
+from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.views import SpectacularJSONAPIView, SpectacularYAMLAPIView
 from rest_framework.routers import SimpleRouter
 
@@ -24,6 +25,13 @@ def in_english(view_class):
                 return super().dispatch(request, *args, **kwargs)
 
     return English.as_view(patterns=documented)
+
+
+def public_schema():
+    """The schema /api/v1/openapi.json serves, as a dict, built in-process (the tests check it
+    and generate requests from it) by the same generator, from the same endpoints, in English."""
+    with translation.override("en"):
+        return SchemaGenerator(patterns=documented).get_schema(request=None, public=True)
 
 
 app_name = "api"

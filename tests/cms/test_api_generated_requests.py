@@ -16,18 +16,15 @@ import schemathesis
 from django.core.cache import caches
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from drf_spectacular.generators import SchemaGenerator
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
-from cms.api.urls import documented
+from cms.api.urls import public_schema
 from config.wsgi import application
 
 pytestmark = pytest.mark.slow
 
-schema = schemathesis.openapi.from_dict(
-    SchemaGenerator(patterns=documented).get_schema(request=None, public=True)
-)
+schema = schemathesis.openapi.from_dict(public_schema())
 schema.app = application
 
 
