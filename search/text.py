@@ -90,7 +90,7 @@ CHINESE_FUNCTION_CHARACTERS = frozenset(
 FUNCTION_WORDS = frozenset(
     words(
         # Indonesian
-        "bagaimana bagaimanakah gimana apakah apa kapan dimana di mana siapa mengapa kenapa berapa"
+        "bagaimana bagaimanakah gimana cara caranya apakah apa kapan dimana di mana siapa mengapa kenapa berapa"
         " saya aku kami kita anda kamu dia mereka ku nya sini situ bisa dapat yang dan atau tetapi"
         " tapi tidak tak bukan belum sudah telah akan sedang masih mau ingin harus perlu boleh"
         " ini itu ke dari untuk dengan pada oleh agar supaya jika kalau bila apabila karena sebagai"

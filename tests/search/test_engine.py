@@ -379,3 +379,11 @@ def test_a_bulk_write_waits_longer_than_a_reader(remote):
     hurried._bulk([hurried._action(document, remote.write_alias("en"))])
     remote.refresh()
     assert search(remote, "zqwrite").total == 1
+
+
+@pytest.mark.parametrize("typed", ["gimana cara perpanjang visa gue", "bagaimana caranya memperpanjang visa"])
+def test_cara_asks_how_and_tells_no_topic(remote_indexed, typed):
+    """ "cara" ("way", in "gimana cara": how do I) is a question word: counted as a word of the
+    query, it put the webinar "cara mengajukan e-Visa" (how to apply) before the extension guide."""
+    results = search(remote_indexed, typed, language="id")
+    assert results.hits[0].url == "/id/visa/perpanjangan-izin-tinggal-kunjungan/"
