@@ -57,6 +57,14 @@ def test_an_everyday_question_in_words_a_guide_also_uses_is_below_the_floor(inde
         assert results.total and results.no_good_match, (text, results.confidence)
 
 
+def test_a_short_english_word_inside_longer_words_answers_nothing(indexed):
+    """ "eat" is inside "creation", "treatment" and "threats", "cat" inside "certificate": found
+    there, the question was answered with pages about none of it."""
+    for text in ["where can I eat", "cat food"]:
+        results = ask(text)
+        assert results.no_good_match, (text, results.confidence, results.total)
+
+
 def test_a_glossary_term_typed_on_the_english_site_finds_the_guides(indexed):
     """WNA is the Indonesian abbreviation for foreigner: the English guides write it out."""
     results = ask("WNA obligations")

@@ -50,13 +50,15 @@ def test_a_whole_word_is_found_whole(indexed):
     )
 
 
-def test_two_letters_are_found_at_the_start_or_the_end_of_a_word(indexed):
-    found = through_the_index(fulltext.holding("do"))
+@pytest.mark.parametrize("text", ["do", "per"])
+def test_two_or_three_latin_letters_are_found_at_the_start_or_the_end_of_a_word(indexed, text):
+    found = through_the_index(fulltext.holding(text))
     texts = SearchEntry.objects.filter(pk__in=found).values_list("search_text", flat=True)
-    assert found and all(" do" in f" {text} " or "do " in f" {text} " for text in texts)
+    assert found and all(f" {text}" in f" {t} " or f"{text} " in f" {t} " for t in texts)
+    assert found < reading_every_entry(text)  # some hold it inside a word only
 
 
-@pytest.mark.parametrize("text", ["do", "kk", "护照", "paspor"])
+@pytest.mark.parametrize("text", ["do", "kk", "car", "eat", "护照", "paspor"])
 def test_ranking_counts_what_the_index_finds(indexed, text):
     """Python's ``occurs`` (ranking, the relevance floor) agrees with the lookup, two letters included."""
     texts = dict(SearchEntry.objects.values_list("pk", "search_text"))
@@ -74,6 +76,11 @@ def test_ranking_counts_what_the_index_finds(indexed, text):
         ("do", "ado dodo", 3),  # "dodo": its start and its end
         ("do", "adoa odoo", 0),  # inside words only
         ("护照", "护照 申请护照 护照丢失", 3),
+        # Three Latin letters as two ("car" in "card", not in "mastercard"); Arabic words of
+        # three letters take a prefix and a suffix at once ("عمل" in "بالعملة") and count anywhere.
+        ("car", "car cards mastercard scar", 3),
+        ("eat", "creation treatment threats", 0),
+        ("عمل", "بالعملة", 1),
     ],
 )
 def test_counts_and_occurrence_agree(text, held, times):
