@@ -1,6 +1,7 @@
 """The one interface every engine implements, and the values it takes and returns."""
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from html import escape
 
@@ -34,8 +35,12 @@ PAST_EVENT_WEIGHT = 0.3  # events that have started rank below upcoming ones
 
 
 def clean_query(text):
-    """Bound and tidy what the reader typed; any text is a valid query."""
-    text = re.sub(r"[\x00-\x1f\x7f]", " ", text or "")
+    """Bound and tidy what the reader typed; any text is a valid query. Compatibility forms
+    become the letters they stand for (NFKC): full-width Latin as a Chinese or Japanese keyboard
+    types it ("ＫＩＴＡＳ　申请"), Arabic presentation forms ("ﺟﻮﺍﺯ") as some keyboards and PDFs
+    give them; no page is written in them, so as typed they found nothing."""
+    text = unicodedata.normalize("NFKC", text or "")
+    text = re.sub(r"[\x00-\x1f\x7f]", " ", text)
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
