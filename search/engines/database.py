@@ -132,13 +132,13 @@ def concepts_and_named(text, language):
     between = segment.halves(tokens, language, named)
     # A word of a longer term is also held by a page holding the term's concept in other words:
     # an Indonesian page standing in for an untranslated one never holds "الخروج" of
-    # "الخروج النهائي", yet answers it through "exit permit only".
+    # "الخروج النهائي", yet answers it through "exit permit only"; nor does any page hold "biru"
+    # of an everyday term "kartu biru" an editor adds for KITAS, on the Indonesian site too.
     # Only the Indonesian terms: the stand-in pages are Indonesian, and each term more is one
     # more string to look up (all of them doubled a search's time with the demo glossary).
     within = {
         index: match.by_language.get(FALLBACK_LANGUAGE, [])[:MAX_WITHIN]
         for match in named
-        if language != FALLBACK_LANGUAGE
         for index in range(match.start, match.end)
     }
     # A Chinese word of three characters or more is one word, not two or more pairs.

@@ -8,6 +8,7 @@ from search import answer
 from search.engines import database_engine
 from search.engines.base import SearchQuery
 from search.engines.database import covered_total
+from search.models import Concept, Term
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +64,18 @@ def test_a_short_english_word_inside_longer_words_answers_nothing(indexed):
     for text in ["where can I eat", "cat food"]:
         results = ask(text)
         assert results.no_good_match, (text, results.confidence, results.total)
+
+
+def test_a_new_indonesian_term_is_answered_on_the_indonesian_site(indexed):
+    """Each word of a longer term also counts alone, and "zqbiru" is on no page: on the other
+    sites the concept's Indonesian terms stood in for it, on the Indonesian site nothing did, so
+    a term an editor had just added named its concept and was still "not answered"."""
+    Term.objects.create(
+        concept=Concept.objects.get(key="kitas"), language="id", text="kartu zqbiru", kind="everyday"
+    )
+    results = ask("kartu zqbiru", "id")
+    assert not results.no_good_match, results.confidence
+    assert "kitas" in results.hits[0].title.lower()
 
 
 def test_a_glossary_term_typed_on_the_english_site_finds_the_guides(indexed):
