@@ -13,6 +13,7 @@ from cms.models import (
     Audience,
     GuidePage,
     LibraryDocument,
+    OfficeIndexPage,
     OfficePage,
     PartnerPage,
     RegulationPage,
@@ -220,6 +221,19 @@ class OfficeSource(PageSource):
         }
 
 
+class OfficeFinderSource(PageSource):
+    """The office finder, for a reader asking for an office without naming where ("alamat
+    kantor imigrasi", "移民局地址"): its introduction says what it lists (addresses, opening
+    hours, services), and its offices' names are its content, as a topic's guides are its."""
+
+    name = "cms.office_finder"
+    model = OfficeIndexPage
+    kind = "office"
+
+    def fields(self, page):
+        return {"summary": page.intro, "body": " ".join(office.title for office in page.offices())}
+
+
 class SmartAnswerSource(PageSource):
     """A smart answer is found by its title, its questions and answers, and its outcomes.
 
@@ -333,9 +347,10 @@ class FormSource(SearchSource):
 def refresh_what_names(instance, **kwargs):
     """A page published or unpublished changes the documents that name it.
 
-    A topic's document holds its guides' titles and summaries; a form's and a
-    partner's hold the titles of the pages linking them (``pages_linking``); a guide's
-    names the regulations it rests on, and a regulation's the guides explaining it.
+    A topic's document holds its guides' titles and summaries, the office finder's its
+    offices' names; a form's and a partner's hold the titles of the pages linking them
+    (``pages_linking``); a guide's names the regulations it rests on, and a regulation's the
+    guides explaining it.
     """
     page = instance.specific_deferred
     if isinstance(page, GuidePage):
@@ -347,6 +362,10 @@ def refresh_what_names(instance, **kwargs):
     if isinstance(page, RegulationPage):
         for guide in GuidePage.objects.live().filter(regulations=page):
             request_reindex(guide)
+    if isinstance(page, OfficePage):
+        finder = page.get_parent().specific_deferred
+        if isinstance(finder, OfficeIndexPage):
+            request_reindex(finder)
     links = ReferenceIndex.objects.filter(
         base_content_type=ContentType.objects.get_for_model(Page), object_id=str(page.pk)
     ).values_list("to_content_type", "to_object_id")
@@ -395,6 +414,7 @@ register(TopicSource())
 register(RegulationSource())
 register(PartnerSource())
 register(OfficeSource())
+register(OfficeFinderSource())
 register(SmartAnswerSource())
 register(FormSource())
 

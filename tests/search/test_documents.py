@@ -126,3 +126,38 @@ def test_a_translated_page_answers_to_its_indonesian_name_too(guide):
     for document in documents[1:]:
         assert document.title != indonesian
         assert indonesian in document.related
+
+
+def test_the_office_finder_is_found_by_readers_asking_for_an_office_without_a_place(client):
+    """It was no source at all: "immigration office address" listed a dozen offices, the finder
+    that filters them by province and service never."""
+    from cms.models import OfficeIndexPage
+
+    finder = OfficeIndexPage.objects.get()
+    english = next(
+        document
+        for document in searchable.sources()["cms.office_finder"].documents(finder)
+        if document.language == "en"
+    )
+    assert english.kind == "office" and english.url == "/en/kantor/"
+    with translation.override("en"):
+        assert all(office.title in english.body for office in finder.offices())
+    html = client.get("/en/search/", {"q": "immigration office address"}).content.decode()
+    assert html.index('href="/en/kantor/"') < html.index('href="/en/kantor/kantor-imigrasi-')
+
+
+def test_an_office_published_refreshes_the_finder_that_lists_it():
+    """The finder's document holds its offices' names: a new or renamed office changes it."""
+    from cms.models import OfficeIndexPage, OfficePage
+
+    requested = []
+
+    def record(sender, obj, **kwargs):
+        requested.append(obj)
+
+    searchable.reindex_requested.connect(record)
+    try:
+        OfficePage.objects.live().first().save_revision().publish()
+    finally:
+        searchable.reindex_requested.disconnect(record)
+    assert OfficeIndexPage.objects.get() in requested
