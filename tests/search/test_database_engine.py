@@ -312,6 +312,19 @@ def test_the_immigration_law_is_found_by_the_names_readers_give_it(indexed, type
 
 
 @pytest.mark.parametrize(
+    ("typed", "guide"),
+    [
+        ("كيتاس", "/ar/izin-tinggal/kitas-"),
+        ("الكيتاس للعمل", "/ar/izin-tinggal/kitas-kerja/"),
+        ("كيتاب", "/izin-tinggal/izin-tinggal-tetap/"),
+    ],
+)
+def test_a_permit_named_in_arabic_letters_finds_its_guides(indexed, typed, guide):
+    """Arabic readers write KITAS and KITAP as they sound (كيتاس, كيتاب): no page does."""
+    assert guide in search(typed, language="ar").hits[0].url
+
+
+@pytest.mark.parametrize(
     ("typed", "language", "topic"),
     [("visa", "id", "/id/visa/"), ("visas", "en", "/en/visa/"), ("签证", "zh-hans", "/zh-hans/visa/")],
 )
