@@ -3,8 +3,9 @@ the relevance floor and "did you mean", so a term matches the same way everywher
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 
+import opencc
 import snowballstemmer
 
 WORD = re.compile(r"\w+", re.UNICODE)
@@ -15,6 +16,18 @@ SCRIPT_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\u
 # A title's words in brackets, ASCII or full-width: its acronyms and other names
 # ("Stay Permits (KITAS/KITAP)", "居留许可（KITAS/KITAP）").
 BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
+
+
+@cache
+def _traditional_to_simplified():
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text):
+    """Chinese typed in Traditional characters (Taiwan, Hong Kong: 護照, 罰款) in the Simplified
+    ones every Chinese page here is written in (护照, 罚款); other text as it is. OpenCC converts
+    by phrase, not character by character (乾隆 stays, 乾燥 becomes 干燥)."""
+    return _traditional_to_simplified().convert(text) if CJK.search(text) else text
 
 
 # Arabic spelling that varies in what people type: hamza on alif, taa marbuta written as haa,

@@ -8,6 +8,8 @@ from html import escape
 from django.conf import settings
 from django.utils.safestring import mark_safe
 
+from search.text import simplified
+
 MAX_QUERY_LENGTH = 512
 PER_PAGE = 10
 # Highlight markers: private-use characters that never occur in text, replaced by
@@ -38,8 +40,9 @@ def clean_query(text):
     """Bound and tidy what the reader typed; any text is a valid query. Compatibility forms
     become the letters they stand for (NFKC): full-width Latin as a Chinese or Japanese keyboard
     types it ("ＫＩＴＡＳ　申请"), Arabic presentation forms ("ﺟﻮﺍﺯ") as some keyboards and PDFs
-    give them; no page is written in them, so as typed they found nothing."""
-    text = unicodedata.normalize("NFKC", text or "")
+    give them; no page is written in them, so as typed they found nothing. Traditional Chinese
+    becomes Simplified (search.text.simplified)."""
+    text = simplified(unicodedata.normalize("NFKC", text or ""))
     text = re.sub(r"[\x00-\x1f\x7f]", " ", text)
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
