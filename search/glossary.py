@@ -20,9 +20,11 @@ from functools import cached_property
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+from pypinyin import Style, lazy_pinyin
 
 from search.models import Concept, Term
 from search.text import (
+    ARABIC,
     ARABIC_LETTERS,
     CHINESE_FUNCTION_WORDS,
     CJK,
@@ -467,4 +469,20 @@ def entries(language):
                 see_also=[(other.key, other.preferred(language)) for other in concept.see_also.all()],
             )
         )
-    return sorted(found, key=lambda entry: entry.term.casefold())
+    return sorted(found, key=lambda entry: (sort_key(entry.term, language), entry.term))
+
+
+ARABIC_ARTICLE = "ال"
+
+
+def sort_key(term, language):
+    """Where a term goes in an alphabetical list as its readers look it up: Chinese by its sound
+    in pinyin (as dictionaries order it; code points follow no order a reader knows), Arabic
+    without its article and with the hamza's seats as their letter (التأشيرة under ت, أ with ا),
+    other languages by their letters, case aside."""
+    if language == "zh-hans":
+        return " ".join(lazy_pinyin(term, style=Style.TONE3)).casefold()
+    if language == "ar":
+        words = term.translate(ARABIC).split()
+        return " ".join(word.removeprefix(ARABIC_ARTICLE) if len(word) > 3 else word for word in words)
+    return term.casefold()

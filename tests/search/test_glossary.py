@@ -262,3 +262,20 @@ def test_a_term_inside_a_longer_term_already_rewritten_is_no_query_of_its_own():
     )
     rewrites = glossary.variants(segment.query_tokens("戊己", "zh-hans"), "zh-hans", limit=4)
     assert set(rewrites) == {"甲乙 乙丙 丙丁", "zqizin zqtetap", "zqitap"}
+
+
+@pytest.mark.parametrize(
+    ("language", "in_order"),
+    [
+        # By sound: bǎo, fá, hù, qiān (by code point 罚 came last).
+        ("zh-hans", ["保证人", "罚款", "护照", "签证"]),
+        # Without the article: الهجرة under ه (by letters, every term with ال came under ا).
+        ("ar", ["ترحيل", "جواز السفر", "الهجرة"]),
+        # The hamza's seat as its letter: إقامة and أمن among the words beginning with ا.
+        ("ar", ["الاستثمار", "إقامة", "أمن"]),
+        ("en", ["deportation", "KITAS", "passport"]),
+    ],
+)
+def test_the_public_glossary_is_in_the_order_its_readers_look_terms_up(language, in_order):
+    keys = [glossary.sort_key(term, language) for term in in_order]
+    assert keys == sorted(keys)
