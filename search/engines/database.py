@@ -322,7 +322,6 @@ class DatabaseEngine(SearchEngine):
         counted here; only the entries holding the most are checked against the reader's
         languages, a chunk at a time, since most searches need the first chunk alone."""
         telling = [options for options in concepts if len(options[0]) > 1 or CJK.search(options[0])]
-        telling = telling or concepts
         if not telling:
             return []
         found = holders([option for options in telling for option in options], SearchEntry.objects)

@@ -430,3 +430,13 @@ def test_a_search_reads_the_query_once(indexed, monkeypatch):
     monkeypatch.setattr(segment, "query_tokens", counted)
     search("kitas extension", "en")
     assert len(calls) == 1
+
+
+@pytest.mark.parametrize(("typed", "language"), [("a", "en"), ("I", "en"), ("0", "id"), ("و", "ar")])
+def test_a_query_of_one_letter_finds_nothing(indexed, typed, language):
+    """One letter or digit is inside nearly every text: it listed nearly every page."""
+    assert search(typed, language=language).total == 0
+
+
+def test_one_chinese_character_is_a_word_and_finds_what_holds_it(indexed):
+    assert "护照" in search("护", language="zh-hans").hits[0].title
