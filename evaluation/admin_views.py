@@ -16,6 +16,7 @@ from core.permissions import PageEditorRequired
 from evaluation import conf, flow_counts, periods, search_log
 from evaluation.models import EventFeedback, PageRating
 from search import term_admin
+from search.models import language_name
 
 
 class HelpfulnessView(PageEditorRequired, TemplateView):
@@ -117,6 +118,7 @@ class NotFoundView(PageEditorRequired, TemplateView):
         best_bets, terms = term_admin.can_add_best_bet(user), term_admin.can_add_term(user)
         rows = search_log.not_found()
         for row in rows:
+            row["language_name"] = language_name(row["language"])
             if best_bets:
                 row["best_bet_url"] = term_admin.best_bet_url(
                     row["language"], row["query"], self.request.path

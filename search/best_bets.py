@@ -14,7 +14,7 @@ from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page
 
 from search import glossary
-from search.models import BestBet
+from search.models import BestBet, is_shown_address, query_key
 from search.text import words
 
 
@@ -33,14 +33,21 @@ def title_language(page, language):
 
 
 def pinned(text, language):
-    """At most three pinned results for a query, in the editors' order, without repeats."""
+    """At most three pinned results for a query, in the editors' order, without repeats.
+
+    A bet's query matches as search compares words (``query_key``: any case, spacing and
+    punctuation; Chinese with or without spaces): "kitas sponsor?" is "kitas sponsor", and
+    "绿卡 抽签" and "绿卡抽签。" are "绿卡抽签"."""
     tokens = words(text)
     concept_ids = {concept for match in glossary.matches(tokens, language) for concept in match.concepts}
-    normalised = " ".join(text.split()).lower()
+    key = query_key(text)
     now = timezone.now()
+    wanted = Q(concept_id__in=concept_ids)
+    if key:  # a query of punctuation alone names no bet (concept bets have no query)
+        wanted |= Q(query_key=key)
     bets = (
         BestBet.objects.filter(language=language)
-        .filter(Q(query=normalised) | Q(concept_id__in=concept_ids))
+        .filter(wanted)
         .filter(Q(starts__isnull=True) | Q(starts__lte=now), Q(ends__isnull=True) | Q(ends__gt=now))
         .order_by("position", "pk")
     )
@@ -54,7 +61,9 @@ def pinned(text, language):
             if page is None:  # unpublished, made private or deleted: the bet is withdrawn with it
                 continue
             result = Pinned(title=page.title, url=page.get_url(), language=title_language(page, language))
-        else:
+        elif is_shown_address(bet.url):  # never a "javascript:" link saved before addresses were checked
             result = Pinned(title=bet.title, url=bet.url, language=language)
+        else:
+            continue
         found.setdefault(result.url, result)
     return list(found.values())[: BestBet.MAX_PER_QUERY]

@@ -22,7 +22,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from pypinyin import Style, lazy_pinyin
 
-from search.models import Concept, Term
+from search.models import Concept, Term, language_name
 from search.text import (
     ARABIC,
     ARABIC_LETTERS,
@@ -355,7 +355,7 @@ def _too_wide(concept_id, terms, edges):
     ]
     for parent in affected:
         reached = reach(parent, edges)
-        for language in {language for items in words_of.values() for language, _count in items}:
+        for language in sorted({language for items in words_of.values() for language, _count in items}):
             count = sum(
                 number
                 for reached_id in reached
@@ -369,7 +369,12 @@ def _too_wide(concept_id, terms, edges):
                         "A search for %(name)s would look for %(count)d words in %(language)s; "
                         "at most %(limit)d are allowed. Remove terms or narrower concepts."
                     )
-                    % {"name": name, "count": count, "language": language, "limit": MAX_EXPANSION_WORDS}
+                    % {
+                        "name": name,
+                        "count": count,
+                        "language": language_name(language),
+                        "limit": MAX_EXPANSION_WORDS,
+                    }
                 ]
     return []
 

@@ -6,20 +6,87 @@ could not use it as it is (glossary.validate): a term of another concept, a cycl
 
 A new best bet can start from a query (``?language=en&query=kitas``): the reports of what
 people could not find link here, so pinning a result to one of their queries is one step.
+
+Both lists are searched as search compares words: the glossary by the concepts' terms in
+every language (and their keys), the best bets by query, title, address, page title and
+concept. The best bets list shows whether each bet is shown now, and why not.
 """
 
 from urllib.parse import urlencode
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.utils import get_valid_next_url_from_request
-from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
+from wagtail.models import Page
+from wagtail.snippets.views.snippets import CreateView, IndexView, SnippetViewSet
+from wagtail.snippets.widgets import AdminSnippetChooser
 
 from search import glossary
-from search.models import BestBet, Concept
+from search.models import BestBet, Concept, Term, language_name_lazy, query_key
+from search.text import arabic_core, phrase, words
+
+# Text typed in any of the four languages, Arabic included: the browser sets its direction
+# from its first letters (as the "add as a term" form does, search/term_admin.py).
+AUTO_DIRECTION = {"dir": "auto"}
+
+
+# Wagtail's msgids, passed through a name so they are looked up in its catalogues.
+CHOOSE_ONE, CHOOSE_ANOTHER, LINK_TO_CHOSEN = (
+    "Choose %(object)s",
+    "Choose another %(object)s",
+    "Edit this %(object)s",
+)
+
+
+def _translated(message, model):
+    """Wagtail's chooser label for ``model`` ("Choose %(object)s"), translated when shown: the
+    widget is built once, at start-up, so Wagtail's own label stayed in the language of the
+    process (Indonesian) in every admin language."""
+    return lazy(lambda: gettext(message) % {"object": model._meta.verbose_name}, str)()
+
+
+class ConceptChooser(AdminSnippetChooser):
+    def __init__(self, **kwargs):
+        super().__init__(model=Concept, **kwargs)
+        self.choose_one_text = _translated(CHOOSE_ONE, Concept)
+        self.choose_another_text = _translated(CHOOSE_ANOTHER, Concept)
+        self.link_to_chosen_text = _translated(LINK_TO_CHOSEN, Concept)
+
+
+def matching_concepts(text):
+    """The ids of the concepts a search of the glossary list finds: each word typed (as search
+    compares words: any case, Arabic spelling normalised, Chinese in pairs) is in one of the
+    concept's terms, in any language, or in its key. An Arabic word also matches by its core
+    ("التذكرة" finds "تذكرة العودة"). Read in Python, the same on SQLite and PostgreSQL."""
+    wanted = [{word, arabic_core(word)} for word in dict.fromkeys(words(text))]
+    if not wanted:
+        return []
+    texts = {}
+    for concept_id, key in Concept.objects.values_list("pk", "key"):
+        texts[concept_id] = [phrase(key)]
+    for concept_id, term in Term.objects.values_list("concept_id", "text"):
+        texts.setdefault(concept_id, []).append(phrase(term))
+    return [
+        concept_id
+        for concept_id, phrases in texts.items()
+        if all(any(form in text for form in forms_ for text in phrases) for forms_ in wanted)
+    ]
+
+
+class ConceptIndexView(IndexView):
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return queryset.filter(pk__in=matching_concepts(self.search_query))
 
 
 class ConceptForm(WagtailAdminModelForm):
@@ -44,20 +111,31 @@ class ConceptForm(WagtailAdminModelForm):
 
 class ConceptViewSet(SnippetViewSet):
     model = Concept
+    index_view_class = ConceptIndexView
     icon = "help"
     menu_label = _("Glossary")
     list_display = ["__str__", "key"]
-    search_fields = ["key"]
+    search_fields = ["key"]  # shows the search box; ConceptIndexView searches the terms too
     edit_handler = ObjectList(
         [
             FieldPanel("key"),
-            InlinePanel("terms", label=_("Terms"), min_num=1),
+            InlinePanel(
+                "terms",
+                label=_("Terms"),
+                min_num=1,
+                panels=[
+                    FieldPanel("language"),
+                    FieldPanel("text", widget=forms.TextInput(attrs=AUTO_DIRECTION)),
+                    FieldPanel("kind"),
+                ],
+            ),
             MultiFieldPanel(
                 [
-                    FieldPanel("definition_ind"),
-                    FieldPanel("definition_en"),
-                    FieldPanel("definition_ar"),
-                    FieldPanel("definition_zh_hans"),
+                    # Each under its language's name in the admin's language, not "[ind]".
+                    FieldPanel(
+                        build_localized_fieldname("definition", code), heading=language_name_lazy(code)
+                    )
+                    for code, _name in settings.LANGUAGES
                 ],
                 heading=_("Short definition"),
             ),
@@ -96,21 +174,57 @@ class BestBetCreateView(CreateView):
         return instance
 
 
+def matching_bets(text):
+    """What a search of the best bets list finds: the query (as compared, or as written), the
+    title, the address, the page's title in any language, or a concept the text finds."""
+    text = " ".join(text.split())
+    found = Q(query__icontains=text) | Q(title__icontains=text) | Q(url__icontains=text)
+    if key := query_key(text):
+        found |= Q(query_key__contains=key)
+    titles = Q()
+    for code, _name in settings.LANGUAGES:
+        titles |= Q(**{f"{build_localized_fieldname('title', code)}__icontains": text})
+    found |= Q(page__in=Page.objects.filter(titles).values("pk"))
+    return found | Q(concept__in=matching_concepts(text))
+
+
+class BestBetIndexView(IndexView):
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return queryset.filter(matching_bets(self.search_query))
+
+
 class BestBetViewSet(SnippetViewSet):
     model = BestBet
     add_view_class = BestBetCreateView
+    index_view_class = BestBetIndexView
     icon = "pick"
     menu_label = _("Best bets")
-    list_display = ["__str__", "language", "position", "starts", "ends"]
+    list_display = [
+        "__str__",
+        "language",
+        Column("status", label=_("Status"), accessor="status_label"),
+        "position",
+        "starts",
+        "ends",
+    ]
     list_filter = ["language"]
+    search_fields = ["query"]  # shows the search box; BestBetIndexView searches the rest too
     panels = [
         FieldPanel("language"),
-        FieldPanel("query"),
-        FieldPanel("concept"),
+        FieldPanel("query", widget=forms.TextInput(attrs=AUTO_DIRECTION)),
+        FieldPanel("concept", widget=ConceptChooser()),
         FieldPanel("page"),
-        FieldPanel("url"),
-        FieldPanel("title"),
+        # Not type="url": the browser would refuse a path of this site with its own words, before
+        # the form can say to choose the page instead.
+        FieldPanel("url", widget=forms.TextInput(attrs={"dir": "ltr", "inputmode": "url"})),
+        FieldPanel("title", widget=forms.TextInput(attrs=AUTO_DIRECTION)),
         FieldPanel("position"),
         FieldPanel("starts"),
         FieldPanel("ends"),
     ]
+
+    def get_queryset(self, request):
+        # The page's state in the same query as the bets: the status column reads it.
+        return BestBet.objects.with_page_state().select_related("page", "concept")

@@ -12,15 +12,24 @@ removed only once every engine has applied it. Failed rows are retried once thei
 next change's task), with a back-off that doubles up to a minute.
 """
 
+import unicodedata
+from urllib.parse import urlsplit
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Q
+from django.db.models.lookups import StartsWith
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page, PageViewRestriction, Site
+
+from search.text import ARABIC, CJK, SCRIPT_RUN, WORD, simplified
 
 
 class SearchEntry(models.Model):
@@ -100,7 +109,7 @@ class Concept(ClusterableModel):
     """
 
     key = models.SlugField(
-        max_length=80, unique=True, help_text=_("A short name that never changes, for links.")
+        _("Key"), max_length=80, unique=True, help_text=_("A short name that never changes, for links.")
     )
     definition = models.TextField(_("short definition"), blank=True)
     includes = ParentalManyToManyField(
@@ -153,18 +162,139 @@ class Term(Orderable):
         return f"{self.language}: {self.text}"
 
 
+def language_name(code):
+    """A language's name in the language of the interface ("Arabic" in the English admin,
+    "Arab" in the Indonesian one), from Django's own names; the code if Django has none."""
+    try:
+        return str(get_language_info(code)["name_translated"])
+    except KeyError:
+        return code
+
+
+language_name_lazy = lazy(language_name, str)
+
+
+def query_key(text):
+    """A best bet's query as search compares words (search/text.py ``words``): lower case,
+    Arabic spelling normalised, compatibility forms folded (full-width letters), Traditional
+    Chinese as Simplified (as the reader's query is, search.engines.base.clean_query), punctuation
+    and spacing ignored; Chinese, written without spaces, compared without them ("绿卡 抽签",
+    "绿卡抽签？" and "绿卡抽签" are one key). Stored with the bet when saved, and made of the
+    reader's query at every search (search/best_bets.py ``pinned``)."""
+    text = simplified(unicodedata.normalize("NFKC", text or "")).translate(ARABIC)
+    key, previous_chinese = "", False
+    for token in WORD.findall(text):
+        for run in SCRIPT_RUN.findall(token.lower()):
+            chinese = bool(CJK.search(run))
+            if key and not (chinese and previous_chinese):
+                key += " "
+            key += run
+            previous_chinese = chinese
+    return key
+
+
+def own_hosts():
+    """The host names this site answers on: its Wagtail sites, its public and admin addresses
+    and ``ALLOWED_HOSTS`` (".example.org" standing for the domain and its subdomains)."""
+    names = {settings.SITE_BASE_URL, getattr(settings, "WAGTAILADMIN_BASE_URL", "")}
+    hosts = {urlsplit(name).hostname for name in names if name}
+    hosts.update(hostname.lower() for hostname in Site.objects.values_list("hostname", flat=True))
+    hosts.update(host.lower() for host in settings.ALLOWED_HOSTS if host != "*")
+    return {host.strip("[]") for host in hosts if host}
+
+
+def is_own_host(host):
+    host = (host or "").lower().strip("[]")
+    for own in own_hosts():
+        if own.startswith("."):
+            if host == own[1:] or host.endswith(own):
+                return True
+        elif host == own:
+            return True
+    return False
+
+
+def address_error(url):
+    """Why an address cannot be a best bet's target, or "" when it can: only a full web
+    address (http or https) of another site. A page of this site is chosen as a page, so
+    that unpublishing it or restricting its view withdraws the bet (an address would go on
+    leading to a missing page)."""
+    url = url.strip()
+    parts = urlsplit(url)
+    if parts.scheme.lower() in ("http", "https") and parts.hostname and is_own_host(parts.hostname):
+        return _CHOOSE_THE_PAGE
+    if not parts.scheme and (url.startswith("/") or (parts.netloc and is_own_host(parts.hostname))):
+        return _CHOOSE_THE_PAGE
+    try:
+        URLValidator(schemes=["http", "https"])(url)
+    except ValidationError:
+        return _("Give a full web address of another site, beginning with https:// (or http://).")
+    return ""
+
+
+_CHOOSE_THE_PAGE = _(
+    "This address is on this site: choose the page instead, so that the best bet is withdrawn "
+    "when the page is unpublished or made private."
+)
+
+
+def is_shown_address(url):
+    """Whether a stored address may be shown as a link: a web address (http or https) or a
+    path on this site (bets saved before addresses were checked); never "javascript:" or
+    other schemes, nor text that is no address."""
+    url = (url or "").strip()
+    parts = urlsplit(url)
+    if parts.scheme:
+        return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    return url.startswith("/") and not url.startswith("//")
+
+
+class BestBetQuerySet(models.QuerySet):
+    def with_page_state(self):
+        """Each bet with ``page_live`` and ``page_private`` (a view restriction on its page or
+        on one of the page's ancestors), read in the same query: the admin list's status."""
+        target = ExpressionWrapper(OuterRef("page__path"), output_field=models.CharField())
+        restrictions = PageViewRestriction.objects.filter(StartsWith(target, F("page__path")))
+        return self.annotate(page_live=F("page__live"), page_private=Exists(restrictions))
+
+
 class BestBet(models.Model):
     """A result editors pin to the top for a query or a concept, in one language, for a time.
 
     It points at a page (shown while the page is live and public, with the page's own title
-    and URL) or at a URL with a title; at most ``MAX_PER_QUERY`` per query and language.
+    and URL) or at another site's address with a title; at most ``MAX_PER_QUERY`` shown at
+    once per query and language, each in its own position. The query is compared as search
+    compares words (``query_key``).
     """
 
     MAX_PER_QUERY = 3
+    LIVE, SCHEDULED, EXPIRED, UNPUBLISHED, PRIVATE, BAD_ADDRESS = (
+        "live",
+        "scheduled",
+        "expired",
+        "unpublished",
+        "private",
+        "bad-address",
+    )
+    STATUSES = {
+        LIVE: _("Live"),
+        SCHEDULED: _("Scheduled"),
+        EXPIRED: _("Expired"),
+        UNPUBLISHED: _("Withdrawn: the page is unpublished"),
+        PRIVATE: _("Withdrawn: the page is private"),
+        BAD_ADDRESS: _("Withdrawn: the address is not a web address"),
+    }
     language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
     query = models.CharField(
-        _("query"), max_length=200, blank=True, help_text=_("Shown for this exact query (any case).")
+        _("query"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Shown for this query however it is typed: capitals, spacing and punctuation do not matter."
+        ),
     )
+    # The query as search compares it (query_key): what a reader's query is matched against.
+    query_key = models.CharField(max_length=200, blank=True, editable=False, db_index=True)
     concept = models.ForeignKey(
         Concept,
         null=True,
@@ -182,13 +312,20 @@ class BestBet(models.Model):
         related_name="+",
         verbose_name=_("page"),
     )
-    url = models.CharField(_("address"), max_length=500, blank=True)
+    url = models.CharField(
+        _("address"),
+        max_length=500,
+        blank=True,
+        help_text=_("Only for another site (https://…). For a page of this site, choose the page."),
+    )
     title = models.CharField(_("title"), max_length=200, blank=True)
     position = models.PositiveSmallIntegerField(
         _("position"), default=1, choices=[(1, "1"), (2, "2"), (3, "3")]
     )
     starts = models.DateTimeField(_("shown from"), null=True, blank=True)
     ends = models.DateTimeField(_("shown until"), null=True, blank=True)
+
+    objects = BestBetQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("best bet")
@@ -199,25 +336,128 @@ class BestBet(models.Model):
         target = self.page.title if self.page_id else self.title
         return f"{self.language} · {self.query or self.concept} → {target}"
 
+    def save(self, *args, **kwargs):
+        self.query_key = query_key(self.query)
+        super().save(*args, **kwargs)
+
+    def status(self, now=None):
+        """Whether the bet is shown now, and why not: ``STATUSES``' keys. Uses the
+        annotations of ``with_page_state`` when the bet was read with them."""
+        now = now or timezone.now()
+        if self.ends and self.ends <= now:
+            return self.EXPIRED
+        if self.page_id:
+            live = getattr(self, "page_live", None)
+            private = getattr(self, "page_private", None)
+            if live is None or private is None:
+                live = Page.objects.filter(pk=self.page_id, live=True).exists()
+                private = live and not Page.objects.filter(pk=self.page_id).public().exists()
+            if not live:
+                return self.UNPUBLISHED
+            if private:
+                return self.PRIVATE
+        elif not is_shown_address(self.url):
+            return self.BAD_ADDRESS
+        if self.starts and self.starts > now:
+            return self.SCHEDULED
+        return self.LIVE
+
+    def status_label(self):
+        return self.STATUSES[self.status()]
+
     def clean(self):
-        """Refuse what could not be shown: no target, two targets, a fourth pinned result."""
+        """Refuse what could not be shown, or not as the editor expects: no target or two, an
+        address that is no web address or is on this site, an end already past or before the
+        start, the same target twice for one query, two results in one position, or a fourth
+        result shown at the same time as three others."""
         self.query = " ".join(self.query.split()).lower()
+        self.query_key = query_key(self.query)
+        self.url = self.url.strip()
         errors = {}
         if bool(self.query) == bool(self.concept_id):
             errors["query"] = _("Give a query or a concept (one of the two).")
-        if bool(self.page_id) == bool(self.url.strip()):
+        elif self.query and not self.query_key:
+            errors["query"] = _("Give a query with at least one word or number.")
+        if bool(self.page_id) == bool(self.url):
             errors["page"] = _("Choose a page or give an address (one of the two).")
-        if self.url.strip() and not self.title.strip():
+        elif self.url and (problem := address_error(self.url)):
+            errors["url"] = problem
+        if self.url and not self.title.strip():
             errors["title"] = _("A result given by its address needs a title.")
         if self.starts and self.ends and self.ends <= self.starts:
             errors["ends"] = _("The end must come after the start.")
+        elif self.ends and self.ends <= timezone.now():
+            errors["ends"] = _("This date has passed: the best bet would never be shown.")
         if errors:
             raise ValidationError(errors)
+        self._clean_against_others()
+
+    def others(self):
+        """The other bets for the same query (as compared) or concept, in the same language."""
         same = BestBet.objects.filter(language=self.language).exclude(pk=self.pk)
-        same = same.filter(query=self.query) if self.query else same.filter(concept_id=self.concept_id)
-        current = same.filter(Q(ends__isnull=True) | Q(ends__gt=timezone.now()))
-        if current.count() >= self.MAX_PER_QUERY:
+        if self.query_key:
+            return same.filter(query_key=self.query_key)
+        return same.filter(concept_id=self.concept_id)
+
+    def overlaps(self, other):
+        """Whether two bets' dates leave a moment when both could be shown."""
+        return (other.starts is None or self.ends is None or other.starts < self.ends) and (
+            self.starts is None or other.ends is None or self.starts < other.ends
+        )
+
+    def _clean_against_others(self):
+        now = timezone.now()
+        others = [
+            other
+            for other in self.others().filter(Q(ends__isnull=True) | Q(ends__gt=now)).select_related("page")
+            if self.overlaps(other)
+        ]
+        for other in others:
+            if (self.page_id and other.page_id == self.page_id) or (self.url and other.url == self.url):
+                raise ValidationError(
+                    {
+                        "page" if self.page_id else "url": _(
+                            "This result is already pinned to this query in this language "
+                            "(best bet “%(other)s”)."
+                        )
+                        % {"other": other}
+                    }
+                )
+        shown = (
+            Page.objects.live().public().filter(pk__in=[other.page_id for other in others if other.page_id])
+        )
+        shown = set(shown.values_list("pk", flat=True))
+        # Only bets that can be shown: a bet on an unpublished or private page is withdrawn.
+        competing = [other for other in others if not other.page_id or other.page_id in shown]
+        # The most bets shown at once while this one is: counted when it starts (or now) and
+        # whenever another starts later.
+        first = max(self.starts or now, now)
+        moments = [first] + [other.starts for other in competing if other.starts and other.starts > first]
+        busiest = max(
+            (
+                sum(1 for other in competing if _shown_at(other, moment))
+                for moment in moments
+                if _shown_at(self, moment)
+            ),
+            default=0,
+        )
+        if busiest >= self.MAX_PER_QUERY:
             raise ValidationError(
                 _("At most %(count)d results can be pinned to one query in one language.")
                 % {"count": self.MAX_PER_QUERY}
             )
+        for other in competing:
+            if other.position == self.position:
+                raise ValidationError(
+                    {
+                        "position": _(
+                            "Position %(position)d is already taken for this query in this language "
+                            "(best bet “%(other)s”). Choose another position."
+                        )
+                        % {"position": self.position, "other": other}
+                    }
+                )
+
+
+def _shown_at(bet, moment):
+    return (bet.starts is None or bet.starts <= moment) and (bet.ends is None or moment < bet.ends)

@@ -16,7 +16,7 @@ VIEWS = [
     ("evaluation_admin_page_helpfulness", {"page_id": 3}, "Event organisers"),
     ("evaluation_admin_event_feedback", {}, "Event organisers"),
     ("evaluation_admin_not_found", {}, "Event organisers"),
-    ("search_admin_add_term", {}, "Editors"),
+    ("search_admin_add_term", {}, "Moderators"),  # Editors keep the glossary (search 0010)
     ("agenda_admin_sessions", {}, "Editors"),
     ("agenda_admin_session", {"pk": 1}, "Editors"),
     ("agenda_admin_export", {"pk": 1, "file_format": "csv"}, "Editors"),

@@ -32,7 +32,7 @@ def report(client):
 
 
 def test_each_row_links_to_a_prefilled_best_bet_and_to_adding_it_as_a_term(client, make_user, unanswered):
-    editor = make_user("editor", "Editors")
+    editor = make_user("editor", "Moderators")
     grant(editor, "add_bestbet", "change_concept")
     client.force_login(editor)
     page = report(client)
@@ -41,6 +41,8 @@ def test_each_row_links_to_a_prefilled_best_bet_and_to_adding_it_as_a_term(clien
     assert f'href="{html.escape(best_bet)}"' in page and f'href="{html.escape(term)}"' in page
     # Each link's accessible name holds the query, not only "Add a best bet".
     assert f'Add a best bet<span class="w-sr-only"> – <bdi dir="auto">{QUERY}</bdi></span>' in page
+    # The language by its name in the editor's language, the query marked as written in it.
+    assert f'<td>English</td><td lang="en" dir="auto">{QUERY}</td>' in page
     form = client.get(best_bet).context["form"]
     assert (form["language"].value(), form["query"].value()) == ("en", QUERY)
     form = client.get(term).context["form"]
@@ -48,7 +50,7 @@ def test_each_row_links_to_a_prefilled_best_bet_and_to_adding_it_as_a_term(clien
 
 
 def test_an_editor_sees_only_the_links_they_may_use(client, make_user, unanswered):
-    editor = make_user("editor", "Editors")
+    editor = make_user("editor", "Moderators")
     client.force_login(editor)
     page = report(client)
     assert QUERY in page

@@ -83,10 +83,11 @@ def test_an_expansion_too_wide_is_refused(glossary_editor, settings):
     response = post_term(glossary_editor, long_term, "id", wide)
     assert response.status_code == 200
     assert f"at most {glossary.MAX_EXPANSION_WORDS} are allowed" in response.content.decode()
+    assert "words in Arabic;" in response.content.decode()  # the language by its name, not "ar"
 
 
 def test_an_editor_without_the_right_to_change_concepts_cannot_add_a_term(client, make_user):
-    client.force_login(make_user("editor", "Editors"))
+    client.force_login(make_user("editor", "Moderators"))
     kitas = Concept.objects.get(key="kitas")
     before = kitas.terms.count()
     # Answered as Wagtail's own views answer (core/permissions.py): back to the dashboard

@@ -1,0 +1,144 @@
+"""The glossary and best-bet forms as editors see them: labels in the admin's language, Arabic
+typed right to left, the glossary list searched by its terms, the admin in all four
+languages, and the Editors group (not Officials) keeping the glossary and best bets."""
+
+import html
+import re
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+from wagtail.users.models import UserProfile
+
+from search import term_admin
+from search.models import Concept
+
+pytestmark = pytest.mark.django_db
+
+
+def admin_page(client, url, language="en", **params):
+    response = client.get(url, params, HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    return html.unescape(response.content.decode())
+
+
+def input_tag(page, name):
+    return re.search(rf'<(?:input|textarea)[^>]*name="{name}"[^>]*>', page).group(0)
+
+
+@pytest.mark.parametrize(
+    ("language", "shown", "not_shown"),
+    [
+        ("en", "Choose glossary concept", "Pilih konsep glosarium"),
+        ("id", "Pilih konsep glosarium", "Choose glossary concept"),
+    ],
+)
+def test_the_concept_chooser_speaks_the_admins_language(admin_client, language, shown, not_shown):
+    page = admin_page(admin_client, reverse("wagtailsnippets_search_bestbet:add"), language)
+    chooser = page[page.index('"fieldName": "concept"') :][:3000]
+    assert shown in chooser and not_shown not in chooser
+
+
+def test_concept_fields_are_labelled_in_the_admins_language(admin_client):
+    page = admin_page(admin_client, reverse("wagtailsnippets_search_concept:add"))
+    labels = [
+        " ".join(label.split())
+        for label in re.findall(r'<label class="w-field__label"[^>]*>(.*?)<', page, re.S)
+    ]
+    assert {"Indonesian", "English", "Arabic", "Simplified Chinese"} <= set(labels)
+    assert not [label for label in labels if re.search(r"\[(ind|en|ar|zh-hans)\]", label)]
+    page = admin_page(admin_client, reverse("wagtailsnippets_search_concept:add"), "id")
+    assert '<label for="id_key" id="id_key-label"><span data-panel-heading-text>Kunci</span>' in page
+    assert "Bahasa Indonesia" in page and "[ind]" not in page
+
+
+def test_text_in_any_language_is_typed_in_its_own_direction(admin_client):
+    concept = admin_page(admin_client, reverse("wagtailsnippets_search_concept:add"))
+    assert 'dir="auto"' in input_tag(concept, "terms-0-text")
+    assert 'dir="auto"' in input_tag(concept, "terms-__prefix__-text")
+    best_bet = admin_page(admin_client, reverse("wagtailsnippets_search_bestbet:add"))
+    assert 'dir="auto"' in input_tag(best_bet, "query") and 'dir="auto"' in input_tag(best_bet, "title")
+    assert 'dir="ltr"' in input_tag(best_bet, "url")  # an address reads left to right
+    assert 'maxlength="200"' in input_tag(best_bet, "query")
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("golden visa", "golden-visa"),
+        ("Visa Emas", "golden-visa"),
+        ("التذكرة", "tiket-kembali"),
+        ("تذكرة العودة", "tiket-kembali"),
+        ("临时居留", "kitas"),
+        ("kitas", "kitas"),
+    ],
+)
+def test_the_glossary_list_is_searched_by_terms_in_every_language(admin_client, typed, key):
+    response = admin_client.get(reverse("wagtailsnippets_search_concept:list"), {"q": typed})
+    assert key in [concept.key for concept in response.context["object_list"]]
+
+
+def test_a_glossary_search_needs_every_word(admin_client):
+    response = admin_client.get(reverse("wagtailsnippets_search_concept:list"), {"q": "golden zzqx"})
+    assert list(response.context["object_list"]) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "direction", "word"), [("ar", "rtl", "البحث"), ("zh-hans", "ltr", "搜索")]
+)
+def test_the_admin_can_be_used_in_arabic_and_chinese(client, make_user, language, direction, word):
+    assert language in dict(settings.WAGTAILADMIN_PERMITTED_LANGUAGES)
+    user = make_user("admin", is_superuser=True, is_staff=True)
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(user)
+    page = admin_page(client, "/admin/", "en")
+    assert f'lang="{language}"' in page and f'dir="{direction}"' in page
+    assert word in page
+    page = admin_page(client, reverse("wagtailsnippets_search_concept:list"), "en")
+    assert f'lang="{language}"' in page
+
+
+QUERY = "zzqx qqzvw"
+
+
+@pytest.fixture
+def unanswered(client):
+    for person in range(3):
+        client.get("/en/search/", {"q": QUERY}, REMOTE_ADDR=f"10.0.0.{person + 1}")
+
+
+def test_editors_keep_the_glossary_and_best_bets(client, make_user, unanswered):
+    client.force_login(make_user("editor", "Editors"))
+    report = admin_page(client, reverse("evaluation_admin_not_found"))
+    back = reverse("evaluation_admin_not_found")
+    assert html.unescape(term_admin.best_bet_url("en", QUERY, back)) in report
+    assert html.unescape(term_admin.term_url("en", QUERY, back)) in report
+    assert "Add a best bet" in report and "Add as a term" in report
+    admin_page(client, term_admin.best_bet_url("en", QUERY, back))
+    admin_page(client, term_admin.term_url("en", QUERY, back))
+    admin_page(client, reverse("wagtailsnippets_search_bestbet:list"))
+    concept = Concept.objects.get(key="kitas")
+    admin_page(client, reverse("wagtailsnippets_search_concept:edit", args=[concept.pk]))
+    wanted = {f"search.{action}_{model}" for action in ("add", "change", "delete") for model in MODELS}
+    assert wanted <= _permissions(client)
+
+
+MODELS = ("concept", "term", "bestbet")
+
+
+def _permissions(client):
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(pk=client.session["_auth_user_id"])
+    return {perm for perm in user.get_all_permissions() if perm.startswith("search.")}
+
+
+def test_officials_do_not_keep_the_glossary_or_best_bets(client, make_user, unanswered):
+    client.force_login(make_user("official", "Officials"))
+    report = client.get(reverse("evaluation_admin_not_found"), HTTP_ACCEPT_LANGUAGE="en")
+    assert report.status_code != 200 or "Add a best bet" not in report.content.decode()
+    assert client.get(reverse("wagtailsnippets_search_bestbet:add")).status_code != 200
+    assert client.get(term_admin.term_url("en", QUERY)).status_code != 200
+    assert _permissions(client) == set()
