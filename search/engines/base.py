@@ -47,6 +47,41 @@ def clean_query(text):
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
+# Han characters and kana: text written without spaces between words, cut between any two.
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# What a snippet cut out of a longer text does not start with: spaces, and the punctuation
+# closing what came before (", so" left of "…convention, so").
+LEADING_LEFTOVERS = " \t\n,.;:!?)]}،؛。，、；：！？）」』"
+
+
+def _in_word(character):
+    return unicodedata.category(character)[0] in "LMN" and not UNSPACED.match(character)
+
+
+def _inside_word(text, index):
+    """Whether ``index`` falls between two letters (or digits, or marks) of one word."""
+    return 0 < index < len(text) and _in_word(text[index - 1]) and _in_word(text[index])
+
+
+def snippet_bounds(text, start, end):
+    """``text[start:end]`` made to start and end with whole words: the start moves on to the
+    next word, the end back to the end of the last whole one (Chinese and Japanese, written
+    without spaces, are cut between any two characters). A word longer than the span is cut."""
+    start, end = max(0, start), min(len(text), end)
+    first, last = start, end
+    while first < end and _inside_word(text, first):
+        first += 1
+    while last > first and _inside_word(text, last):
+        last -= 1
+    if last <= first:  # one word longer than the span
+        return start, end
+    while 0 < first < last and text[first] in LEADING_LEFTOVERS:
+        first += 1
+    while last > first and text[last - 1].isspace():
+        last -= 1
+    return first, last
+
+
 def mark_snippet(fragment, prefix="", suffix=""):
     """Escape a highlighted fragment and turn the engine's markers into <mark> tags.
 

@@ -54,6 +54,7 @@ from .base import (
     SearchEngine,
     SearchResults,
     mark_snippet,
+    snippet_bounds,
 )
 
 MAX_TERMS = 8
@@ -209,17 +210,19 @@ def search_text(document):
 
 
 def snippet(text, terms):
-    """A fragment of ``text`` around the first matching term, with matches marked."""
+    """A fragment of ``text`` around the first matching term, with matches marked, cut between
+    words (base.snippet_bounds)."""
     lowered = text.lower()
     positions = [lowered.find(term) for term in terms if term in lowered]
     start = max(0, min(positions) - 60) if positions else 0
-    fragment = text[start : start + SNIPPET_LENGTH]
+    start, end = snippet_bounds(text, start, start + SNIPPET_LENGTH)
+    fragment = text[start:end]
     pattern = re.compile("|".join(re.escape(term) for term in sorted(terms, key=len, reverse=True)), re.I)
     marked = (
         pattern.sub(lambda match: f"{MARK_START}{match.group(0)}{MARK_END}", fragment) if terms else fragment
     )
-    prefix = "… " if start else ""
-    suffix = " …" if start + SNIPPET_LENGTH < len(text) else ""
+    prefix = "… " if text[:start].strip() else ""
+    suffix = " …" if text[end:].strip() else ""
     return mark_snippet(marked, prefix, suffix)
 
 
