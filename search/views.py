@@ -196,6 +196,7 @@ def search_page(request):
         no_good_match = bool(results.total and results.no_good_match and not pinned)
         filters = active_filters(query)
         context.update(
+            this_address=request.path + search_url(query),
             results=results,
             pinned=shown_pinned(pinned, results.hits, query.language),
             hits=hits,

@@ -80,10 +80,12 @@ def _translated_url(request, path, code):
 def language_links(context):
     """One link per language to the same page; says whether a translation exists.
 
-    On a page outside the tree (404, search) every language counts as available.
+    On a page outside the tree (404, search) every language counts as available. A view may
+    give the address the links keep (``this_address``): the search page gives the search as it
+    ran, not a query of thousands of words cut to 512 characters.
     """
     request = context.get("request")
-    path = request.get_full_path() if request else "/"
+    path = context.get("this_address") or (request.get_full_path() if request else "/")
     available = context.get("available_languages")
     current = get_language()
     return [

@@ -4,7 +4,7 @@ results shown once, the no-match and zero-result pages, and snippets cut between
 
 import re
 from html import unescape
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.utils.translation import trans_real
@@ -110,6 +110,9 @@ def test_filter_page_and_suggestion_links_carry_the_query_as_cut(client, indexed
     assert (
         max(len(href) for href in re.findall(r'href="(\?[^"]*)"', between(html, "<main", "</main>"))) < 2000
     )
+    # The language switcher in the header too: the same search in another language.
+    switch = re.search(r'href="(/ar/search/\?[^"]*)"', html).group(1)
+    assert len(switch) < 2000 and parse_qs(urlsplit(unescape(switch)).query)["q"] == [shown]
 
 
 # 4. A pinned page is shown once, and as its result would be.
