@@ -185,7 +185,7 @@ def test_an_indonesian_verb_as_spoken_reaches_its_formal_spelling(indexed):
 
 
 def test_a_typo_beside_a_word_of_the_glossary_is_corrected(indexed):
-    """"sponsorship" is on no page, as "kitass" is not: the corrected query clears the floor only
+    """ "sponsorship" is on no page, as "kitass" is not: the corrected query clears the floor only
     when the glossary knows sponsorship as a name of the sponsor."""
     results = ask("kitass sponsorship")
     assert results.suggestion == "kitas sponsorship" and not results.no_good_match
