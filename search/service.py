@@ -22,7 +22,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from search import answer, conf
-from search.engines import EngineUnavailable, configured_engine, database_engine
+from search.engines import EngineUnavailable, QueryRefused, configured_engine, database_engine
 from search.text import CJK
 
 logger = logging.getLogger(__name__)
@@ -49,7 +49,9 @@ def run(method, *args, **kwargs):
 
     ``method`` is the name of an engine method, or a function taking the engine first.
     Returns (result, degraded): degraded is True when the database answered
-    because the configured engine could not.
+    because the configured engine could not. A query the engine refused (QueryRefused) is
+    answered from the database without marking the engine down: the next reader's query is
+    the engine's again.
     """
     engine = configured_engine()
     database = database_engine()
@@ -63,7 +65,8 @@ def run(method, *args, **kwargs):
             return call(engine), False
         except EngineUnavailable as error:
             logger.warning("search engine unavailable, answering from the database: %s", error)
-            _mark_down()
+            if not isinstance(error, QueryRefused):
+                _mark_down()
     return call(database), engine is not database
 
 

@@ -13,11 +13,12 @@ from functools import cache
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 
-from .base import EngineUnavailable, SearchQuery, SearchResults, clean_query
+from .base import EngineUnavailable, QueryRefused, SearchQuery, SearchResults, clean_query
 from .database import DatabaseEngine
 
 __all__ = [
     "EngineUnavailable",
+    "QueryRefused",
     "SearchQuery",
     "SearchResults",
     "clean_query",

@@ -147,6 +147,11 @@ class EngineUnavailable(Exception):
     """The engine could not be reached or refused the request."""
 
 
+class QueryRefused(EngineUnavailable):
+    """The engine is up but refused this one query (more clauses than it allows): it is
+    answered elsewhere this once, without taking the engine out of service for every reader."""
+
+
 class SearchEngine:
     """Base class. ``documents`` are ``core.searchable.SearchDocument`` values."""
 

@@ -29,6 +29,7 @@ from .base import (
     WHOLE_NAME_WEIGHT,
     EngineUnavailable,
     Hit,
+    QueryRefused,
     SearchEngine,
     SearchResults,
     languages,
@@ -83,6 +84,10 @@ EXPAND_CORRECTED = True
 COVERAGE_WORDS = "3<-1"  # up to three words: all of them; more: all but one
 COVERAGE_WEIGHT = 1.0
 EXPANSIONS = 4  # rewritten queries per search (glossary.variants)
+# What the engines' refusal of a query with more clauses than they allow says (1,024 on
+# OpenSearch 2, "Query contains too many nested clauses; maxClauseCount is set to 4096" on
+# Elasticsearch 8): that query is too wide, the engine is fine (RemoteEngine._narrowed).
+CLAUSE_LIMIT = "maxClauseCount"
 # A term of a concept the query names, found whole (concept_phrases): as the query's own
 # words close together weigh (PHRASE_WEIGHT).
 CONCEPT_PHRASE_WEIGHT = PHRASE_WEIGHT
@@ -526,6 +531,8 @@ class RemoteEngine(SearchEngine):
         try:
             return function(*args, **kwargs)
         except self.client.errors as error:
+            if CLAUSE_LIMIT in str(error):
+                raise QueryRefused(f"{self.name}: {error}") from error
             raise EngineUnavailable(f"{self.name}: {error}") from error
 
     def info(self):
@@ -700,6 +707,33 @@ class RemoteEngine(SearchEngine):
             names.append(self.alias(FALLBACK_LANGUAGE))
         return ",".join(names)
 
+    def _ask(self, query, expansions, concepts):
+        """The engine's response to ``query`` and its "did you mean"; when there is one, the
+        response to the query read both ways."""
+        indexes = self._indexes_for(query.language)
+        body = build_query(query, expansions=expansions, alias=self.alias, concepts=concepts)
+        response = self._call(self.client.search, indexes, body)
+        suggestion = self._suggestion(response, query)
+        if suggestion and EXPAND_CORRECTED:
+            body = build_query(
+                query, corrected=suggestion, expansions=expansions, alias=self.alias, concepts=concepts
+            )
+            response = self._call(self.client.search, indexes, body)
+        return response, suggestion
+
+    def _narrowed(self, query, expansions, concepts):
+        """``_ask``, again without the rewritten queries if the engine refuses it. Each
+        glossary term a query names passes through the synonym graph in every field, and
+        again in each rewritten query: a question naming several terms can hold more clauses
+        than the engine allows (CLAUSE_LIMIT; 2 of 39 pairs of tuned questions asked as one).
+        Still refused (1 of 39), it is answered from the database (search/service.py)."""
+        try:
+            return self._ask(query, expansions, concepts)
+        except QueryRefused:
+            if not expansions:
+                raise
+            return self._ask(query, (), concepts)
+
     def search(self, query):
         # Rewritten from the words as the database engine reads them (search/segment.py
         # ``query_tokens``), so that a Chinese term is named wherever its words meet.
@@ -713,17 +747,7 @@ class RemoteEngine(SearchEngine):
             named=named,
         )
         concepts = [match.alternatives for match in named]
-        body = build_query(query, expansions=expansions, alias=self.alias, concepts=concepts)
-        response = self._call(self.client.search, self._indexes_for(query.language), body)
-        suggestion = self._suggestion(response, query)
-        if suggestion and EXPAND_CORRECTED:
-            response = self._call(
-                self.client.search,
-                self._indexes_for(query.language),
-                build_query(
-                    query, corrected=suggestion, expansions=expansions, alias=self.alias, concepts=concepts
-                ),
-            )
+        response, suggestion = self._narrowed(query, expansions, concepts)
         hits = []
         for raw in response["hits"]["hits"]:
             source = raw["_source"]

@@ -387,3 +387,28 @@ def test_cara_asks_how_and_tells_no_topic(remote_indexed, typed):
     query, it put the webinar "cara mengajukan e-Visa" (how to apply) before the extension guide."""
     results = search(remote_indexed, typed, language="id")
     assert results.hits[0].url == "/id/visa/perpanjangan-izin-tinggal-kunjungan/"
+
+
+def test_a_question_naming_many_terms_is_asked_without_its_rewritings(remote_indexed):
+    """Each glossary term a query names multiplies the clauses of its request through the
+    synonym graph and the rewritten queries: this question went past the engine's limit
+    (maxClauseCount, 1,024 on OpenSearch 2) and was refused. Asked without its rewritten
+    queries, the engine answers it."""
+    results = search(remote_indexed, "nyogok petugas imigrasi paspor ilang harus ngapain", language="id")
+    assert results.hits and results.engine == remote_indexed.name
+
+
+def test_a_query_the_engine_refuses_does_not_take_it_out_of_service(remote_indexed, monkeypatch):
+    """A question the engine refuses even without its rewritings is answered from the
+    database this once; before, the refusal marked the engine down and every reader got
+    database results for ENGINE_RETRY_SECONDS."""
+    from search import service
+
+    monkeypatch.setattr(service, "configured_engine", lambda: remote_indexed)
+    service.reset()
+    typed = "hak orang asing yang ditahan visa udah mau abis, kapan harus ngajuin perpanjangan"
+    results, degraded = service.run("search", SearchQuery(text=typed, language="id"))
+    assert results.hits and degraded
+    assert service._remote_allowed()
+    results, degraded = service.run("search", SearchQuery(text="KITAS", language="id"))
+    assert not degraded and results.engine == remote_indexed.name
