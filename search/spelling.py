@@ -2,8 +2,10 @@
 one is offered).
 
 A word is never replaced when it is known: found in the indexed content (any language, so
-an Indonesian permit name typed on the English site stays) or in the glossary (any term,
-misspellings included, since the glossary already leads those to their concept). Only an
+an Indonesian permit name typed on the English site stays), in the glossary (any term,
+misspellings included, since the glossary already leads those to their concept), or common
+in the reader's language, English or Indonesian (``common``: "weather" is no typo of
+"whether", nor "harga", price, of "warga", resident, though no page holds them). Only an
 unknown word of at least four letters is replaced, by the closest word of the titles,
 summaries and topic names in the reader's language and Indonesian, or of the glossary's
 terms, written in the same script, close enough (``CUTOFF``) and a typo rather than another
@@ -16,6 +18,7 @@ import difflib
 from functools import lru_cache
 
 from django.db.models import Count, Max
+from wordfreq import zipf_frequency
 
 from search import glossary, homophones
 from search.fulltext import holding_word
@@ -29,6 +32,13 @@ CUTOFF = 0.8
 MIN_LENGTH_FOR_CONTENT_WORDS = 6
 MIN_LENGTH = 4
 FALLBACK = "id"
+# A word at least this common (wordfreq's Zipf scale: 3 is once per million words) is a word,
+# not a typo. Common misspellings stay below it ("recieve" 2.75, "goverment" 2.66,
+# "permanant" 1.47); informal spellings readers use are above it ("sperti" 3.51), left as typed.
+COMMON_WORD = 3.0
+# wordfreq's name for a language, where it differs from the site's; its "small" lists hold
+# every word from once per million on (COMMON_WORD), 16 MB for the three languages looked up.
+WORDFREQ_LANGUAGES = {"zh-hans": "zh"}
 
 
 def present(tokens):
@@ -100,6 +110,23 @@ def never_replaced(tokens):
     return {token for token in tokens if token in terms or token in FUNCTION_WORDS}
 
 
+def common(word, language):
+    """Whether ``word`` (as typed: wordfreq knows "التأخير", not its normalised "التاخير") is a
+    common word of ``language``, English or Indonesian, which readers type on every site."""
+    codes = {WORDFREQ_LANGUAGES.get(language, language), "en", FALLBACK}
+    return any(zipf_frequency(word, code, wordlist="small") >= COMMON_WORD for code in codes)
+
+
+def _typed_forms(text):
+    """{word as search compares it: word as typed} for the query's single words."""
+    forms = {}
+    for match in WORD.finditer(text):
+        compared = words(match.group(0))
+        if len(compared) == 1:
+            forms.setdefault(compared[0], match.group(0))
+    return forms
+
+
 def _corrected_words(text, language):
     """The query with its unknown words corrected, or "" when there is nothing to correct."""
     tokens = words(text)
@@ -108,7 +135,9 @@ def _corrected_words(text, language):
         for token in dict.fromkeys(tokens)
         if len(token) >= MIN_LENGTH and not CJK.search(token) and not token.isdigit()
     ]
-    unknown = set(unknown) - never_replaced(unknown)
+    typed = _typed_forms(text)
+    unknown = {token for token in unknown if not common(typed.get(token, token), language)}
+    unknown -= never_replaced(unknown)
     if not unknown:
         return ""
     unknown -= present(sorted(unknown))

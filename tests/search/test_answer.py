@@ -108,6 +108,27 @@ def test_did_you_mean_never_replaces_a_word_of_the_content_or_the_glossary(index
     assert answer.spelling.candidate("izin tinggal apa yg bisa dipake buat tinggal bareng", "id") == ""
 
 
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("غرامة التأخير في المغادرة", "ar"),  # التأخير (delay) is no typo of التأشيرة (visa)
+        ("weather forecast bali", "en"),  # not "whether"
+        ("renting an apartment", "en"),  # not "retiring an department"
+        ("harga tiket pesawat", "id"),  # harga (price) is no typo of warga (resident)
+    ],
+)
+def test_did_you_mean_never_replaces_a_common_word_of_the_language(indexed, text, language):
+    """A word no page holds is not a typo when it is a common word of the reader's language
+    (or of English or Indonesian, which readers type on every site)."""
+    assert answer.spelling.candidate(text, language) == ""
+    assert ask(text, language).suggestion == ""
+
+
+def test_did_you_mean_still_corrects_a_rare_spelling_of_a_common_word(indexed):
+    assert answer.spelling.candidate("permanant stay permit", "en") == "permanent stay permit"
+    assert answer.spelling.candidate("perpanjangn visa", "id") == "perpanjangan visa"
+
+
 def test_the_words_no_did_you_mean_replaces_are_the_same_for_every_engine(indexed):
     """One rule (spelling.never_replaced) for the suggestions made here and for the remote
     engines' own suggester: the glossary's words, misspellings included, and question words."""
