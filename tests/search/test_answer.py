@@ -124,6 +124,16 @@ def test_did_you_mean_never_replaces_a_common_word_of_the_language(indexed, text
     assert ask(text, language).suggestion == ""
 
 
+@pytest.mark.parametrize(
+    ("typed", "language", "meant"),
+    [("جواذ سفر", "ar", "جواز سفر"), ("visq extension", "en", "visa extension")],
+)
+def test_did_you_mean_corrects_one_letter_of_a_four_letter_term(indexed, typed, language, meant):
+    """One letter changed in four is a ratio of .75, under the cutoff of .8: "جواذ" (ذ for ز)
+    was left uncorrected and the passport guides unfound."""
+    assert ask(typed, language).suggestion == meant
+
+
 def test_did_you_mean_still_corrects_a_rare_spelling_of_a_common_word(indexed):
     assert answer.spelling.candidate("permanant stay permit", "en") == "permanent stay permit"
     assert answer.spelling.candidate("perpanjangn visa", "id") == "perpanjangan visa"
