@@ -218,17 +218,19 @@ def whole_names(text):
 # Arabic writes a conjunction, a preposition and the article joined to the word that follows
 # ("بجواز", with a passport; "والاقامه", and the residence), and a possessive pronoun joined to
 # the word before it ("سفري", my travel; "تاشيرتي", my visa, where taa marbuta becomes taa).
-# Longest first; a core keeps at least MIN_ARABIC_CORE letters. "ه" alone is left: it is also
-# how a normalised taa marbuta ends.
+# Longest first; a core keeps at least MIN_ARABIC_CORE letters. A final "ه" goes last, whether
+# a normalised taa marbuta or "his": the noun of an act ends in taa marbuta where its verb does
+# not ("سرقة جواز السفر", passport theft; "سرق جواز سفري", my passport was stolen).
 ARABIC_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
 ARABIC_SUFFIXES = ("هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ي", "ك")
 MIN_ARABIC_CORE = 3
 
 
 def arabic_core(word):
-    """An Arabic word (as ``words`` gives it) without one joined prefix and one pronoun suffix:
-    the same for "جواز سفري" and "جواز سفر", for "تاشيرتي" and "التاشيره". Not a stem (the word's
-    own letters stay), and only compared with other cores; other words are returned as they are."""
+    """An Arabic word (as ``words`` gives it) without one joined prefix, one pronoun suffix and
+    a final "ه": the same for "جواز سفري" and "جواز سفر", for "تاشيرتي" and "التاشيره", for
+    "سرق" and "سرقه". Not a stem (the word's own letters stay), and only compared with other
+    cores; other words are returned as they are."""
     if not ARABIC_LETTERS.search(word):
         return word
     for prefix in ARABIC_PREFIXES:
@@ -241,6 +243,8 @@ def arabic_core(word):
             if word.endswith("ت"):
                 word = word[:-1] + "ه"
             break
+    if word.endswith("ه") and len(word) > MIN_ARABIC_CORE:
+        word = word[:-1]
     return word
 
 

@@ -167,6 +167,17 @@ def test_an_arabic_term_with_a_joined_preposition_or_pronoun_names_its_concept(t
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("typed", ["سرق جواز سفري", "سُرق جواز السفر"])
+def test_an_arabic_verb_names_the_concept_its_noun_names(typed):
+    """The noun of an act ends in taa marbuta where its verb does not (سرقة, theft; سرق, stole):
+    "سرق جواز سفري" (my passport was stolen) names the term "سرقة جواز السفر"."""
+    concept = new_concept(
+        "zq-stolen-passport", [("id", "paspor dicuri uji", "preferred"), ("ar", "سرقة جواز السفر", "variant")]
+    )
+    assert concept.pk in {pk for match in glossary.matches(words(typed), "ar") for pk in match.concepts}
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize("typed", ["memalsukan stempel", "stempel saya dipalsukan", "pemalsuan stempelnya"])
 def test_an_indonesian_term_names_its_concept_in_another_inflection_of_its_words(typed):
     """Indonesian builds a word's forms with affixes (palsu, memalsukan, dipalsukan,
