@@ -84,6 +84,20 @@ def _across_words(text, frequencies):
     return found
 
 
+def _term_words(matches):
+    """{word: its term's alternatives} for the words of the glossary terms of two words or more
+    the query names. Each such word also counts on its own (search/engines/database.py
+    ``concepts``), and a page holding the term in other words holds the word too: "kicked"
+    of "kicked out" is on no page, so the guides about deportation held less than the floor
+    of "kicked out of Indonesia for overstaying"."""
+    covering = {}
+    for match in matches:
+        if match.end - match.start > 1:
+            for word in match.typed.split():
+                covering.setdefault(word, []).extend(match.alternatives)
+    return covering
+
+
 def confidence(query, hits):
     """The largest share of the query's weight one of the top results holds (0 to 1).
 
@@ -92,16 +106,15 @@ def confidence(query, hits):
     service is meant to answer, while "bank" or "taxi" found somewhere in a guide is not.
     A Chinese character pair found nowhere, between two pairs that are found, is left out:
     Chinese is written without spaces, so it is a pair across two words (照丢 in 护照丢了).
-    A question naming no concept at all counts ``UNNAMED_SHARE`` of it.
+    A question naming no concept at all counts ``UNNAMED_SHARE`` of it. A word of a longer
+    term the query names is held where the term's concept is (``_term_words``).
     """
     meant = [options for options in concepts(query.text, query.language) if options]
     if not hits or not meant:
         return 0.0
-    named = {
-        alternative
-        for match in glossary.matches(words(query.text), query.language)
-        for alternative in match.alternatives
-    }
+    matches = glossary.matches(words(query.text), query.language)
+    named = {alternative for match in matches for alternative in match.alternatives}
+    covering = _term_words(matches)
     measured = list(zip(meant, weights(meant, query.language), strict=True))
     across = _across_words(query.text, {options[0]: frequency for options, (_w, frequency) in measured})
     weighed = [
@@ -126,7 +139,11 @@ def confidence(query, hits):
         text = texts.get((hit.url, hit.language))
         if text is None:  # not in the database index (yet): trust the engine
             return 1.0
-        held = sum(weight for options, weight in weighed if any(occurs(option, text) for option in options))
+        held = sum(
+            weight
+            for options, weight in weighed
+            if any(occurs(option, text) for option in [*options, *covering.get(options[0], ())])
+        )
         best = max(best, held / whole)
     return best if named else best * UNNAMED_SHARE
 

@@ -93,6 +93,14 @@ def test_arabic_passport_with_or_without_the_article_finds_the_same_guides(index
     assert set(with_article) & set(without)
 
 
+def test_a_word_of_a_named_term_is_held_where_the_terms_concept_is(indexed):
+    """ "kicked" of the everyday term "kicked out" is on no page: counted as a word of its own
+    no page holds, it kept the deportation and overstay guides under the relevance floor."""
+    results = ask("kicked out of Indonesia for overstaying")
+    assert not results.no_good_match
+    assert results.hits[0].url == "/en/hak-dan-kewajiban/denda-overstay/"
+
+
 def test_did_you_mean_corrects_a_typo_when_the_correction_answers(indexed):
     assert ask("golden vissa").suggestion == "golden visa"
     assert ask("perpanjang visa kunjugan", "id").suggestion == "perpanjang visa kunjungan"
