@@ -62,6 +62,11 @@ EXACT_FIELDS = [
 ]
 PHRASE_FIELDS = ["title^4", "summary^2", "body"]
 HIGHLIGHT_FIELDS = ["summary", "body"]  # a result's extract is cut from one of them
+EXTRACT_SIZE = 200  # characters of a result's extract (the highlighter's fragment size)
+# A fragment at least this share of EXTRACT_SIZE long was cut from a longer sentence (extract).
+CUT_SHARE = 0.9
+SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？", "؟")
+CLAUSE_MARKS = (",", "،", ";", "؛", ":", "，", "、", "；")
 MOST_WORDS = "2<70%"  # up to two words: all of them; more: seven in ten
 # Indonesian documents standing in for an untranslated page are searched with the
 # reader's words through the cross-language rules of synonyms/id.txt; the words
@@ -452,14 +457,14 @@ def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.a
         search.aggs.bucket(name, "terms", field=field, size=30)
     search = search.highlight(
         *HIGHLIGHT_FIELDS,
-        fragment_size=200,
+        fragment_size=EXTRACT_SIZE,
         number_of_fragments=1,
         pre_tags=[MARK_START],
         post_tags=[MARK_END],
     )
     search = search.highlight_options(
         encoder="default",
-        no_match_size=200,
+        no_match_size=EXTRACT_SIZE,
         highlight_query=highlight_query([matched, matched_correction, *rewritten]),
     )
     search = search.source(
@@ -486,6 +491,27 @@ def highlight_query(texts):
             for text in dict.fromkeys(filter(None, texts))
         ],
     ).to_dict()
+
+
+def extract(fragment):
+    """A highlighted fragment as a result's extract, with "…" where the engine cut it out of a
+    longer sentence, as the database engine's extracts have (search/engines/database.py
+    ``snippet``). The engine returns the sentences around what was found that fit in
+    EXTRACT_SIZE, and cuts a longer one between two words. Cut at its start: a fragment
+    beginning in lower case or with a comma, or nearly EXTRACT_SIZE long and not beginning as
+    a sentence does (scripts without capitals cannot tell, and are taken as cut). Cut at its
+    end: nearly EXTRACT_SIZE long and not ending a sentence."""
+    text = fragment.strip()
+    plain = text.replace(MARK_START, "").replace(MARK_END, "")
+    cut = len(plain) >= EXTRACT_SIZE * CUT_SHARE
+    first = plain[:1]
+    starts_cut = (
+        first.islower() or first in CLAUSE_MARKS or (cut and not (first.isupper() or first.isdigit()))
+    )
+    if first in CLAUSE_MARKS:
+        text = text[1:].lstrip()
+    ends_cut = cut and not plain.endswith(SENTENCE_ENDS)
+    return mark_snippet(text, "… " if starts_cut else "", " …" if ends_cut else "")
 
 
 def build_autocomplete(text, language, limit=8):
@@ -752,14 +778,14 @@ class RemoteEngine(SearchEngine):
         for raw in response["hits"]["hits"]:
             source = raw["_source"]
             highlight = raw.get("highlight", {})
-            fragment = (highlight.get("body") or highlight.get("summary") or [source.get("summary", "")])[0]
+            fragments = highlight.get("body") or highlight.get("summary")
             hits.append(
                 Hit(
                     title=source["title"],
                     url=source["url"],
                     kind=source["kind"],
                     language=source["language"],
-                    snippet=mark_snippet(fragment),
+                    snippet=extract(fragments[0]) if fragments else mark_snippet(source.get("summary", "")),
                     summary=source.get("summary", ""),
                     topics=source.get("topics", []),
                     updated=source.get("updated"),

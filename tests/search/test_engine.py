@@ -412,3 +412,46 @@ def test_a_query_the_engine_refuses_does_not_take_it_out_of_service(remote_index
     assert service._remote_allowed()
     results, degraded = service.run("search", SearchQuery(text="KITAS", language="id"))
     assert not degraded and results.engine == remote_indexed.name
+
+
+LONG_SENTENCE = (
+    "Every foreign resident who lives in Indonesia for longer than the period allowed by the visa "
+    "that was first granted at the border must, before that period ends and without exception, go "
+    "to the immigration office that covers the place where they live and ask for the zqfrag "
+    "extension in person together with a sponsor letter, a copy of the passport and proof of "
+    "address, which the officer checks before the fee is paid at a bank"
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "starts_cut", "ends_cut"),
+    [
+        (LONG_SENTENCE + ". Short one.", True, True),
+        ("Ask for the zqfrag extension in person. Short one.", False, False),
+        # a short fragment in lower case: the highlighter began it mid-sentence
+        ("When you stay longer you must ask for the zqfrag extension in person.", None, False),
+    ],
+)
+def test_an_extract_cut_from_a_longer_sentence_says_so(remote, body, starts_cut, ends_cut):
+    """The engine cuts a long sentence around the words found: the extract began and ended
+    mid-sentence ("period allowed by the visa … ask for the zqfrag") with nothing to say so,
+    where the database engine's extracts carry "…"."""
+    remote.ensure_indexes()
+    document = searchable.SearchDocument(
+        source="test.guide",
+        object_id="1",
+        language="en",
+        kind="guide",
+        title="T",
+        url="/en/t/",
+        body=body,
+        version=1,
+    )
+    remote.index([document])
+    remote.refresh()
+    [hit] = search(remote, "zqfrag").hits
+    snippet = str(hit.snippet)
+    if starts_cut is not None:
+        assert snippet.startswith("… ") == starts_cut, snippet
+    assert not snippet.startswith(("… ,", ","))
+    assert snippet.endswith(" …") == ends_cut, snippet
