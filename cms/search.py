@@ -420,13 +420,14 @@ register(FormSource())
 
 
 def topic_labels(values):
-    titles = {topic.slug: topic.title for topic in TopicPage.objects.filter(slug__in=values)}
-    return {value: titles.get(value, value) for value in values}
+    """{slug: title} of the topics among ``values`` (an unknown slug is left out)."""
+    return {topic.slug: topic.title for topic in TopicPage.objects.filter(slug__in=values)}
 
 
 def audience_labels(values):
+    """{code: name} of the audiences among ``values`` (an unknown code is left out)."""
     names = dict(Audience.CHOICES)
-    return {value: names.get(value, value) for value in values}
+    return {value: names[value] for value in values if value in names}
 
 
 register_labeller("topics", topic_labels)

@@ -133,7 +133,8 @@ _labellers = {}
 
 def register_labeller(facet, labeller):
     """``labeller(values) -> {value: label}``, called in the reader's language, for a
-    facet an app owns (topics, audiences)."""
+    facet an app owns (topics, audiences). Values it does not know are left out: search
+    ignores them as filters (search.labels.known) and shows them as they are."""
     _labellers[facet] = labeller
 
 

@@ -17,12 +17,14 @@ guide was written renders nothing.
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from search.glossary import FALLBACK
+from search.glossary_admin import ConceptChooser
 from search.models import Concept, Term
 
 TARGET = "search.Concept"
@@ -69,9 +71,24 @@ def shown(concept, language):
     )
 
 
+class GuideConceptChooser(ConceptChooser):
+    """The glossary admin's concept chooser, its texts in the editor's language, naming the
+    chosen concept in that language too (``Concept.label``): Wagtail names it by ``str``, the
+    concept's first preferred term, which is Indonesian whatever the editor reads."""
+
+    def get_display_title(self, instance):
+        return instance.label(get_language())
+
+
 class GlossaryTermBlock(SnippetChooserBlock):
     def __init__(self, **kwargs):
         super().__init__(TARGET, **kwargs)
+
+    @cached_property
+    def widget(self):
+        """Built once, on the first page editor shown: Wagtail's own chooser would keep the
+        texts of that editor's language for every other editor."""
+        return GuideConceptChooser(icon=self.meta.icon)
 
     def deconstruct(self):
         return ("wagtail.snippets.blocks.SnippetChooserBlock", (TARGET,), self._constructor_args[1])

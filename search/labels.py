@@ -2,7 +2,9 @@
 
 Kinds are search's own vocabulary; other facets (topics, audiences) belong to the
 apps that own them, which register a labeller in their search.py
-(``core.searchable.register_labeller``).
+(``core.searchable.register_labeller``). A labeller leaves out the values it does not know:
+that is how search tells a value an app knows from one it does not (``known``), even where a
+label is spelled as its value (a topic titled "visa").
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -26,4 +28,17 @@ def labels(facet, values):
     if facet == "kind":
         return {value: KIND_LABELS.get(value, value) for value in values}
     labeller = searchable.labeller(facet)
-    return labeller(values) if labeller else {value: value for value in values}
+    found = labeller(values) if labeller else {}
+    return {value: found.get(value, value) for value in values}
+
+
+def known(facet, values):
+    """The ``values`` that name something, in their order: a kind search knows, a value the
+    facet's labeller knows; every value of a facet no app labels."""
+    if facet == "kind":
+        return [value for value in values if value in KIND_LABELS]
+    labeller = searchable.labeller(facet)
+    if labeller is None:
+        return list(values)
+    found = labeller(values)
+    return [value for value in values if value in found]

@@ -12,7 +12,6 @@ removed only once every engine has applied it. Failed rows are retried once thei
 next change's task), with a back-off that doubles up to a minute.
 """
 
-import unicodedata
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -29,7 +28,7 @@ from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable, Page, PageViewRestriction, Site
 
-from search.text import ARABIC, CJK, SCRIPT_RUN, WORD, simplified
+from search.text import query_key  # also imported from here by migration 0009
 
 
 class SearchEntry(models.Model):
@@ -138,6 +137,13 @@ class Concept(ClusterableModel):
         terms = {term.language: term.text for term in self.terms.all() if term.kind == Term.PREFERRED}
         return terms.get(language) or terms.get("id") or self.key
 
+    def label(self, language):
+        """The concept as an editor working in ``language`` chooses it: its preferred term there,
+        with the Indonesian one beside it when they differ, isolated so that an Arabic label
+        keeps its order around it."""
+        label, indonesian = self.preferred(language), self.preferred("id")
+        return label if label == indonesian else f"{label} (\u2068{indonesian}\u2069)"
+
 
 class Term(Orderable):
     PREFERRED = "preferred"
@@ -172,25 +178,6 @@ def language_name(code):
 
 
 language_name_lazy = lazy(language_name, str)
-
-
-def query_key(text):
-    """A best bet's query as search compares words (search/text.py ``words``): lower case,
-    Arabic spelling normalised, compatibility forms folded (full-width letters), Traditional
-    Chinese as Simplified (as the reader's query is, search.engines.base.clean_query), punctuation
-    and spacing ignored; Chinese, written without spaces, compared without them ("绿卡 抽签",
-    "绿卡抽签？" and "绿卡抽签" are one key). Stored with the bet when saved, and made of the
-    reader's query at every search (search/best_bets.py ``pinned``)."""
-    text = simplified(unicodedata.normalize("NFKC", text or "")).translate(ARABIC)
-    key, previous_chinese = "", False
-    for token in WORD.findall(text):
-        for run in SCRIPT_RUN.findall(token.lower()):
-            chinese = bool(CJK.search(run))
-            if key and not (chinese and previous_chinese):
-                key += " "
-            key += run
-            previous_chinese = chinese
-    return key
 
 
 def own_hosts():

@@ -2,6 +2,7 @@
 the relevance floor and "did you mean", so a term matches the same way everywhere."""
 
 import re
+import unicodedata
 from collections import Counter
 from functools import cache, lru_cache
 
@@ -9,10 +10,22 @@ import opencc
 import snowballstemmer
 
 WORD = re.compile(r"\w+", re.UNICODE)
-CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+# Han characters: the unified ideographs with Extension A, the compatibility ideographs, and
+# Extension B onwards (rare characters of names, as Hong Kong and Taiwan write them).
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+# Hiragana and katakana: Japanese, which no page is written in but a quotation may be.
+KANA = "\u3040-\u30ff"
+# Chinese: read in character pairs, segmented, given pinyin, converted to Simplified.
+CJK = re.compile(f"[{HAN}]")
+CJK_RUN = re.compile(f"[{HAN}]+")
 # A word mixing scripts ("工作KITAS") is cut where the script changes: Chinese runs, other runs.
-SCRIPT_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\ufaff]+")
+SCRIPT_RUN = re.compile(f"[{HAN}]+|[^{HAN}]+")
+# Text written without spaces between words (Chinese, and Japanese with its kana): cut
+# between any two characters. Kana stays out of ``CJK``: it has no pinyin, no Simplified
+# form, and a kana word is no run of Chinese pairs.
+UNSPACED = re.compile(f"[{KANA}{HAN}]")
+# A space between two Chinese runs, which a query key leaves out (``query_key``).
+CHINESE_GAP = re.compile(f"(?<=[{HAN}]) (?=[{HAN}])")
 # A title's words in brackets, ASCII or full-width: its acronyms and other names
 # ("Stay Permits (KITAS/KITAP)", "居留许可（KITAS/KITAP）").
 BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）")
@@ -28,6 +41,14 @@ def simplified(text):
     ones every Chinese page here is written in (护照, 罚款); other text as it is. OpenCC converts
     by phrase, not character by character (乾隆 stays, 乾燥 becomes 干燥)."""
     return _traditional_to_simplified().convert(text) if CJK.search(text) else text
+
+
+def folded(text):
+    """Text as typed in the forms the pages are written in: compatibility forms as the letters
+    they stand for (NFKC), such as full-width Latin as a Chinese or Japanese keyboard types it
+    ("ＫＩＴＡＳ　申请") and Arabic presentation forms ("ﺟﻮﺍﺯ") as some keyboards and PDFs give
+    them; Traditional Chinese as Simplified (``simplified``)."""
+    return simplified(unicodedata.normalize("NFKC", text or ""))
 
 
 # Arabic spelling that varies in what people type: hamza on alif, taa marbuta written as haa,
@@ -51,16 +72,25 @@ ARABIC = str.maketrans(
 )
 
 
+def script_runs(text):
+    """Lower-cased words, Arabic normalised, each cut where its script changes (``SCRIPT_RUN``):
+    what ``words`` and ``query_key`` are made of."""
+    return [
+        run
+        for token in WORD.findall((text or "").translate(ARABIC))
+        for run in SCRIPT_RUN.findall(token.lower())
+    ]
+
+
 def words(text):
     """Lower-cased words, Arabic normalised; Chinese, written without spaces, as overlapping
     character pairs."""
     found = []
-    for token in WORD.findall((text or "").translate(ARABIC)):
-        for word in SCRIPT_RUN.findall(token.lower()):
-            if CJK.search(word) and len(word) > 2:
-                found.extend(word[index : index + 2] for index in range(len(word) - 1))
-            else:
-                found.append(word)
+    for word in script_runs(text):
+        if CJK.search(word) and len(word) > 2:
+            found.extend(word[index : index + 2] for index in range(len(word) - 1))
+        else:
+            found.append(word)
     return found
 
 
@@ -190,6 +220,16 @@ def pairs_between(tokens, spans):
 def phrase(text):
     """A term as the words search compares: lower-cased, joined by single spaces."""
     return " ".join(words(text))
+
+
+def query_key(text):
+    """A best bet's query as search compares words (``words``): lower case, Arabic spelling
+    normalised, compatibility forms and Traditional Chinese folded (``folded``, as the reader's
+    query is, search.engines.base.clean_query), punctuation and spacing ignored; Chinese,
+    written without spaces, compared without them ("绿卡 抽签", "绿卡抽签？" and "绿卡抽签" are
+    one key). Stored with the bet when saved (search.models.BestBet), and made of the reader's
+    query at every search (search/best_bets.py ``pinned``)."""
+    return CHINESE_GAP.sub("", " ".join(script_runs(folded(text))))
 
 
 # Between two of a document's places (SearchDocument.places) as the database engine keeps

@@ -14,11 +14,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
 from wagtail.models import Page
 
-from core import searchable
 from search import best_bets, glossary, outcomes, service
 from search.engines.base import SearchQuery, clean_query, languages
 from search.forms import SearchForm
-from search.labels import KIND_LABELS, labels
+from search.labels import known, labels
 
 # The filters: (facet, address parameter, SearchQuery field, the facet's name on the page).
 FILTERS = (
@@ -33,16 +32,10 @@ FSI, PDI = "\u2068", "\u2069"
 
 
 def known_values(facet, values):
-    """The filter values that name something, each once: a kind search knows, a topic or an
-    audience its app gives a name (core.searchable labellers). An unknown value (a mistyped or
-    stale link) is ignored: it would match nothing, and nothing on the page could say why."""
-    values = list(dict.fromkeys(values))
-    if facet == "kind":
-        return tuple(value for value in values if value in KIND_LABELS)
-    if not values or searchable.labeller(facet) is None:
-        return tuple(values)
-    names = labels(facet, values)
-    return tuple(value for value in values if str(names.get(value, value)) != value)
+    """The filter values that name something, each once (search.labels.known). An unknown value
+    (a mistyped or stale link) is ignored: it would match nothing, and nothing on the page could
+    say why."""
+    return tuple(known(facet, list(dict.fromkeys(values))))
 
 
 def search_url(query):

@@ -8,7 +8,7 @@ from html import escape
 from django.conf import settings
 from django.utils.safestring import mark_safe
 
-from search.text import simplified
+from search.text import UNSPACED, folded
 
 MAX_QUERY_LENGTH = 512
 PER_PAGE = 10
@@ -38,17 +38,13 @@ PAST_EVENT_WEIGHT = 0.3  # events that have started rank below upcoming ones
 
 def clean_query(text):
     """Bound and tidy what the reader typed; any text is a valid query. Compatibility forms
-    become the letters they stand for (NFKC): full-width Latin as a Chinese or Japanese keyboard
-    types it ("ＫＩＴＡＳ　申请"), Arabic presentation forms ("ﺟﻮﺍﺯ") as some keyboards and PDFs
-    give them; no page is written in them, so as typed they found nothing. Traditional Chinese
-    becomes Simplified (search.text.simplified)."""
-    text = simplified(unicodedata.normalize("NFKC", text or ""))
+    and Traditional Chinese are read in the forms the pages are written in (search.text.folded):
+    as typed they found nothing."""
+    text = folded(text)
     text = re.sub(r"[\x00-\x1f\x7f]", " ", text)
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
-# Han characters and kana: text written without spaces between words, cut between any two.
-UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 # What a snippet cut out of a longer text does not start with: spaces, and the punctuation
 # closing what came before (", so" left of "…convention, so").
 LEADING_LEFTOVERS = " \t\n,.;:!?)]}،؛。，、；：！？）」』"

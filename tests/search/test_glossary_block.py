@@ -1,9 +1,16 @@
 """A guide shows a glossary term with its short definition, in the reader's language or marked
 as Indonesian when it has none there; a deleted concept shows nothing. cms gets the block from
-search through the ``register_guide_blocks`` hook (cms/blocks.py)."""
+search through the ``register_guide_blocks`` hook (cms/blocks.py). In the page editor the block's
+chooser speaks the editor's language and names the chosen concept in it."""
+
+import json
+import re
+from html import unescape
 
 import pytest
 from django.utils import translation
+from django.utils.translation import gettext
+from wagtail.users.models import UserProfile
 
 from cms.blocks import GuideBodyBlock
 from search.blocks import GlossaryTermBlock
@@ -104,3 +111,56 @@ def test_editors_can_choose_a_concept_in_the_guide_editor(admin_client, guide):
     response = admin_client.get(f"/admin/pages/{guide.pk}/edit/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 200
     assert "Glossary term" in response.content.decode()
+
+
+def packed(node):
+    """Every dict and list of the page editor's packed blocks (telepath), depth first."""
+    yield node
+    children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else ()
+    for child in children:
+        yield from packed(child)
+
+
+def guide_editor(client, guide):
+    """The glossary term block as the page editor's scripts get it: the markup of its concept
+    chooser, and the label of each concept the guide shows."""
+    page = client.get(f"/admin/pages/{guide.pk}/edit/").content.decode()
+    found = re.findall(r'data-w-block-(?:data|arguments)-value="([^"]*)"', page)
+    nodes = [node for text in found for node in packed(json.loads(unescape(text))) if isinstance(node, dict)]
+    chooser = next(
+        node["_args"][1]["_args"][0]
+        for node in nodes
+        if node.get("_type") == "wagtail.blocks.FieldBlock" and node["_args"][0] == "glossary_term"
+    )
+    chosen = {node["value"]["string"] for node in nodes if node.get("type") == "glossary_term"}
+    return chooser, chosen
+
+
+# Wagtail's msgids for the chooser's texts, looked up in its catalogues.
+CHOOSER_TEXTS = ("Choose %(object)s", "Choose another %(object)s", "Edit this %(object)s")
+
+
+@pytest.mark.parametrize(
+    "languages",
+    [("ar", "en", "zh-hans", "id"), ("en", "ar", "id", "zh-hans")],  # whichever comes first
+)
+def test_the_guide_editor_names_concepts_in_the_admins_language(client, make_user, guide, languages):
+    kitas = Concept.objects.get(key="kitas")
+    with_terms(guide, kitas)
+    user = make_user("admin", is_superuser=True, is_staff=True)
+    client.force_login(user)
+    labels = {
+        "id": "KITAS",
+        "en": "limited stay permit (\u2068KITAS\u2069)",  # the Indonesian term beside, isolated
+        "ar": "تصريح الإقامة المؤقتة (\u2068KITAS\u2069)",
+        "zh-hans": "临时居留证 (\u2068KITAS\u2069)",
+    }
+    for language in languages:
+        profile = UserProfile.get_for_user(user)
+        profile.preferred_language = language
+        profile.save()
+        chooser, chosen = guide_editor(client, guide)
+        with translation.override(language):
+            texts = [gettext(text) % {"object": Concept._meta.verbose_name} for text in CHOOSER_TEXTS]
+        assert all(text in chooser for text in texts), language
+        assert chosen == {labels[language]}
