@@ -177,6 +177,16 @@ def mapping(language, icu=False):
     m.field("boost", Float())
     m.field("version", Long())
     m.field("suggest", SearchAsYouType(analyzer=autocomplete_analyzer))
+    # The title as autocomplete compares it (search/suggest.py: normalised, Chinese in jieba's
+    # words), for where the typed text starts: a word (the words' first letters are indexed,
+    # so a prefix is one term however many words begin with it) or the title (``start``).
+    suggest_prefixes = {"min_chars": 1, "max_chars": 10}
+    m.field(
+        "suggest_words",
+        Text(analyzer="whitespace", index_prefixes=suggest_prefixes, fields={"start": Keyword()}),
+    )
+    # The title's length in characters: the shorter first among suggestions equal otherwise.
+    m.field("suggest_length", Short())
     return m
 
 

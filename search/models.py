@@ -63,6 +63,9 @@ class SearchEntry(models.Model):
     # that ranking does not cut them into words again for every candidate of every search.
     title_words = models.TextField(blank=True)
     summary_words = models.TextField(blank=True)
+    # The title as autocomplete compares it (search/suggest.py: Chinese in jieba's words), so
+    # that a title in which the typed text starts a word is told in the query.
+    suggest_words = models.TextField(blank=True, default="")
 
     class Meta:
         constraints = [

@@ -29,9 +29,19 @@ KIND_NAMED_WEIGHT = 5.0
 WHOLE_NAME_WEIGHT = 2.0
 # Autocomplete lists what people are most likely looking for first, whichever kind matches the
 # letters best: the guides and the topics, then who and what they point to, and last the dated or
-# secondary pages (typing "pas" lists the passport guides before a workshop or a form). An order,
-# not weights: KIND_BOOSTS tunes relevance against text match, a suggestion list only needs order.
-SUGGEST_KINDS = ("guide", "topic", "partner", "regulation", "office", "form", "event", "thread")
+# secondary pages (typing "pas" lists the passport guides before a workshop or a form). Tiers of
+# kinds, in order: guides and topics share the first, so that the topic named as typed ("Paspor")
+# comes before a guide holding it in a later word (both engines' ``autocomplete``). An order, not
+# weights: KIND_BOOSTS tunes relevance against text match, a suggestion list only needs order.
+SUGGEST_KINDS = (
+    ("guide", "topic"),
+    ("partner",),
+    ("regulation",),
+    ("office",),
+    ("form",),
+    ("event",),
+    ("thread",),
+)
 FALLBACK_LANGUAGE = "id"
 PAST_EVENT_WEIGHT = 0.3  # events that have started rank below upcoming ones
 

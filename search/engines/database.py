@@ -28,8 +28,8 @@ from django.utils import timezone
 from search import glossary, segment
 from search.fulltext import count, holders, occurs
 from search.models import SearchEntry
+from search.suggest import suggest_words, with_article
 from search.text import (
-    ARABIC_LETTERS,
     CJK,
     FUNCTION_WORDS,
     formal_of,
@@ -288,6 +288,7 @@ class DatabaseEngine(SearchEngine):
                     "names_words": phrase(" ".join(document.names)),
                     "place_names": names_text(document.places),
                     "summary_words": phrase(document.summary),
+                    "suggest_words": suggest_words(document.title),
                 }
                 SearchEntry.objects.update_or_create(
                     source=document.source,
@@ -466,37 +467,46 @@ class DatabaseEngine(SearchEngine):
 
     def autocomplete(self, text, language, limit=8):
         """Titles holding the typed words, the last one as the start of a word (Chinese, written
-        without spaces, anywhere), in the order of SUGGEST_KINDS, then titles starting with the
-        first word, then the shortest. Titles are compared by their words as search cuts them
-        (``title_words``: lower-cased, Arabic normalised), as the typed words are."""
+        without spaces, anywhere), among the entries a search covers: Indonesian pages not
+        translated into the reader's language too, as the results list them. Ranked in the
+        query, not in Python (it runs at every keystroke): by the tiers of SUGGEST_KINDS, then
+        titles starting with the typed text, then those in which it starts a word (a Chinese
+        word as jieba cuts it, ``suggest_words``: 护 starts 护照, not 庇护者), then the shortest.
+        Titles are matched by their words as search cuts them (``title_words``: lower-cased,
+        Arabic normalised), as the typed words are."""
         terms = words(text)[:MAX_TERMS]
         if not terms:
             return []
-        entries = SearchEntry.objects.filter(language=language)
+        entries = covered(language)
         for term in terms[:-1]:
             entries = entries.filter(title_words__contains=term)
         last = terms[-1]
         if CJK.search(last):
             entries = entries.filter(title_words__contains=last)
         else:
-            # Arabic writes the article joined to its word: "اقامه" starts "الاقامه" too.
-            starts = (
-                [last, f"ال{last}"] if ARABIC_LETTERS.search(last) and not last.startswith("ال") else [last]
-            )
-            entries = entries.filter(
-                reduce(
-                    or_,
-                    (
-                        Q(title_words__startswith=start) | Q(title_words__contains=f" {start}")
-                        for start in starts
-                    ),
-                )
-            )
-        kind_order = Case(
-            *(When(kind=kind, then=Value(position)) for position, kind in enumerate(SUGGEST_KINDS)),
+            entries = entries.filter(self._word_starts("title_words", with_article(last)))
+        tier = Case(
+            *(When(kind__in=kinds, then=Value(position)) for position, kinds in enumerate(SUGGEST_KINDS)),
             default=Value(len(SUGGEST_KINDS)),
         )
-        leading = Case(When(title_words__startswith=terms[0], then=Value(0)), default=Value(1))
-        entries = entries.annotate(kind_order=kind_order, leading=leading, length=Length("title"))
-        ranked = entries.order_by("kind_order", "leading", "length", "title")
+        typed = with_article(suggest_words(text))
+        start = Case(
+            When(self._starts("suggest_words", typed), then=Value(0)),
+            When(self._word_starts("suggest_words", typed), then=Value(1)),
+            default=Value(2),
+        )
+        entries = entries.annotate(tier=tier, start=start, length=Length("title"))
+        ranked = entries.order_by("tier", "start", "length", "title")
         return [{"title": title, "url": url} for title, url in ranked.values_list("title", "url")[:limit]]
+
+    @staticmethod
+    def _starts(field, forms):
+        """Entries whose ``field`` starts with one of ``forms``."""
+        return reduce(or_, (Q(**{f"{field}__startswith": form}) for form in forms))
+
+    @classmethod
+    def _word_starts(cls, field, forms):
+        """Entries in whose ``field`` one of ``forms`` starts a word."""
+        return cls._starts(field, forms) | reduce(
+            or_, (Q(**{f"{field}__contains": f" {form}"}) for form in forms)
+        )

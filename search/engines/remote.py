@@ -16,6 +16,7 @@ from elasticsearch_dsl import Q, Search
 
 from search import glossary, segment, spelling
 from search import index as index_defs
+from search.suggest import suggest_words, with_article
 from search.text import CJK, place_keys, title_length, words
 
 from .base import (
@@ -98,7 +99,11 @@ CLAUSE_LIMIT = "maxClauseCount"
 CONCEPT_PHRASE_WEIGHT = PHRASE_WEIGHT
 CONCEPT_PHRASE_FIELDS = ["title.exact^4", "summary.exact^2", "body.exact"]
 NAMED_AFTER_WEIGHT = 2.0  # a page named after the query (named_after): as title_fit 1 weighs
-SUGGEST_STEP = 1000  # autocomplete: score added per place in SUGGEST_KINDS (build_autocomplete)
+# Autocomplete's order as a score (build_autocomplete): a step per tier of SUGGEST_KINDS, above
+# all that a title's start adds: the typed text starting one of its words, more its first.
+SUGGEST_STEP = 10
+SUGGEST_WORD_START = 2
+SUGGEST_TITLE_START = 4
 FACETS = {"kind": "kind", "topics": "topics", "audience": "audience"}
 # While a new index is filled nobody reads it: no refreshes, no per-request fsync.
 LOADING_SETTINGS = {"index": {"refresh_interval": "-1", "translog.durability": "async"}}
@@ -515,31 +520,53 @@ def extract(fragment):
 
 
 def build_autocomplete(text, language, limit=8):
-    """The autocomplete request body: titles starting with the typed words, in the order of
-    SUGGEST_KINDS, then by how well they match.
+    """The autocomplete request body: titles holding every typed word, the last one as the start
+    of a word (Chinese: of any character, as the suggest field's standard tokenizer cuts it),
+    from the reader's language and the Indonesian pages not translated into it, as the results
+    list them (language_filter). In the database engine's order: the tiers of SUGGEST_KINDS,
+    then titles starting with the typed text, then those in which it starts a word (Chinese
+    words as jieba cuts them, ``suggest_words``: 护 starts 护照, not 庇护者), then the shortest.
 
-    The kind's step (SUGGEST_STEP per place) is added to the text score, which a few words of a
-    title never bring near it: the kind decides the order, the match only orders within a kind.
-    The suggest field's standard tokenizer cuts Chinese into single characters, so one
-    character typed (护) is a prefix of the words of 护照."""
-    steps = [
-        {"filter": {"term": {"kind": kind}}, "weight": SUGGEST_STEP * (len(SUGGEST_KINDS) - position)}
-        for position, kind in enumerate(SUGGEST_KINDS)
-    ]
+    The order is the score alone (boost_mode "replace"): the tier's step (SUGGEST_STEP) plus what
+    the title's start adds, then the title's length sorts. The typed text, normalised as the
+    stored ``suggest_words`` are (Arabic hamza and taa marbuta, the article), also matches the
+    titles whose written forms the suggest field holds differently ("اقامه" for "الإقامة")."""
+    typed = with_article(suggest_words(text))
+    starts_title = Q("bool", should=[Q("prefix", suggest_words__start=form) for form in typed])
+    starts_word = Q("bool", should=[Q("match_phrase_prefix", suggest_words=form) for form in typed])
     matching = Q(
         "multi_match",
         query=text,
         type="bool_prefix",
+        operator="and",
         fields=["suggest", "suggest._2gram", "suggest._3gram"],
     )
+    steps = [
+        {"filter": {"terms": {"kind": list(kinds)}}, "weight": SUGGEST_STEP * (len(SUGGEST_KINDS) - position)}
+        for position, kinds in enumerate(SUGGEST_KINDS)
+    ]
     ranked = Q(
         "function_score",
-        query=Q("bool", must=[matching], filter=[language_filter(language)]),
-        functions=steps,
-        score_mode="first",
-        boost_mode="sum",
+        query=Q("bool", must=[matching | starts_word], filter=[language_filter(language)]),
+        functions=[
+            *steps,
+            {"filter": starts_title.to_dict(), "weight": SUGGEST_TITLE_START},
+            {"filter": starts_word.to_dict(), "weight": SUGGEST_WORD_START},
+        ],
+        score_mode="sum",
+        boost_mode="replace",
     )
-    return Search().query(ranked).source(["title", "url"]).extra(size=limit).to_dict()
+    return (
+        Search()
+        .query(ranked)
+        # An index built before suggest_length (until `search_index rebuild`) still answers.
+        .sort(
+            "_score", {"suggest_length": {"order": "asc", "unmapped_type": "short"}}, {"title.keyword": "asc"}
+        )
+        .source(["title", "url"])
+        .extra(size=limit)
+        .to_dict()
+    )
 
 
 class RemoteEngine(SearchEngine):
@@ -669,6 +696,8 @@ class RemoteEngine(SearchEngine):
                 **document.to_index(),
                 "title_length": title_length(document.title),
                 "places": place_keys(document.places),
+                "suggest_words": suggest_words(document.title),
+                "suggest_length": len(document.title),
             },
         }
 

@@ -139,4 +139,6 @@ def test_every_query_reached_the_engine_whole(sent):
     assert glossary.variants("office opening hours", "en") == [] and glossary.variants("kitas", "en")
     assert "limited stay permit" in json.dumps(searches[3])
     assert json.dumps(searches[3]).count("multi_match") > json.dumps(searches[0]).count("multi_match")
-    assert all(body["query"]["function_score"]["boost_mode"] == "sum" for body in searches[len(QUERIES) :])
+    assert all(
+        body["query"]["function_score"]["boost_mode"] == "replace" for body in searches[len(QUERIES) :]
+    )
