@@ -157,6 +157,9 @@ class OpenSearchClient:
     def put_settings(self, name, settings):
         self.client.indices.put_settings(index=name, body=settings)
 
+    def put_mapping(self, name, mapping):
+        self.client.indices.put_mapping(index=name, body=mapping)
+
     def refresh(self, name):
         self.client.indices.refresh(index=name)
 
@@ -206,6 +209,9 @@ class ElasticsearchClient(OpenSearchClient):
 
     def put_settings(self, name, settings):
         self.client.indices.put_settings(index=name, settings=settings)
+
+    def put_mapping(self, name, mapping):
+        self.client.indices.put_mapping(index=name, **mapping)
 
     def force_merge(self, name):
         self.client.options(request_timeout=MERGE_TIMEOUT).indices.forcemerge(index=name, max_num_segments=1)
@@ -623,14 +629,24 @@ class RemoteEngine(SearchEngine):
         return actions
 
     def ensure_indexes(self):
-        """Create each language's index and aliases when missing (first start)."""
+        """Create each language's index and aliases when missing (first start); give an index
+        built by an earlier version the fields added since. Its mapping is strict, so before,
+        every document written to it after an upgrade was refused until `search_index rebuild`
+        (and retried meanwhile). The documents already there get the new fields' values at the
+        rebuild; a field whose definition changed still needs one (the engine refuses the
+        change, and the refusal is the update's error)."""
         if self._ready:
             return
         for language in languages():
-            if not self._call(self.client.indexes_of, self.alias(language)):
+            names = self._call(self.client.indexes_of, self.alias(language))
+            if not names:
                 name = self.new_index_name(language)
                 self._create(name, language)
                 self._call(self.client.update_aliases, self._point_aliases(language, name))
+                continue
+            mapping = index_defs.index_body(language, icu=self._has_icu())["mappings"]
+            for name in names:
+                self._call(self.client.put_mapping, name, mapping)
         self._ready = True
 
     def rebuild(self, documents):

@@ -7,9 +7,9 @@ import pytest
 
 from core import searchable
 from search import pipeline
-from search.engines.base import SearchQuery
+from search.engines.base import SearchQuery, languages
 from search.engines.remote import RemoteEngine
-from search.index import analysis_settings
+from search.index import analysis_settings, index_body
 from tests.search.test_database_engine import FORM_QUERIES, LAW_NAMES, PROVINCE_QUERIES, the_law
 
 pytestmark = [pytest.mark.engine, pytest.mark.django_db]
@@ -455,3 +455,30 @@ def test_an_extract_cut_from_a_longer_sentence_says_so(remote, body, starts_cut,
         assert snippet.startswith("… ") == starts_cut, snippet
     assert not snippet.startswith(("… ,", ","))
     assert snippet.endswith(" …") == ends_cut, snippet
+
+
+def test_an_index_built_before_a_field_was_added_takes_new_documents(remote):
+    """Autocomplete's ``suggest_words`` and ``suggest_length`` came after indexes already in
+    service: with their strict mapping every document written after the upgrade was refused
+    until a rebuild. The fields are added to the index in service instead."""
+    added = ("suggest_words", "suggest_length")
+    for language in languages():
+        body = index_body(language)
+        for field in added:
+            del body["mappings"]["properties"][field]
+        name = remote.new_index_name(language)
+        remote.client.create_index(name, body)
+        remote.client.update_aliases(remote._point_aliases(language, name))
+    document = searchable.SearchDocument(
+        source="test.guide",
+        object_id="1",
+        language="en",
+        kind="guide",
+        title="Zqmapping",
+        url="/en/zq/",
+        version=1,
+    )
+    remote.index([document])
+    remote.refresh()
+    assert search(remote, "zqmapping").total == 1
+    assert remote.autocomplete("zqmap", "en") == [{"title": "Zqmapping", "url": "/en/zq/"}]
