@@ -71,15 +71,6 @@ def shown(concept, language):
     )
 
 
-class GuideConceptChooser(ConceptChooser):
-    """The glossary admin's concept chooser, its texts in the editor's language, naming the
-    chosen concept in that language too (``Concept.label``): Wagtail names it by ``str``, the
-    concept's first preferred term, which is Indonesian whatever the editor reads."""
-
-    def get_display_title(self, instance):
-        return instance.label(get_language())
-
-
 class GlossaryTermBlock(SnippetChooserBlock):
     def __init__(self, **kwargs):
         super().__init__(TARGET, **kwargs)
@@ -87,8 +78,9 @@ class GlossaryTermBlock(SnippetChooserBlock):
     @cached_property
     def widget(self):
         """Built once, on the first page editor shown: Wagtail's own chooser would keep the
-        texts of that editor's language for every other editor."""
-        return GuideConceptChooser(icon=self.meta.icon)
+        texts of that editor's language for every other editor; the glossary admin's reads
+        them, and the concept's name (``Concept.__str__``), in each editor's."""
+        return ConceptChooser(icon=self.meta.icon)
 
     def deconstruct(self):
         return ("wagtail.snippets.blocks.SnippetChooserBlock", (TARGET,), self._constructor_args[1])

@@ -22,7 +22,7 @@ from django.db.models import Exists, ExpressionWrapper, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 from django.utils import timezone
 from django.utils.functional import lazy
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -132,8 +132,10 @@ class Concept(ClusterableModel):
         ordering = ["key"]
 
     def __str__(self):
-        preferred = next((term.text for term in self.terms.all() if term.kind == Term.PREFERRED), "")
-        return preferred or self.key
+        """Its ``label`` in the active language: how Wagtail names it in the admin (choosers,
+        lists, messages) and the glossary's checks in their reasons, to an editor reading
+        that language."""
+        return self.label(get_language() or settings.LANGUAGE_CODE)
 
     def preferred(self, language):
         """The preferred term in ``language``, or in Indonesian when it has none there."""

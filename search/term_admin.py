@@ -67,13 +67,9 @@ def term_url(language, query, back=""):
 def concept_choices(language):
     """Every concept as (id, its preferred term in ``language``), in the order of those terms;
     the Indonesian term beside it when the concept has none in that language."""
-    choices = []
-    for concept in Concept.objects.prefetch_related("terms"):
-        label = concept.preferred(language)
-        indonesian = concept.preferred(glossary.FALLBACK)
-        if indonesian != label:  # isolated, so an Arabic label keeps its order around it
-            label = f"{label} (\u2068{indonesian}\u2069)"
-        choices.append((str(concept.pk), label))
+    choices = [
+        (str(concept.pk), concept.label(language)) for concept in Concept.objects.prefetch_related("terms")
+    ]
     return sorted(choices, key=lambda choice: choice[1].casefold())
 
 

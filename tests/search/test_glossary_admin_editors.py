@@ -8,6 +8,7 @@ import re
 import pytest
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from search import term_admin
@@ -142,3 +143,18 @@ def test_officials_do_not_keep_the_glossary_or_best_bets(client, make_user, unan
     assert client.get(reverse("wagtailsnippets_search_bestbet:add")).status_code != 200
     assert client.get(term_admin.term_url("en", QUERY)).status_code != 200
     assert _permissions(client) == set()
+
+
+@pytest.mark.parametrize("language", ["ar", "en", "zh-hans"])
+def test_the_concept_chooser_lists_concepts_in_the_admins_language(admin_client, language):
+    """Wagtail names a concept by ``str`` in its chooser's list, the best bets' list and its
+    messages: it was the first preferred term, Indonesian whatever the editor reads."""
+    first = Concept.objects.order_by("key").first()  # on the chooser's first page
+    label = first.label(language)
+    assert label != first.preferred("id")  # named in the admin's language, Indonesian beside
+    response = admin_client.get(
+        reverse("wagtailsnippetchoosers_search_concept:choose"), HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert label in html.unescape(response.json()["html"])
+    with translation.override(language):
+        assert str(first) == label
