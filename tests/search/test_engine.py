@@ -30,6 +30,20 @@ def search(engine, text, language="en", **kwargs):
     return engine.search(SearchQuery(text=text, language=language, **kwargs))
 
 
+def english_guide(title, body=""):
+    """One English guide written straight to an engine, apart from the demo content."""
+    return searchable.SearchDocument(
+        source="test.guide",
+        object_id="1",
+        language="en",
+        kind="guide",
+        title=title,
+        url="/en/zq/",
+        body=body,
+        version=1,
+    )
+
+
 def test_language_analysis(remote_indexed):
     engine = remote_indexed
     assert "panjang" in analyze(engine, "id", "perpanjangan")  # Indonesian stemmer, not snowball
@@ -367,15 +381,7 @@ def test_a_bulk_write_waits_longer_than_a_reader(remote):
     the write still lands."""
     remote.ensure_indexes()
     hurried = RemoteEngine(remote.name, remote.url, timeout=0.001, prefix=remote.prefix)
-    document = searchable.SearchDocument(
-        source="test.guide",
-        object_id="1",
-        language="en",
-        kind="guide",
-        title="Zqwrite",
-        url="/en/zq/",
-        version=1,
-    )
+    document = english_guide("Zqwrite")
     hurried._bulk([hurried._action(document, remote.write_alias("en"))])
     remote.refresh()
     assert search(remote, "zqwrite").total == 1
@@ -437,16 +443,7 @@ def test_an_extract_cut_from_a_longer_sentence_says_so(remote, body, starts_cut,
     mid-sentence ("period allowed by the visa … ask for the zqfrag") with nothing to say so,
     where the database engine's extracts carry "…"."""
     remote.ensure_indexes()
-    document = searchable.SearchDocument(
-        source="test.guide",
-        object_id="1",
-        language="en",
-        kind="guide",
-        title="T",
-        url="/en/t/",
-        body=body,
-        version=1,
-    )
+    document = english_guide("T", body=body)
     remote.index([document])
     remote.refresh()
     [hit] = search(remote, "zqfrag").hits
@@ -469,15 +466,7 @@ def test_an_index_built_before_a_field_was_added_takes_new_documents(remote):
         name = remote.new_index_name(language)
         remote.client.create_index(name, body)
         remote.client.update_aliases(remote._point_aliases(language, name))
-    document = searchable.SearchDocument(
-        source="test.guide",
-        object_id="1",
-        language="en",
-        kind="guide",
-        title="Zqmapping",
-        url="/en/zq/",
-        version=1,
-    )
+    document = english_guide("Zqmapping")
     remote.index([document])
     remote.refresh()
     assert search(remote, "zqmapping").total == 1
