@@ -121,13 +121,20 @@ def common(word, language):
     return any(zipf_frequency(word, code, wordlist="small") >= COMMON_WORD for code in codes)
 
 
+def _compared(typed):
+    """A typed word as search compares it, or None when search cuts it into several
+    (Chinese pairs, mixed scripts): only whole words are corrected."""
+    compared = words(typed)
+    return compared[0] if len(compared) == 1 else None
+
+
 def _typed_forms(text):
     """{word as search compares it: word as typed} for the query's single words."""
     forms = {}
     for match in WORD.finditer(text):
-        compared = words(match.group(0))
-        if len(compared) == 1:
-            forms.setdefault(compared[0], match.group(0))
+        compared = _compared(match.group(0))
+        if compared:
+            forms.setdefault(compared, match.group(0))
     return forms
 
 
@@ -168,6 +175,6 @@ def _as_typed(text, corrections):
 
     def replace(match):
         word = match.group(0)
-        return corrections.get(words(word)[0], word) if len(words(word)) == 1 else word
+        return corrections.get(_compared(word), word)
 
     return WORD.sub(replace, text).strip()
