@@ -70,7 +70,7 @@ MAX_WITHIN = 4
 TITLE_FIT_WEIGHT = 2.0
 # A concept the glossary names is what the question is about ("صاحب العمل يحتجز جواز سفري" asks
 # about passport withholding, not about employers or passports): it weighs this many times its
-# rarity, as it weighs more for the relevance floor (search/answer.py DOMAIN_WEIGHT). Measured
+# rarity, as it weighs more for the relevance floor (search/coverage.py DOMAIN_WEIGHT). Measured
 # (bench/search_quality.py): tuned .837 -> .841, unseen .836 -> .844 (1.5 and 3 gained less).
 NAMED_CONCEPT_WEIGHT = 2.0
 SNIPPET_LENGTH = 220

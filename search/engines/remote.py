@@ -9,12 +9,13 @@ Every document is written with ``version_type=external_gte`` and the document's
 version, so an update that arrives late can never replace a newer one.
 """
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from django.conf import settings
 from elasticsearch_dsl import Q, Search
 
-from search import glossary, segment, spelling
+from search import coverage, glossary, segment, spelling
 from search import index as index_defs
 from search.suggest import suggest_words, with_article
 from search.text import CJK, place_keys, title_length, words
@@ -99,6 +100,12 @@ CLAUSE_LIMIT = "maxClauseCount"
 CONCEPT_PHRASE_WEIGHT = PHRASE_WEIGHT
 CONCEPT_PHRASE_FIELDS = ["title.exact^4", "summary.exact^2", "body.exact"]
 NAMED_AFTER_WEIGHT = 2.0  # a page named after the query (named_after): as title_fit 1 weighs
+# The first results come again in order of how much of the question each holds (by_coverage):
+# this many of them, the score multiplied by 1 + RERANK_WEIGHT times the share held. Measured
+# with bench/search_quality.py (docs/performance.md, seventeenth session): window 20, 30 and 50
+# the same; weight 0.5, 1, 2 and 4 gained .854, .857, .861, .862 (tuned, all languages).
+RERANK_WINDOW = 30
+RERANK_WEIGHT = 2.0
 # Autocomplete's order as a score (build_autocomplete): a step per tier of SUGGEST_KINDS, above
 # all that a title's start adds: the typed text starting one of its words, more its first.
 SUGGEST_STEP = 10
@@ -489,6 +496,33 @@ def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.a
     return body
 
 
+def by_coverage(query, raw_hits):
+    """The engine's first ``RERANK_WINDOW`` hits ordered again by how much of the question each
+    holds, as the database engine ranks (search/coverage.py: each concept weighted by its
+    rarity, more for a concept the glossary names), each score multiplied by 1 +
+    ``RERANK_WEIGHT`` times that share. BM25 counts words where they repeat; a page holding a
+    rare term the question names once, in other words than the typed ones ("many trips" for a
+    multiple-entry visa, "pulang ke negara asal" for the exit permit), came after pages holding
+    the common words of a long question many times. Trusted whole: a page not yet in the
+    database engine's index, as the relevance floor trusts it, and a page of the kind the query
+    names (search/segment.py ``kinds_named``), which is what "form" asks for, though a form's
+    few words hold little of "护照申请表" (passport application form) beside the passport
+    guide. Equal scores keep the engine's order."""
+    window = raw_hits[:RERANK_WINDOW]
+    measure = coverage.weighing(query.text, query.language)
+    if measure is None or not window:
+        return raw_hits
+    sources = [hit["_source"] for hit in window]
+    held = coverage.shares(measure, [(source["url"], source["language"]) for source in sources])
+    kinds = segment.kinds_named(query.text)
+    weighed = []
+    for hit, source, share in zip(window, sources, held, strict=True):
+        if share is None or source["kind"] in kinds:
+            share = 1.0
+        weighed.append((hit["_score"] * (1 + RERANK_WEIGHT * share), hit))
+    return [hit for _score, hit in sorted(weighed, key=lambda pair: -pair[0])] + raw_hits[RERANK_WINDOW:]
+
+
 def highlight_query(texts):
     """What a result's extract marks: the words of the query, of its correction and of its
     rewrites, as the fields' analysers read them (stems, synonyms), without the typo variants
@@ -818,9 +852,18 @@ class RemoteEngine(SearchEngine):
             named=named,
         )
         concepts = [match.alternatives for match in named]
-        response, suggestion = self._narrowed(query, expansions, concepts)
+        # The first results are asked for together and ordered again (by_coverage); beyond
+        # them the engine's order stands, so each page is a slice of one ordering.
+        reordered = query.offset < RERANK_WINDOW
+        asked = query
+        if reordered:
+            asked = replace(query, page=1, per_page=max(RERANK_WINDOW, query.offset + query.per_page))
+        response, suggestion = self._narrowed(asked, expansions, concepts)
+        raw_hits = response["hits"]["hits"]
+        if reordered:
+            raw_hits = by_coverage(query, raw_hits)[query.offset : query.offset + query.per_page]
         hits = []
-        for raw in response["hits"]["hits"]:
+        for raw in raw_hits:
             source = raw["_source"]
             highlight = raw.get("highlight", {})
             fragments = highlight.get("body") or highlight.get("summary")

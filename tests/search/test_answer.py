@@ -4,7 +4,7 @@ honest "no page answers this", and "did you mean" that never replaces a known wo
 import pytest
 
 from evaluation.models import SearchRecord
-from search import answer
+from search import answer, coverage
 from search.engines import database_engine
 from search.engines.base import SearchQuery
 from search.engines.database import covered_total
@@ -199,7 +199,7 @@ def test_the_concepts_weights_are_counted_in_one_query(indexed, add_entry, djang
     covered_total(language="en")  # counted once in a while, apart from the concepts
     meant = [["zzqa"], ["zzqb", "zzqc"], ["zzqd"]]
     with django_assert_num_queries(1):
-        found = answer.weights(meant, "en")
+        found = coverage.weights(meant, "en")
     assert [frequency for _weight, frequency in found] == [2, 2, 0]
     assert found[2][0] > found[0][0]  # the rarer concept weighs more
 

@@ -7,6 +7,7 @@ import pytest
 
 from core import searchable
 from search import pipeline
+from search.engines import database_engine
 from search.engines.base import SearchQuery, languages
 from search.engines.remote import RemoteEngine
 from search.index import analysis_settings, index_body
@@ -471,3 +472,21 @@ def test_an_index_built_before_a_field_was_added_takes_new_documents(remote):
     remote.refresh()
     assert search(remote, "zqmapping").total == 1
     assert remote.autocomplete("zqmap", "en") == [{"title": "Zqmapping", "url": "/en/zq/"}]
+
+
+def test_the_page_holding_more_of_the_question_comes_first(remote):
+    """A page holding two words of the question in its title came before the page holding all
+    three of them, one in its title: the title weighs four times the body. The first results are
+    ordered again by the share of the question each holds (search/coverage.py), read from the
+    database engine's index, as the database engine ranks them."""
+    filler = " ".join(f"zqfill{number}" for number in range(40))
+    titled = replace(english_guide("Zqalpha zqbeta", body=filler), object_id="2", url="/en/zqa/")
+    holding_all = english_guide("Zqalpha", body=f"{filler} zqbeta {filler} zqgamma")
+    remote.ensure_indexes()
+    for engine in (remote, database_engine()):
+        engine.index([titled, holding_all])
+    remote.refresh()
+    results = search(remote, "zqalpha zqbeta zqgamma")
+    assert [hit.url for hit in results.hits] == ["/en/zq/", "/en/zqa/"]
+    second_page = search(remote, "zqalpha zqbeta zqgamma", per_page=1, page=2)
+    assert [hit.url for hit in second_page.hits] == ["/en/zqa/"]  # pages slice the same order

@@ -18,7 +18,7 @@ import pytest
 
 from search import glossary
 from search.engines.base import SearchQuery
-from search.engines.remote import FACETS, RemoteEngine
+from search.engines.remote import FACETS, RERANK_WINDOW, RemoteEngine
 
 pytestmark = pytest.mark.django_db
 
@@ -91,6 +91,7 @@ QUERIES = [
     SearchQuery(text="workshop", language="ar", audiences=("foreigner",), upcoming_only=True),
     SearchQuery(text="kitas", language="en"),  # the glossary rewrites it (asserted below)
     SearchQuery(text="护照", language="zh-hans"),
+    SearchQuery(text="visa", language="en", page=5),  # beyond the results ordered again
 ]
 TYPED = [("pas", "en"), ("护", "zh-hans"), ("جواز", "ar")]
 
@@ -134,7 +135,10 @@ def test_every_query_reached_the_engine_whole(sent):
     searches = [body for method, path, body in sent["elasticsearch"] if path.endswith("/_search")]
     assert len(searches) == len(QUERIES) + len(TYPED)
     filtered = searches[1]
-    assert filtered["from"] == 10 and filtered["size"] == 10
+    # Page 2 lies among the first results, which are asked for together (remote.by_coverage);
+    # page 5 beyond them is asked for alone.
+    assert filtered["from"] == 0 and filtered["size"] == RERANK_WINDOW
+    assert searches[len(QUERIES) - 1]["from"] == 40 and searches[len(QUERIES) - 1]["size"] == 10
     assert {"post_filter", "aggs", "highlight", "suggest", "_source"} <= set(filtered)
     assert glossary.variants("office opening hours", "en") == [] and glossary.variants("kitas", "en")
     assert "limited stay permit" in json.dumps(searches[3])
