@@ -170,6 +170,8 @@ def marked_end(documents, marks):
 
 
 def bench_opensearch(args, words, queries, named, prefixes, search_with, complete_with):
+    from search.engines.database import DatabaseEngine
+
     engine = opensearch_engine(prefix=f"speed-{uuid.uuid4().hex[:6]}")
     try:
         print(
@@ -185,6 +187,14 @@ def bench_opensearch(args, words, queries, named, prefixes, search_with, complet
         )
         print(f"{'full rebuild with merge and alias swap':<44}{elapsed:7.1f} s")
         engine.refresh()
+        # The same documents in the database engine's index, as on a site (it is kept up to
+        # date whichever engine serves): the remote engines order their first results by what
+        # it holds (search/engines/remote.py by_coverage).
+        started = time.perf_counter()
+        DatabaseEngine().rebuild(generate(args.documents, words))
+        print(
+            f"{'database index of the same documents':<44}{time.perf_counter() - started:7.1f} s", flush=True
+        )
         # Warm up with other queries: the node's search path compiled by the JVM and its
         # caches filled, as on a server that has been answering for a while, without
         # flattering the measured queries by running them twice.

@@ -40,10 +40,11 @@ def confidence(query, hits):
     measure = coverage.weighing(query.text, query.language)
     if not hits or measure is None:
         return 0.0
-    held = coverage.shares(measure, [(hit.url, hit.language) for hit in hits[:TOP]])
-    if None in held:
+    texts = coverage.texts_of([(hit.url, hit.language) for hit in hits[:TOP]])
+    if None in texts:
         return 1.0
-    return max(held) if measure.named else max(held) * UNNAMED_SHARE
+    best = max(measure.share(text) for text in texts)
+    return best if measure.named else best * UNNAMED_SHARE
 
 
 def answer(engine, query):

@@ -1,12 +1,13 @@
 """How much of a question a page holds: each of the query's concepts (a word, or a glossary
-concept with its terms, search/engines/database.py ``concepts``) weighted by how rare it is
-among the reader's entries, a concept the glossary names weighing more.
+concept with its terms, search/engines/database.py ``concepts``) weighted by how rare it is,
+a concept the glossary names weighing more.
 
-Two readers, one measure, so that they cannot disagree: the relevance floor (search/answer.py
-``confidence``: does any of the top results hold enough of the question?) and the remote
-engines' ordering of their first results (search/engines/remote.py ``by_coverage``: the page
-holding more of the question comes first). Pages are read from the database engine's index,
-which is kept up to date whichever engine serves (search/engines/__init__.py).
+Two readers, one measure: the relevance floor (search/answer.py ``confidence``: does any of
+the top results hold enough of the question? rarity among the reader's entries, ``weighing``)
+and the remote engines' ordering of their first results (search/engines/remote.py
+``by_coverage``: the page holding more of the question comes first; rarity among those
+results, ``weighing_among``). Pages are read from the database engine's index, which is kept
+up to date whichever engine serves (search/engines/__init__.py).
 """
 
 import hashlib
@@ -31,9 +32,15 @@ DOMAIN_WEIGHT = 3.0
 WEIGHTS_SECONDS = 600
 
 
+def rarity(total, count):
+    """How much a concept held by ``count`` of ``total`` entries tells (BM25's inverse document
+    frequency: a concept on every page tells nothing, one on no page the most)."""
+    return math.log(1 + (total - count + 0.5) / (count + 0.5))
+
+
 def weights(meant, language):
-    """How much each concept tells (inverse document frequency over the reader's entries), and
-    in how many entries it is: [(weight, frequency), ...]."""
+    """How much each concept tells among the reader's entries, and in how many entries it is:
+    [(weight, frequency), ...]."""
     key = f"search:idf:{language}:{hashlib.sha256(repr(meant).encode()).hexdigest()}"
     found = cache.get(key)
     if found is None:
@@ -47,7 +54,7 @@ def weights(meant, language):
             .aggregate(**{f"c{index}": Count("pk", filter=query) for index, query in enumerate(held)})
         )
         counts = [counted[f"c{index}"] for index in range(len(held))]
-        found = [(math.log(1 + (total - count + 0.5) / (count + 0.5)), count) for count in counts]
+        found = [(rarity(total, count), count) for count in counts]
         cache.set(key, found, WEIGHTS_SECONDS)
     return found
 
@@ -92,47 +99,73 @@ class Weighing:
     covering: dict  # _term_words
     named: bool  # the query names a concept of the glossary
 
+    def holds(self, options, text):
+        """Whether ``text`` (an entry's ``search_text``) holds the concept of ``options``."""
+        return any(occurs(option, text) for option in [*options, *self.covering.get(options[0], ())])
+
     def share(self, text):
-        """The share of the query's weight ``text`` (an entry's ``search_text``) holds, 0 to 1."""
+        """The share of the query's weight ``text`` holds, 0 to 1."""
         whole = sum(weight for _options, weight in self.weighed)
-        held = sum(
-            weight
-            for options, weight in self.weighed
-            if any(occurs(option, text) for option in [*options, *self.covering.get(options[0], ())])
-        )
-        return held / whole
+        return sum(weight for options, weight in self.weighed if self.holds(options, text)) / whole
+
+
+def _parts(text, language):
+    """The query's concepts, the alternatives of the glossary concepts it names, and the words
+    of its longer terms (``_term_words``)."""
+    meant = [options for options in concepts(text, language) if options]
+    matches = glossary.matches(words(text), language)
+    named = {alternative for match in matches for alternative in match.alternatives}
+    return meant, named, _term_words(matches)
+
+
+def _weighed(meant, named, rarities):
+    return [
+        (options, weight * (DOMAIN_WEIGHT if named.intersection(options) else 1.0))
+        for options, weight in zip(meant, rarities, strict=True)
+    ]
 
 
 def weighing(text, language):
-    """The Weighing of a query, or None when nothing in it weighs (no word, or none found).
+    """The Weighing of a query, each concept's rarity counted among the reader's entries; None
+    when nothing in it weighs (no word, or none found).
 
     A Chinese character pair found nowhere, between two pairs that are found, is left out:
     Chinese is written without spaces, so it is a pair across two words (照丢 in 护照丢了)."""
-    meant = [options for options in concepts(text, language) if options]
+    meant, named, covering = _parts(text, language)
     if not meant:
         return None
-    matches = glossary.matches(words(text), language)
-    named = {alternative for match in matches for alternative in match.alternatives}
     measured = list(zip(meant, weights(meant, language), strict=True))
-    across = _across_words(text, {options[0]: frequency for options, (_w, frequency) in measured})
-    weighed = [
-        (options, weight * (DOMAIN_WEIGHT if named.intersection(options) else 1.0))
-        for options, (weight, _frequency) in measured
-        if options[0] not in across
-    ]
+    across = _across_words(text, {options[0]: count for options, (_weight, count) in measured})
+    kept = [(options, weight) for options, (weight, _count) in measured if options[0] not in across]
+    weighed = _weighed([options for options, _w in kept], named, [weight for _o, weight in kept])
     if not sum(weight for _options, weight in weighed):
         return None
-    return Weighing(weighed, _term_words(matches), bool(named))
+    return Weighing(weighed, covering, bool(named))
 
 
-def shares(measure, pages):
-    """The share of the query each page holds, for pages given as (url, language); None for a
-    page not in the database engine's index (yet), which cannot be measured. By address alone,
-    so that the index on it is the one used; an address has an entry per language at most."""
-    texts = {
+def weighing_among(text, language, texts):
+    """The Weighing of a query, each concept's rarity counted among ``texts`` (the first results
+    of a search) rather than among every entry: what tells those pages apart is what they do not
+    all hold. Counting among every entry costs a look through the whole index for each new
+    question (seconds at 100,000 entries on SQLite, bench/search.py), and ordered the tuned
+    list's first results no better (docs/performance.md, seventeenth session)."""
+    meant, named, covering = _parts(text, language)
+    if not meant or not texts:
+        return None
+    counting = Weighing([], covering, bool(named))
+    held = [sum(1 for page in texts if counting.holds(options, page)) for options in meant]
+    weighed = _weighed(meant, named, [rarity(len(texts), count) for count in held])
+    return Weighing(weighed, covering, bool(named))
+
+
+def texts_of(pages):
+    """The ``search_text`` of each page given as (url, language), None for a page not in the
+    database engine's index (yet). By address alone, so that the index on it is the one used;
+    an address has an entry per language at most."""
+    found = {
         (url, language): text
         for url, language, text in SearchEntry.objects.filter(
             url__in=[url for url, _language in pages]
         ).values_list("url", "language", "search_text")
     }
-    return [None if texts.get(page) is None else measure.share(texts[page]) for page in pages]
+    return [found.get(page) for page in pages]

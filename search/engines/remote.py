@@ -498,27 +498,29 @@ def build_query(query, now=None, corrected="", expansions=(), alias=index_defs.a
 
 def by_coverage(query, raw_hits):
     """The engine's first ``RERANK_WINDOW`` hits ordered again by how much of the question each
-    holds, as the database engine ranks (search/coverage.py: each concept weighted by its
-    rarity, more for a concept the glossary names), each score multiplied by 1 +
-    ``RERANK_WEIGHT`` times that share. BM25 counts words where they repeat; a page holding a
-    rare term the question names once, in other words than the typed ones ("many trips" for a
-    multiple-entry visa, "pulang ke negara asal" for the exit permit), came after pages holding
-    the common words of a long question many times. Trusted whole: a page not yet in the
-    database engine's index, as the relevance floor trusts it, and a page of the kind the query
-    names (search/segment.py ``kinds_named``), which is what "form" asks for, though a form's
-    few words hold little of "护照申请表" (passport application form) beside the passport
-    guide. Equal scores keep the engine's order."""
+    holds, as the database engine ranks: each of the query's concepts weighted by how few of
+    those pages hold it, three times for a concept the glossary names (search/coverage.py
+    ``weighing_among``), each score multiplied by 1 + ``RERANK_WEIGHT`` times the share held.
+    BM25 counts words where they repeat and a title four times: a page holding a rare term the
+    question names once, in other words than the typed ones ("many trips" for a multiple-entry
+    visa, "pulang ke negara asal" for the exit permit), came after pages holding the common
+    words of a long question in their title. The pages' words are read from the database
+    engine's index. Trusted whole: a page not yet there, as the relevance floor trusts it, and a
+    page of the kind the query names (search/segment.py ``kinds_named``), which is what "form"
+    asks for, though a form's few words hold little of "护照申请表" (passport application form)
+    beside the passport guide. Equal scores keep the engine's order."""
     window = raw_hits[:RERANK_WINDOW]
-    measure = coverage.weighing(query.text, query.language)
-    if measure is None or not window:
-        return raw_hits
     sources = [hit["_source"] for hit in window]
-    held = coverage.shares(measure, [(source["url"], source["language"]) for source in sources])
+    texts = coverage.texts_of([(source["url"], source["language"]) for source in sources])
+    measure = coverage.weighing_among(
+        query.text, query.language, [text for text in texts if text is not None]
+    )
+    if measure is None:
+        return raw_hits
     kinds = segment.kinds_named(query.text)
     weighed = []
-    for hit, source, share in zip(window, sources, held, strict=True):
-        if share is None or source["kind"] in kinds:
-            share = 1.0
+    for hit, source, text in zip(window, sources, texts, strict=True):
+        share = 1.0 if text is None or source["kind"] in kinds else measure.share(text)
         weighed.append((hit["_score"] * (1 + RERANK_WEIGHT * share), hit))
     return [hit for _score, hit in sorted(weighed, key=lambda pair: -pair[0])] + raw_hits[RERANK_WINDOW:]
 
