@@ -37,8 +37,10 @@ def confidence(query, hits):
     as search/coverage.py does (a concept the glossary names weighs ``coverage.DOMAIN_WEIGHT``
     times its rarity). A question naming no concept at all counts ``UNNAMED_SHARE`` of it; a
     result not in the database index (yet) is trusted."""
+    if not hits:
+        return 0.0
     measure = coverage.weighing(query.text, query.language)
-    if not hits or measure is None:
+    if measure is None:
         return 0.0
     texts = coverage.texts_of([(hit.url, hit.language) for hit in hits[:TOP]])
     if None in texts:
