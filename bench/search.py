@@ -169,6 +169,14 @@ def marked_end(documents, marks):
     marks["sent"] = time.perf_counter()
 
 
+def counted(documents, label, every=10_000):
+    """The documents, saying every ``every`` how many have been taken (a long load shows progress)."""
+    for number, document in enumerate(documents, 1):
+        yield document
+        if number % every == 0:
+            print(f"  {label}: {number:,} documents", flush=True)
+
+
 def bench_opensearch(args, words, queries, named, prefixes, search_with, complete_with):
     from search.engines.database import DatabaseEngine
 
@@ -191,7 +199,7 @@ def bench_opensearch(args, words, queries, named, prefixes, search_with, complet
         # date whichever engine serves): the remote engines order their first results by what
         # it holds (search/engines/remote.py by_coverage).
         started = time.perf_counter()
-        DatabaseEngine().rebuild(generate(args.documents, words))
+        DatabaseEngine().rebuild(counted(generate(args.documents, words), "database index"))
         print(
             f"{'database index of the same documents':<44}{time.perf_counter() - started:7.1f} s", flush=True
         )
