@@ -11,7 +11,6 @@ up to date whichever engine serves (search/engines/__init__.py).
 """
 
 import hashlib
-import math
 from dataclasses import dataclass
 from functools import reduce
 from operator import or_
@@ -20,6 +19,7 @@ from django.core.cache import cache
 from django.db.models import Count
 
 from search import glossary
+from search.engines.base import rarity
 from search.engines.database import concepts, covered, covered_total
 from search.fulltext import holding_any, occurs
 from search.models import SearchEntry
@@ -30,12 +30,6 @@ from search.text import CJK, words
 # answer, while "bank" or "taxi" found somewhere in a guide is not.
 DOMAIN_WEIGHT = 3.0
 WEIGHTS_SECONDS = 600
-
-
-def rarity(total, count):
-    """How much a concept held by ``count`` of ``total`` entries tells (BM25's inverse document
-    frequency: a concept on every page tells nothing, one on no page the most)."""
-    return math.log(1 + (total - count + 0.5) / (count + 0.5))
 
 
 def weights(meant, language):
@@ -99,14 +93,15 @@ class Weighing:
     covering: dict  # _term_words
     named: bool  # the query names a concept of the glossary
 
-    def holds(self, options, text):
-        """Whether ``text`` (an entry's ``search_text``) holds the concept of ``options``."""
-        return any(occurs(option, text) for option in [*options, *self.covering.get(options[0], ())])
-
     def share(self, text):
-        """The share of the query's weight ``text`` holds, 0 to 1."""
+        """The share of the query's weight ``text`` (an entry's ``search_text``) holds, 0 to 1."""
         whole = sum(weight for _options, weight in self.weighed)
-        return sum(weight for options, weight in self.weighed if self.holds(options, text)) / whole
+        return sum(weight for options, weight in self.weighed if _holds(options, text, self.covering)) / whole
+
+
+def _holds(options, text, covering):
+    """Whether ``text`` holds the concept of ``options``, or the term a word of it belongs to."""
+    return any(occurs(option, text) for option in [*options, *covering.get(options[0], ())])
 
 
 def _parts(text, language):
@@ -152,8 +147,7 @@ def weighing_among(text, language, texts):
     meant, named, covering = _parts(text, language)
     if not meant or not texts:
         return None
-    counting = Weighing([], covering, bool(named))
-    held = [sum(1 for page in texts if counting.holds(options, page)) for options in meant]
+    held = [sum(1 for page in texts if _holds(options, page, covering)) for options in meant]
     weighed = _weighed(meant, named, [rarity(len(texts), count) for count in held])
     return Weighing(weighed, covering, bool(named))
 

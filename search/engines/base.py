@@ -1,5 +1,6 @@
 """The one interface every engine implements, and the values it takes and returns."""
 
+import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -67,6 +68,13 @@ def _in_word(character):
 def _inside_word(text, index):
     """Whether ``index`` falls between two letters (or digits, or marks) of one word."""
     return 0 < index < len(text) and _in_word(text[index - 1]) and _in_word(text[index])
+
+
+def rarity(total, count):
+    """How much a word or concept held by ``count`` of ``total`` entries tells (BM25's inverse
+    document frequency: on every page it tells nothing, on no page the most). The database
+    engine's ranking and search/coverage.py's measure both weigh by it."""
+    return math.log(1 + (total - count + 0.5) / (count + 0.5))
 
 
 def snippet_bounds(text, start, end):

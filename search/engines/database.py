@@ -11,7 +11,6 @@ ones (substrings), with their Snowball stems (search/text.py), through a
 full-text index (search/fulltext.py).
 """
 
-import math
 import re
 from collections import Counter, defaultdict, namedtuple
 from datetime import timedelta
@@ -54,6 +53,7 @@ from .base import (
     SearchEngine,
     SearchResults,
     mark_snippet,
+    rarity,
     snippet_bounds,
 )
 
@@ -359,8 +359,7 @@ class DatabaseEngine(SearchEngine):
             frequency = sum(
                 1 for entry in candidates if any(occurs(option, entry.search_text) for option in options)
             )
-            rarity = math.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
-            weights.append(rarity * (NAMED_CONCEPT_WEIGHT if options[0] in named else 1.0))
+            weights.append(rarity(total, frequency) * (NAMED_CONCEPT_WEIGHT if options[0] in named else 1.0))
         return weights
 
     @staticmethod
