@@ -5,7 +5,6 @@ from datetime import date, timedelta
 import pytest
 
 from agenda.search import EventSource
-from search import pipeline
 from search.engines import database_engine
 from search.engines.base import SearchQuery
 
@@ -30,7 +29,7 @@ def twin_events(make_event):
     coming = make_event(
         [{"date": date.today() + timedelta(days=30)}], title_en="Zebracrossing orientation coming"
     )
-    database_engine().rebuild(pipeline.all_documents())
+    database_engine().index([*EventSource().documents(past), *EventSource().documents(coming)])
     return past, coming
 
 

@@ -108,9 +108,11 @@ def requests_of(server, flavour):
     return [request for request in server.requests if request[0] != "HEAD"]
 
 
-@pytest.fixture
-def sent(server, db):
-    return {flavour: requests_of(server, flavour) for flavour in ("opensearch", "elasticsearch")}
+@pytest.fixture(scope="module")
+def sent(server, django_db_setup, django_db_blocker):
+    """Made once for the module: the engines only read the demo glossary and pages."""
+    with django_db_blocker.unblock():
+        return {flavour: requests_of(server, flavour) for flavour in ("opensearch", "elasticsearch")}
 
 
 def test_the_same_requests_in_the_same_order(sent):
