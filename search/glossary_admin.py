@@ -90,6 +90,13 @@ class ConceptIndexView(IndexView):
 
 
 class ConceptForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        """The "includes" and "see also" lists name every concept by its terms (Concept.label):
+        read with them, not two queries per concept and list."""
+        super().__init__(*args, **kwargs)
+        for name in ("includes", "see_also"):
+            self.fields[name].queryset = self.fields[name].queryset.prefetch_related("terms")
+
     def clean(self):
         cleaned = super().clean()
         formset = self.formsets["terms"]
