@@ -16,8 +16,6 @@ from django.urls import reverse
 
 from cms.models import TopicPage
 from core import rate_limit
-from search import pipeline
-from search.engines import database_engine
 from tests.helpers import turn_page_caches_on, url_in, use_redis_caches
 
 pytestmark = pytest.mark.django_db
@@ -47,13 +45,8 @@ def visitor():
     return Client(raise_request_exception=False)
 
 
-@pytest.fixture
-def indexed(db):
-    database_engine().rebuild(pipeline.all_documents())
-
-
 def test_the_site_answers_while_redis_is_down_and_uses_it_again_once_back(
-    redis_caches, visitor, guide, indexed, django_assert_num_queries
+    redis_caches, visitor, guide, django_assert_num_queries
 ):
     guide_url = url_in(guide, "en")
     urls = [PAGE, guide_url, API, SEARCH]
