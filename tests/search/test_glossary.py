@@ -214,6 +214,9 @@ def test_an_arabic_word_is_not_cut_to_a_core_shorter_than_three_letters():
         ("لم الشمل", "ar", "penyatuan keluarga"),
         ("难民登记", "zh-hans", "pendaftaran pengungsi"),
         ("passport control", "en", "tempat pemeriksaan imigrasi"),
+        ("签证快到期了", "zh-hans", "masa berlaku habis"),  # a permit running out
+        ("举报", "zh-hans", "pelaporan pelanggaran"),  # reporting wrongdoing ...
+        ("投诉", "zh-hans", "pengaduan"),  # ... is not a complaint about service
     ],
 )
 def test_the_words_people_type_name_the_demo_concept_and_its_indonesian_term(typed, language, indonesian):
@@ -221,6 +224,17 @@ def test_the_words_people_type_name_the_demo_concept_and_its_indonesian_term(typ
     four languages, so the Indonesian guide standing in for an untranslated one is reached."""
     matches = glossary.matches(words(typed), language)
     assert any(indonesian in match.alternatives for match in matches)
+
+
+@pytest.mark.django_db
+def test_a_complaint_is_not_searched_for_as_any_report():
+    """A complaint typed in another language reaches the Indonesian complaint pages by
+    "pengaduan", not by "lapor" (report), which every "report your change of address" page
+    also holds."""
+    alternatives = [
+        item for match in glossary.matches(words("投诉"), "zh-hans") for item in match.alternatives
+    ]
+    assert "pengaduan" in alternatives and "lapor" not in alternatives
 
 
 def test_a_chinese_term_counts_one_word_however_many_character_pairs():
