@@ -134,24 +134,27 @@ class OpenSearchClient:
         from opensearchpy.exceptions import TransportError
 
         self.client = OpenSearch(hosts=[url], timeout=timeout, max_retries=0, retry_on_timeout=False)
+        # Creating, changing and removing indexes waits as a bulk write does, not as a reader:
+        # a loaded node took more than the readers' 2 s to create an index (CI, two cores).
+        self.writer = OpenSearch(hosts=[url], timeout=WRITE_TIMEOUT, max_retries=0, retry_on_timeout=False)
         self.helpers = helpers
         self.errors = (ConnectionFailure, TransportError)
 
     def create_index(self, name, body):
-        self.client.indices.create(index=name, body=body)
+        self.writer.indices.create(index=name, body=body)
 
     def search(self, index, body):
         return self.client.search(index=index, body=body)
 
     def put_analysis(self, name, analysis):
-        self.client.indices.close(index=name)
+        self.writer.indices.close(index=name)
         try:
-            self.client.indices.put_settings(index=name, body={"analysis": analysis})
+            self.writer.indices.put_settings(index=name, body={"analysis": analysis})
         finally:
-            self.client.indices.open(index=name)
+            self.writer.indices.open(index=name)
 
     def update_aliases(self, actions):
-        self.client.indices.update_aliases(body={"actions": actions})
+        self.writer.indices.update_aliases(body={"actions": actions})
 
     def indexes_of(self, alias):
         if not self.client.indices.exists_alias(name=alias):
@@ -159,13 +162,13 @@ class OpenSearchClient:
         return list(self.client.indices.get_alias(name=alias).keys())
 
     def delete_index(self, name):
-        self.client.indices.delete(index=name, ignore_unavailable=True)
+        self.writer.indices.delete(index=name, ignore_unavailable=True)
 
     def put_settings(self, name, settings):
-        self.client.indices.put_settings(index=name, body=settings)
+        self.writer.indices.put_settings(index=name, body=settings)
 
     def put_mapping(self, name, mapping):
-        self.client.indices.put_mapping(index=name, body=mapping)
+        self.writer.indices.put_mapping(index=name, body=mapping)
 
     def refresh(self, name):
         self.client.indices.refresh(index=name)
@@ -190,24 +193,25 @@ class ElasticsearchClient(OpenSearchClient):
         from elasticsearch import ApiError, Elasticsearch, TransportError, helpers  # as above
 
         self.client = Elasticsearch(url, request_timeout=timeout, max_retries=0, retry_on_timeout=False)
+        self.writer = self.client.options(request_timeout=WRITE_TIMEOUT)
         self.helpers = helpers
         self.errors = (ApiError, TransportError)
 
     def create_index(self, name, body):
-        self.client.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
+        self.writer.indices.create(index=name, settings=body["settings"], mappings=body["mappings"])
 
     def search(self, index, body):
         return self.client.search(index=index, **body).body
 
     def put_analysis(self, name, analysis):
-        self.client.indices.close(index=name)
+        self.writer.indices.close(index=name)
         try:
-            self.client.indices.put_settings(index=name, settings={"analysis": analysis})
+            self.writer.indices.put_settings(index=name, settings={"analysis": analysis})
         finally:
-            self.client.indices.open(index=name)
+            self.writer.indices.open(index=name)
 
     def update_aliases(self, actions):
-        self.client.indices.update_aliases(actions=actions)
+        self.writer.indices.update_aliases(actions=actions)
 
     def indexes_of(self, alias):
         if not self.client.indices.exists_alias(name=alias):
@@ -215,10 +219,10 @@ class ElasticsearchClient(OpenSearchClient):
         return list(self.client.indices.get_alias(name=alias).body.keys())
 
     def put_settings(self, name, settings):
-        self.client.indices.put_settings(index=name, settings=settings)
+        self.writer.indices.put_settings(index=name, settings=settings)
 
     def put_mapping(self, name, mapping):
-        self.client.indices.put_mapping(index=name, **mapping)
+        self.writer.indices.put_mapping(index=name, **mapping)
 
     def force_merge(self, name):
         self.client.options(request_timeout=MERGE_TIMEOUT).indices.forcemerge(index=name, max_num_segments=1)
@@ -646,7 +650,7 @@ class RemoteEngine(SearchEngine):
     def _has_icu(self):
         """Whether the analysis-icu plugin is installed (better Chinese word breaking)."""
         try:
-            plugins = self.client.client.cat.plugins(format="json")
+            plugins = self.client.writer.cat.plugins(format="json")
         except self.client.errors:
             return False
         plugins = getattr(plugins, "body", plugins)

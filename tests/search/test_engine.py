@@ -400,6 +400,19 @@ def test_a_bulk_write_waits_longer_than_a_reader(remote):
     assert search(remote, "zqwrite").total == 1
 
 
+def test_creating_an_index_waits_longer_than_a_reader(remote):
+    """Creating an index with its analysis took a loaded node more than the readers' 2 s (CI,
+    two cores, both halves of the suite at once). Here the readers' timeout is a millisecond;
+    the index is still created, with its aliases, and removed."""
+    hurried = RemoteEngine(remote.name, remote.url, timeout=0.001, prefix=remote.prefix)
+    name = hurried.new_index_name("en")
+    hurried._create(name, "en")
+    hurried._call(hurried.client.update_aliases, hurried._point_aliases("en", name))
+    assert remote._call(remote.client.indexes_of, remote.alias("en")) == [name]
+    hurried._call(hurried.client.delete_index, name)
+    assert remote._call(remote.client.indexes_of, remote.alias("en")) == []
+
+
 @pytest.mark.parametrize("typed", ["gimana cara perpanjang visa gue", "bagaimana caranya memperpanjang visa"])
 def test_cara_asks_how_and_tells_no_topic(remote_indexed, typed):
     """ "cara" ("way", in "gimana cara": how do I) is a question word: counted as a word of the
