@@ -180,7 +180,7 @@ class OpenSearchClient:
 
     def bulk(self, actions, **options):
         """helpers.bulk with the writing timeout; (ok, errors)."""
-        return self.helpers.bulk(self.client, actions, request_timeout=WRITE_TIMEOUT, **options)
+        return self.helpers.bulk(self.writer, actions, **options)
 
     def info(self):
         return self.client.info()
@@ -226,9 +226,6 @@ class ElasticsearchClient(OpenSearchClient):
 
     def force_merge(self, name):
         self.client.options(request_timeout=MERGE_TIMEOUT).indices.forcemerge(index=name, max_num_segments=1)
-
-    def bulk(self, actions, **options):
-        return self.helpers.bulk(self.client.options(request_timeout=WRITE_TIMEOUT), actions, **options)
 
     def info(self):
         return self.client.info().body
