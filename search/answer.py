@@ -11,8 +11,10 @@ says plainly that nothing answers, and the search is recorded as finding nothing
 was calibrated with bench/search_quality.py on the judged queries (all answerable) and the
 off-topic ones (bench/data/search_off_topic.json): see docs/search.md.
 
-**Did you mean** (search/spelling.py proposes): offered only when the corrected query clears
-the floor and is clearly better answered than the typed one (``MARGIN``).
+**Showing results for** the spelling corrected (search/spelling.py proposes, for every engine):
+only when the corrected query clears the floor and is clearly better answered than the typed
+one (``MARGIN``); the reader may still search as typed (``SearchQuery.as_typed``). The
+engines search what they are given: a correction decided here is the same on every engine.
 """
 
 from dataclasses import replace
@@ -50,17 +52,21 @@ def confidence(query, hits):
 
 
 def answer(engine, query):
-    """The engine's results, with ``confidence``, ``no_good_match`` and a checked suggestion."""
+    """The engine's results, or those of the query's spelling corrected when they answer it
+    clearly better (then ``suggestion`` is the corrected text and ``query`` the corrected
+    query), with ``confidence`` and ``no_good_match``. A later page is the one of the query it
+    is given: the links of corrected results carry the corrected text (search/views.py)."""
     results = engine.search(query)
     results.confidence = confidence(query, results.hits) if query.page == 1 else 1.0
     results.suggestion = ""
-    proposed = spelling.candidate(query.text, query.language)
+    proposed = "" if query.as_typed or query.page > 1 else spelling.candidate(query.text, query.language)
     if proposed:
-        corrected = engine.search(replace(query, text=proposed, page=1))
-        score = confidence(replace(query, text=proposed), corrected.hits)
+        meant = replace(query, text=proposed)
+        corrected = engine.search(meant)
+        score = confidence(meant, corrected.hits)
         if score >= FLOOR and score >= results.confidence + MARGIN:
-            results.suggestion = proposed
-            # The reader meant a question the site answers: offer it rather than "no match".
-            results.confidence = max(results.confidence, score)
+            corrected.confidence = score
+            corrected.suggestion = proposed
+            results = corrected
     results.no_good_match = results.confidence < FLOOR
     return results

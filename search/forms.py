@@ -21,6 +21,7 @@ class SearchForm(forms.Form):
     topic = FilterField(required=False)
     audience = FilterField(required=False)
     upcoming = forms.BooleanField(required=False)
+    typed = forms.BooleanField(required=False)  # search as typed, not corrected (SearchQuery.as_typed)
     page = forms.CharField(required=False)
 
     def clean_q(self):

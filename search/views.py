@@ -46,6 +46,8 @@ def search_url(query):
         params.setlist(param, list(getattr(query, field)))
     if query.upcoming_only:
         params["upcoming"] = "1"
+    if query.as_typed:
+        params["typed"] = "1"
     if query.page > 1:
         params["page"] = str(query.page)
     return "?" + params.urlencode()
@@ -176,11 +178,17 @@ def search_page(request):
             audiences=known_values("audience", data.get("audience") or ()),
             upcoming_only=bool(data.get("upcoming")),
             page=data.get("page") or 1,
+            as_typed=bool(data.get("typed")),
         )
         results = service.search(query)
         if results.total and query.page > results.pages:  # past the end: show the last page
             query = replace(query, page=results.pages)
             results = service.search(query)
+        typed = query
+        # The results of the corrected query, when they answer it clearly better (answer.py):
+        # the box, the title and every link carry what was searched.
+        query = results.query
+        context["query"] = query.text
         pinned = best_bets.pinned(query.text, query.language) if query.page == 1 else []
         # A pinned page is not listed again, whichever language its result is in.
         pinned_pages = {same_page(result.url) for result in pinned}
@@ -220,16 +228,17 @@ def search_page(request):
             outcomes.announce(
                 outcomes.search_performed,
                 search_id=context["search_id"],
-                text=query.text,
+                text=typed.text,  # what readers type, for the reports of searches finding nothing
                 language=query.language,
                 total=0 if no_good_match else results.total,  # recorded as finding nothing
                 request=request,
             )
         if results.suggestion:
-            url = search_url(replace(query, text=results.suggestion, page=1))
-            # One sentence with the link in it, so each language places it and ends it (؟, ？).
-            context["suggestion_link"] = format_html(
-                '<a href="{}" dir="auto">{}</a>', url, results.suggestion
+            context["corrected"] = format_html('<strong dir="auto">{}</strong>', query.text)
+            context["as_typed_link"] = format_html(
+                '<a href="{}" dir="auto">{}</a>',
+                search_url(replace(typed, page=1, as_typed=True)),
+                typed.text,
             )
     return render(request, "search/search.html", context)
 

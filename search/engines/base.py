@@ -116,6 +116,9 @@ class SearchQuery:
     upcoming_only: bool = False
     page: int = 1
     per_page: int = PER_PAGE
+    # Searched exactly as typed, never corrected (search/answer.py): the reader chose "search
+    # instead for" the typed words after the results of their correction were shown.
+    as_typed: bool = False
 
     @property
     def offset(self):
@@ -146,7 +149,9 @@ class SearchResults:
     hits: list
     total: int
     facets: dict  # {"kind": [(value, count), ...], "topics": [...], "audience": [...]}
-    suggestion: str = ""  # "did you mean"
+    # The query as corrected (search/answer.py), when these are its results instead of the
+    # typed query's: "showing results for". An engine's own proposal until answer() decides.
+    suggestion: str = ""
     engine: str = ""
     degraded: bool = False  # answered by the database because the engine was unreachable
     confidence: float = 1.0  # how much of the query the best results hold (search/answer.py)

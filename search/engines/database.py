@@ -24,7 +24,7 @@ from django.db.models import Case, Q, Value, When
 from django.db.models.functions import Length
 from django.utils import timezone
 
-from search import glossary, segment, spelling
+from search import glossary, segment
 from search.fulltext import count, holders, occurs
 from search.models import SearchEntry
 from search.suggest import suggest_words, with_article
@@ -424,11 +424,9 @@ class DatabaseEngine(SearchEngine):
 
     def search(self, query):
         # No fuzzy matching of its own: a word no page holds that is a typo of a word some page
-        # or the glossary holds ("unhrc", "kitass", 户照 for 护照) is searched as meant, as the
-        # remote engines' typo clause finds it. "Did you mean" still offers the spelling: the
-        # relevance floor measures the words as typed (search/answer.py).
-        text = spelling.candidate(query.text, query.language) or query.text
-        meant, named_matches = concepts_and_named(text, query.language)
+        # or the glossary holds ("unhrc", "kitass", 户照 for 护照) is searched as meant when the
+        # correction answers clearly better (search/answer.py).
+        meant, named_matches = concepts_and_named(query.text, query.language)
         candidates = self._candidates(query, meant)
         facets = self._facets(candidates)
         matching = self._filtered(candidates, query)
@@ -441,8 +439,8 @@ class DatabaseEngine(SearchEngine):
             if meant
             else []
         )
-        named = segment.kinds_named(text)
-        names = segment.named_whole(text)
+        named = segment.kinds_named(query.text)
+        names = segment.named_whole(query.text)
         ranked = sorted(
             matching,
             key=lambda entry: self._score(entry, meant, now, weights, named, names),
@@ -466,7 +464,6 @@ class DatabaseEngine(SearchEngine):
             )
             for entry in page
         ]
-        # "Did you mean" is search/spelling.py's, for every engine (search/answer.py).
         return SearchResults(query, hits, len(ranked), facets, engine=self.name)
 
     def autocomplete(self, text, language, limit=8):

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from django.conf import settings
 from elasticsearch_dsl import Q, Search
 
-from search import coverage, glossary, homophones, segment, spelling
+from search import coverage, glossary, segment, spelling
 from search import index as index_defs
 from search.suggest import suggest_words, with_article
 from search.text import CJK, place_keys, title_length, words
@@ -843,13 +843,9 @@ class RemoteEngine(SearchEngine):
             return self._ask(query, (), concepts)
 
     def search(self, query):
-        # A Chinese character of the wrong sound-alike (户照 for 护照, typed through pinyin) is
-        # searched as meant, as the database engine searches every typo (search/homophones.py):
-        # the typo clause changes no Chinese character. The results keep the query as typed.
-        meant = replace(query, text=homophones.corrected(query.text) or query.text)
         # Rewritten from the words as the database engine reads them (search/segment.py
         # ``query_tokens``), so that a Chinese term is named wherever its words meet.
-        tokens = segment.query_tokens(meant.text, query.language)
+        tokens = segment.query_tokens(query.text, query.language)
         named = glossary.matches(tokens, query.language)
         expansions = glossary.variants(
             tokens,
@@ -862,13 +858,13 @@ class RemoteEngine(SearchEngine):
         # The first results are asked for together and ordered again (by_coverage); beyond
         # them the engine's order stands, so each page is a slice of one ordering.
         reordered = query.offset < RERANK_WINDOW
-        asked = meant
+        asked = query
         if reordered:
-            asked = replace(meant, page=1, per_page=max(RERANK_WINDOW, query.offset + query.per_page))
+            asked = replace(query, page=1, per_page=max(RERANK_WINDOW, query.offset + query.per_page))
         response, suggestion = self._narrowed(asked, expansions, concepts)
         raw_hits = response["hits"]["hits"]
         if reordered:
-            raw_hits = by_coverage(meant, raw_hits)[query.offset : query.offset + query.per_page]
+            raw_hits = by_coverage(query, raw_hits)[query.offset : query.offset + query.per_page]
         hits = []
         for raw in raw_hits:
             source = raw["_source"]

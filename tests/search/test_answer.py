@@ -106,6 +106,33 @@ def test_did_you_mean_corrects_a_typo_when_the_correction_answers(indexed):
     assert ask("perpanjang visa kunjugan", "id").suggestion == "perpanjang visa kunjungan"
 
 
+def test_the_results_shown_are_the_corrections_when_it_answers_clearly_better(indexed):
+    """The results are the corrected query's, and say so (``query``, ``suggestion``): the
+    database engine searched the correction while the page offered "did you mean" above
+    those very results, and every link carried the typo."""
+    results = ask("golden vissa")
+    assert results.query.text == "golden visa" and results.suggestion == "golden visa"
+    assert [hit.url for hit in results.hits] == [hit.url for hit in ask("golden visa").hits]
+
+
+def test_a_query_searched_as_typed_is_not_corrected(indexed):
+    """ "Search instead for" what was typed: the reader's words, not the correction."""
+    typed = SearchQuery(text="golden vissa", language="en", as_typed=True)
+    results = answer.answer(database_engine(), typed)
+    assert results.query == typed and results.suggestion == ""
+    assert results.hits != ask("golden visa").hits
+
+
+def test_the_spelling_is_worked_out_once_per_search(indexed, monkeypatch):
+    """The database engine corrected the query, and answer() asked the same again for its
+    suggestion, and the engine again for the suggestion's search."""
+    asked = []
+    candidate = answer.spelling.candidate
+    monkeypatch.setattr(answer.spelling, "candidate", lambda *args: asked.append(args) or candidate(*args))
+    assert ask("golden vissa").suggestion == "golden visa"
+    assert len(asked) == 1
+
+
 def test_did_you_mean_never_replaces_a_word_of_the_content_or_the_glossary(indexed):
     assert ask("visa on arrival price").suggestion == ""
     assert ask("pasport for baby").suggestion == ""  # a misspelling the glossary knows: found anyway

@@ -7,7 +7,6 @@ from html import unescape
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.utils.translation import trans_real
 
 from cms.models import GuidePage
 from search.engines import database_engine
@@ -19,17 +18,6 @@ from search.models import BestBet, SearchEntry
 pytestmark = pytest.mark.django_db
 
 NOT_TRANSLATED_AR = "متوفر باللغة الإندونيسية فقط"  # "Only available in Bahasa Indonesia"
-
-
-@pytest.fixture
-def translated(monkeypatch):
-    """Adds one translation to a language's catalogue for the test (the catalogues themselves
-    are edited by translators): shows the page uses the string whole."""
-
-    def add(language, msgid, msgstr):
-        monkeypatch.setitem(trans_real.translation(language)._catalog._catalogs[0], msgid, msgstr)
-
-    return add
 
 
 def page(client, language, **params):
@@ -53,23 +41,33 @@ def links(html):
     return [parse_qs(unescape(href)[1:]) for href in re.findall(r'href="(\?[^"]*)"', html)]
 
 
-# 1. "Did you mean" is one sentence, ended as each language ends a question.
+# 1. The results of a correction say so, each sentence translated whole, and lead back.
 
 
 @pytest.mark.parametrize(
-    ("language", "typed", "msgstr", "ending"),
+    ("language", "typed", "meant", "showing", "instead"),
     [
-        ("ar", "تأشيرة الزيراة", "هل تقصد %(suggestion)s؟", "؟"),
-        ("zh-hans", "申请户照", "您是不是要找%(suggestion)s？", "？"),
+        ("en", "golden vissa", "golden visa", "Showing results for", "Search instead for"),
+        ("ar", "تأشيرة الزيراة", "تأشيرة الزيارة", "عرض النتائج عن", "البحث بدلاً من ذلك عن"),
+        ("zh-hans", "申请户照", "申请护照", "以下是", "仍然搜索："),
     ],
 )
-def test_did_you_mean_is_one_translated_sentence(
-    client, indexed, translated, language, typed, msgstr, ending
+def test_the_results_of_a_correction_say_so_and_lead_to_the_words_as_typed(
+    client, indexed, language, typed, meant, showing, instead
 ):
-    translated(language, "Did you mean %(suggestion)s?", msgstr)
-    sentence = between(page(client, language, q=typed), '<p class="did-you-mean">', "</p>")
-    assert re.search(r'<a href="\?q=[^"]+" dir="auto">[^<]+</a>' + ending + "$", sentence)
-    assert "?" not in sentence.split("</a>")[-1]
+    """The database engine showed the correction's results under "Did you mean …?", and its
+    links (pages, filters, the box) carried the typo: a click searched the typo again."""
+    html = page(client, language, q=typed)
+    notice = between(html, '<div class="did-you-mean">', "</div>")
+    assert f'{showing}<strong dir="auto">{meant}</strong>' in notice.replace(" <strong", "<strong")
+    back = unescape(re.search(instead + r' ?<a href="([^"]+)" dir="auto">([^<]+)</a>', notice).group(1))
+    assert parse_qs(back[1:]) == {"q": [typed], "typed": ["1"]}
+    assert unescape(re.search(r'<input id="search-q"[^>]* value="([^"]*)"', html).group(1)) == meant
+    assert all(query["q"] == [meant] for query in links(html) if "typed" not in query)
+    as_typed = page(client, language, q=typed, typed="1")
+    assert 'class="did-you-mean"' not in as_typed
+    assert unescape(re.search(r'<input id="search-q"[^>]* value="([^"]*)"', as_typed).group(1)) == typed
+    assert all(query.get("typed") == ["1"] for query in links(as_typed))
 
 
 # 2. A query in the other direction keeps its order: in the box, the sentence and the title.
