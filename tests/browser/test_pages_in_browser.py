@@ -16,6 +16,26 @@ def test_no_serious_accessibility_violations(site_url, page, axe_violations, lan
     assert axe_violations(page) == []
 
 
+@pytest.mark.parametrize(
+    ("language", "typed", "meant"),
+    [("en", "golden vissa", "golden visa"), ("ar", "تأشيرة الزيراة", "تأشيرة الزيارة")],
+)
+def test_the_results_of_a_correction_say_so_and_lead_back_to_the_words_typed(
+    site_url, page, axe_violations, language, typed, meant
+):
+    """The notice above a correction's results is accessible in both directions, and its link
+    searches the words as typed, without JavaScript as with it."""
+    page.goto(f"{site_url}/{language}/search/?q={typed}")
+    notice = page.locator(".did-you-mean")
+    assert notice.locator("strong").inner_text() == meant
+    assert page.input_value("#search-q") == meant
+    assert axe_violations(page) == []
+    notice.locator("a").click()
+    page.wait_for_load_state()
+    assert page.input_value("#search-q") == typed
+    assert page.locator(".did-you-mean").count() == 0
+
+
 def test_arabic_layout_mirrors(site_url, page):
     page.set_viewport_size({"width": 1024, "height": 800})
     page.goto(f"{site_url}/ar{GUIDE}")
