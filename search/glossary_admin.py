@@ -2,7 +2,9 @@
 
 A concept is edited with its terms (one row per term and language) and refused when search
 could not use it as it is (glossary.validate): a term of another concept, a cycle of
-"includes", an expansion into too many words. The reasons are shown above the form.
+"includes", an expansion into too many words. The reasons are shown above the form. A
+translator (a group "Glossary translators (<language>)") changes the terms and the definition
+of their language only: the rest of the form is shown, read-only, as the source.
 
 A new best bet can start from a query (``?language=en&query=kitas``): the reports of what
 people could not find link here, so pinning a result to one of their queries is one step.
@@ -31,7 +33,7 @@ from wagtail.snippets.views.snippets import CreateView, IndexView, SnippetViewSe
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 from search import glossary
-from search.models import BestBet, Concept, Term, language_name_lazy, query_key
+from search.models import BestBet, Concept, Term, kept_languages, language_name_lazy, query_key
 from search.text import arabic_core, phrase, words
 
 # Text typed in any of the four languages, Arabic included: the browser sets its direction
@@ -96,6 +98,36 @@ class ConceptForm(WagtailAdminModelForm):
         super().__init__(*args, **kwargs)
         for name in ("includes", "see_also"):
             self.fields[name].queryset = self.fields[name].queryset.prefetch_related("terms")
+        if self.for_user is not None:
+            languages = kept_languages(self.for_user)
+            if len(languages) < len(settings.LANGUAGES):
+                self._keep_only(languages)
+
+    def _keep_only(self, languages):
+        """A translator's form: only the terms and the definition of ``languages`` can change.
+        Every other field is disabled, so it is shown and what is posted for it is ignored
+        (Django keeps its stored value); a new term may be written in those languages only."""
+        for name, field in self.fields.items():
+            if not any(name == build_localized_fieldname("definition", code) for code in languages):
+                field.disabled = True
+        formset = self.formsets["terms"]
+        choices = [choice for choice in Term._meta.get_field("language").choices if choice[0] in languages]
+
+        def foreign(form):
+            return form.instance.pk and form.instance.language not in languages
+
+        class TermForm(formset.form):
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, **kwargs)
+                if not foreign(self):
+                    self.fields["language"].choices = choices
+
+        # Before the rows are built (``forms`` is built once, when first read): the blank row
+        # Wagtail copies for a new term is built from it too.
+        formset.form = TermForm
+        for form in filter(foreign, formset.forms):
+            for field in form.fields.values():  # ORDER and DELETE included: kept as stored
+                field.disabled = True
 
     def clean(self):
         cleaned = super().clean()

@@ -101,6 +101,21 @@ class PendingUpdate(models.Model):
         return f"{self.source}:{self.object_id} ({self.attempts} attempts)"
 
 
+def terms_permission(code):
+    """The codename of the permission to keep the glossary in one language ("keep_terms_zh_hans")."""
+    return f"keep_terms_{code.replace('-', '_')}"
+
+
+def kept_languages(user):
+    """The languages whose terms and definitions ``user`` may change in the glossary (with the
+    right to change concepts): those of their translator permissions, unless they may add
+    concepts (the Editors) or hold none of them (every language, as before translators)."""
+    codes = [code for code, _name in settings.LANGUAGES]
+    if user.has_perm("search.add_concept"):
+        return codes
+    return [code for code in codes if user.has_perm(f"search.{terms_permission(code)}")] or codes
+
+
 class Concept(ClusterableModel):
     """One idea of the glossary (KITAS, sponsor, overstay), named by its terms in each language.
 
@@ -130,6 +145,13 @@ class Concept(ClusterableModel):
         verbose_name = _("glossary concept")
         verbose_name_plural = _("glossary concepts")
         ordering = ["key"]
+        # A translator keeps one language's terms and definition (search/glossary_admin.py):
+        # given with "change concept" to the groups "Glossary translators (<language>)".
+        # Named in English, as Django names its own permissions (stored, not translated).
+        permissions = [
+            (terms_permission(code), f"Can keep the glossary in {get_language_info(code)['name']}")
+            for code, _name in settings.LANGUAGES
+        ]
 
     def __str__(self):
         """Its ``label`` in the active language: how Wagtail names it in the admin (choosers,

@@ -10,7 +10,8 @@ language stay editable: an Indonesian permit name typed on the English site belo
 Indonesian terms, and a masked, lower-cased query may need its capitals back ("KITAS").
 
 Adding a term changes a concept, so it needs the right to change concepts (terms are edited
-inside the concept's form and have no permission of their own in Wagtail's groups); a best
+inside the concept's form and have no permission of their own in Wagtail's groups), and a
+translator adds terms in their own language only (search/models.py ``kept_languages``); a best
 bet needs the right to add best bets. The reports show only the links the editor can use.
 """
 
@@ -31,7 +32,7 @@ from django.views.generic import FormView
 
 from core.permissions import AdminPermissionRequired
 from search import glossary
-from search.models import BestBet, Concept, Term
+from search.models import BestBet, Concept, Term, kept_languages
 
 TERM_PERMISSION = "search.change_concept"
 BEST_BET_PERMISSION = "search.add_bestbet"
@@ -87,9 +88,14 @@ class AddTermForm(forms.Form):
         initial="variant",
     )
 
-    def __init__(self, *args, language=glossary.FALLBACK, **kwargs):
+    def __init__(self, *args, language=glossary.FALLBACK, languages=None, **kwargs):
+        """``languages``: those the term may be written in (a translator's own, kept_languages)."""
         super().__init__(*args, **kwargs)
         self.fields["concept"].choices = [("", "---------"), *concept_choices(language)]
+        if languages is not None:
+            self.fields["language"].choices = [
+                choice for choice in settings.LANGUAGES if choice[0] in languages
+            ]
 
     def clean(self):
         cleaned = super().clean()
@@ -144,7 +150,8 @@ class AddTermView(AdminPermissionRequired, FormView):
         return {"text": " ".join(self.request.GET.get("query", "").split()), "language": self.language()}
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "language": self.language()}
+        languages = kept_languages(self.request.user)
+        return {**super().get_form_kwargs(), "language": self.language(), "languages": languages}
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -9,6 +9,7 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 from django.utils import translation
+from modeltranslation.utils import build_localized_fieldname
 from wagtail.users.models import UserProfile
 
 from search import term_admin
@@ -158,3 +159,138 @@ def test_the_concept_chooser_lists_concepts_in_the_admins_language(admin_client,
     assert label in html.unescape(response.json()["html"])
     with translation.override(language):
         assert str(first) == label
+
+
+# Translators keep one language of the glossary.
+
+
+def edit_form(concept):
+    """The concept's edit form as the admin posts it back unchanged: every row and field."""
+    data = {
+        "key": concept.key,
+        "terms-TOTAL_FORMS": str(concept.terms.count()),
+        "terms-INITIAL_FORMS": str(concept.terms.count()),
+        "terms-MIN_NUM_FORMS": "1",
+        "terms-MAX_NUM_FORMS": "1000",
+        "includes": [str(pk) for pk in concept.includes.values_list("pk", flat=True)],
+        "see_also": [str(pk) for pk in concept.see_also.values_list("pk", flat=True)],
+    }
+    for code, _name in settings.LANGUAGES:
+        field = build_localized_fieldname("definition", code)
+        data[field] = getattr(concept, field) or ""
+    for index, term in enumerate(concept.terms.order_by("sort_order")):
+        data.update(
+            {
+                f"terms-{index}-id": str(term.pk),
+                f"terms-{index}-language": term.language,
+                f"terms-{index}-text": term.text,
+                f"terms-{index}-kind": term.kind,
+                f"terms-{index}-ORDER": str(index + 1),
+                f"terms-{index}-DELETE": "",
+            }
+        )
+    return data
+
+
+def row_of(data, language):
+    return next(
+        key[: -len("-language")]
+        for key, value in data.items()
+        if key.endswith("-language") and value == language
+    )
+
+
+def added_row(data, language, text):
+    index = int(data["terms-TOTAL_FORMS"])
+    data.update(
+        {
+            f"terms-{index}-id": "",
+            f"terms-{index}-language": language,
+            f"terms-{index}-text": text,
+            f"terms-{index}-kind": "everyday",
+            f"terms-{index}-ORDER": str(index + 1),
+            f"terms-{index}-DELETE": "",
+            "terms-TOTAL_FORMS": str(index + 1),
+        }
+    )
+    return data
+
+
+@pytest.fixture
+def translator(client, make_user):
+    """A member of "Glossary translators (English)" (search/migrations/0012)."""
+    client.force_login(make_user("translator", "Glossary translators (English)"))
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = "en"
+    return client
+
+
+def test_a_translator_changes_the_terms_and_definition_of_their_language_only(translator):
+    """Any editor could change every language: an English translator rewriting the Indonesian
+    source, or removing its terms, went unchecked. What is posted for the other languages,
+    the key and the related concepts is now ignored; their own language is saved."""
+    concept = Concept.objects.get(key="kitas")
+    before = {(term.language, term.text) for term in concept.terms.all()}
+    data = edit_form(concept)
+    data["key"] = "kitas-renamed"
+    data["definition_ind"] = "diubah oleh penerjemah"
+    data["definition_en"] = "A permit to live in Indonesia for a limited time."
+    data["includes"] = [str(Concept.objects.get(key="kitap").pk)]
+    data[f"{row_of(data, 'id')}-text"] = "izin diubah"
+    data[f"{row_of(data, 'ar')}-DELETE"] = "on"
+    english = row_of(data, "en")
+    data[f"{english}-text"] = "temporary residence card"
+    data = added_row(data, "en", "kitas card")
+    response = translator.post(reverse("wagtailsnippets_search_concept:edit", args=[concept.pk]), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    concept.refresh_from_db()
+    assert concept.key == "kitas" and not concept.includes.exists()
+    assert concept.definition_ind != "diubah oleh penerjemah"
+    assert concept.definition_en == "A permit to live in Indonesia for a limited time."
+    after = {(term.language, term.text) for term in concept.terms.all()}
+    assert {term for term in before if term[0] != "en"} <= after  # the other languages as they were
+    assert {("en", "temporary residence card"), ("en", "kitas card")} <= after
+
+
+def test_a_translator_adds_no_term_in_another_language(translator):
+    concept = Concept.objects.get(key="kitas")
+    data = added_row(edit_form(concept), "ar", "بطاقة كيتاس")
+    response = translator.post(reverse("wagtailsnippets_search_concept:edit", args=[concept.pk]), data)
+    assert response.status_code == 200  # the form again, with the reason
+    assert not concept.terms.filter(text="بطاقة كيتاس").exists()
+    assert "Select a valid choice" in html.unescape(response.content.decode())
+
+
+def test_a_translator_sees_the_other_languages_read_only(translator):
+    """The source stays in view: the Indonesian rows and definition are shown, disabled."""
+    concept = Concept.objects.get(key="kitas")
+    page = admin_page(translator, reverse("wagtailsnippets_search_concept:edit", args=[concept.pk]))
+    data = edit_form(concept)
+    indonesian = row_of(data, "id")
+    english = row_of(data, "en")
+    assert "disabled" in input_tag(page, f"{indonesian}-text")
+    assert "disabled" not in input_tag(page, f"{english}-text")
+    assert "disabled" in input_tag(page, "definition_ind")
+    assert "disabled" not in input_tag(page, "definition_en")
+    key = re.search(r'<input(?:[^>"]|"[^"]*")*name="key"(?:[^>"]|"[^"]*")*>', page).group(0)
+    assert " disabled" in key
+    assert re.search(r'<select name="includes"[^>]* disabled', page)
+
+
+def test_a_translator_neither_adds_nor_deletes_concepts(translator):
+    concept = Concept.objects.get(key="kitas")
+    assert translator.get(reverse("wagtailsnippets_search_concept:add")).status_code != 200
+    assert (
+        translator.get(reverse("wagtailsnippets_search_concept:delete", args=[concept.pk])).status_code != 200
+    )
+
+
+def test_a_translator_adds_a_query_as_a_term_of_their_language_only(translator, unanswered):
+    page = admin_page(translator, term_admin.term_url("en", QUERY))
+    languages = re.search(r'<select name="language"[^>]*>(.*?)</select>', page, re.S).group(1)
+    assert re.findall(r'value="([^"]+)"', languages) == ["en"]
+    concept = Concept.objects.get(key="kitas")
+    refused = translator.post(
+        term_admin.term_url("en", QUERY),
+        {"text": "kitas kartu", "language": "id", "concept": concept.pk, "kind": "variant"},
+    )
+    assert refused.status_code == 200 and not concept.terms.filter(text="kitas kartu").exists()
