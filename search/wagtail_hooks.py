@@ -1,12 +1,15 @@
 """What search adds to the platform: its line in /readyz, its queue of index updates and its
 periodic jobs (catch-up and retries of index updates); the search's main task; the glossary and
-best bets as snippets, and the form adding a query to a concept; the glossary term block of
-guides; the demo glossary (docs/architecture.md, "Extension points")."""
+best bets as snippets, and the form adding a query to a concept, with the stylesheet of a
+translator's concept form; the glossary term block of guides; the demo glossary
+(docs/architecture.md, "Extension points")."""
 
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.templatetags.static import static
 from django.urls import path
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -68,6 +71,13 @@ def main_task():
 
 register_snippet(ConceptViewSet)
 register_snippet(BestBetViewSet)
+
+
+@hooks.register("insert_global_admin_css")
+def glossary_admin_css():
+    """Loaded on every admin page (Wagtail has no hook for one snippet's form): its one rule
+    applies only where a term's row is disabled."""
+    return format_html('<link rel="stylesheet" href="{}">', static("css/glossary-admin.css"))
 
 
 @hooks.register("register_admin_urls")
