@@ -26,14 +26,14 @@ def test_the_results_of_a_correction_say_so_and_lead_back_to_the_words_typed(
     """The notice above a correction's results is accessible in both directions, and its link
     searches the words as typed, without JavaScript as with it."""
     page.goto(f"{site_url}/{language}/search/?q={typed}")
-    notice = page.locator(".did-you-mean")
+    notice = page.locator(".search-correction")
     assert notice.locator("strong").inner_text() == meant
     assert page.input_value("#search-q") == meant
     assert axe_violations(page) == []
     notice.locator("a").click()
     page.wait_for_load_state()
     assert page.input_value("#search-q") == typed
-    assert page.locator(".did-you-mean").count() == 0
+    assert page.locator(".search-correction").count() == 0
 
 
 def test_arabic_layout_mirrors(site_url, page):

@@ -58,14 +58,14 @@ def test_the_results_of_a_correction_say_so_and_lead_to_the_words_as_typed(
     """The database engine showed the correction's results under "Did you mean …?", and its
     links (pages, filters, the box) carried the typo: a click searched the typo again."""
     html = page(client, language, q=typed)
-    notice = between(html, '<div class="did-you-mean">', "</div>")
+    notice = between(html, '<div class="search-correction">', "</div>")
     assert f'{showing}<strong dir="auto">{meant}</strong>' in notice.replace(" <strong", "<strong")
     back = unescape(re.search(instead + r' ?<a href="([^"]+)" dir="auto">([^<]+)</a>', notice).group(1))
     assert parse_qs(back[1:]) == {"q": [typed], "typed": ["1"]}
     assert unescape(re.search(r'<input id="search-q"[^>]* value="([^"]*)"', html).group(1)) == meant
     assert all(query["q"] == [meant] for query in links(html) if "typed" not in query)
     as_typed = page(client, language, q=typed, typed="1")
-    assert 'class="did-you-mean"' not in as_typed
+    assert 'class="search-correction"' not in as_typed
     assert unescape(re.search(r'<input id="search-q"[^>]* value="([^"]*)"', as_typed).group(1)) == typed
     assert all(query.get("typed") == ["1"] for query in links(as_typed))
 
