@@ -32,6 +32,28 @@ CHROMIUM_ARGS = [
 ]
 
 
+def manage_site(site_var, *args, **environment):
+    """Run manage.py against the test server's own database (``site_var``), as `make run` would."""
+    env = dict(
+        os.environ,
+        SINERGI_VAR_DIR=str(site_var),
+        DEBUG="false",
+        SINERGI_ENV="development",
+        DJANGO_SETTINGS_MODULE="config.settings",  # what `make run` serves, not the test settings
+        **environment,
+    )
+    env.pop("DATABASE_URL", None)
+    subprocess.run([sys.executable, str(ROOT / "manage.py"), *args], cwd=ROOT, env=env, check=True)
+
+
+def log_in_to_admin(page, site_url, username, password):
+    page.goto(f"{site_url}/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.locator("form button[type=submit]").first.click()
+    page.wait_for_load_state()
+
+
 def chromium_path():
     return os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 

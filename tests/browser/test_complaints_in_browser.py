@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from complaints.demo import demo_code
-from tests.browser.conftest import ROOT
+from tests.browser.conftest import ROOT, log_in_to_admin
 
 pytestmark = pytest.mark.browser
 
@@ -73,11 +73,7 @@ def test_file_anonymously_look_up_and_see_the_staff_change(site_url, browser, tm
         staff = browser.new_context()
         admin = staff.new_page()
         try:
-            admin.goto(f"{site_url}/admin/login/")
-            admin.fill("#id_username", "browser-admin")
-            admin.fill("#id_password", ADMIN_PASSWORD)
-            admin.locator("form button[type=submit]").first.click()
-            admin.wait_for_load_state()
+            log_in_to_admin(admin, site_url, "browser-admin", ADMIN_PASSWORD)
             admin.goto(f"{site_url}/admin/complaints/")
             admin.fill("#id_code", code)
             admin.locator("form[action$='/complaints/find/'] button").click()

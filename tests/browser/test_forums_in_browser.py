@@ -5,35 +5,22 @@ the test site's manage.py, since demo accounts cannot sign in.
 """
 
 import email
-import os
 import re
-import subprocess
-import sys
 import time
 from email.header import decode_header, make_header
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import log_in_to_admin, manage_site
+
 pytestmark = pytest.mark.browser
-ROOT = Path(__file__).resolve().parents[2]
 LANGUAGES = ["id", "en", "ar", "zh-hans"]
 OFFICER_PASSWORD = "officer-pass-4471-x"
 
 
 def manage(site_var, code):
-    env = dict(
-        os.environ,
-        SINERGI_VAR_DIR=str(site_var),
-        DEBUG="false",
-        SINERGI_ENV="development",
-        DJANGO_SETTINGS_MODULE="config.settings",  # what `make run` serves, not the test settings
-    )
-    env.pop("DATABASE_URL", None)
-    subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", code], cwd=ROOT, env=env, check=True
-    )
+    manage_site(site_var, "shell", "-c", code)
 
 
 def mails_to(site_var, address):
@@ -107,10 +94,7 @@ def test_sign_up_verify_ask_moderate_answer_and_notify(page, browser, site_url, 
 
     officer_context = browser.new_context(bypass_csp=True, extra_http_headers={"Accept-Language": "en"})
     officer_page = officer_context.new_page()
-    officer_page.goto(f"{site_url}/admin/login/")
-    officer_page.fill("#id_username", officer)
-    officer_page.fill("#id_password", OFFICER_PASSWORD)
-    officer_page.click("button[type=submit]")
+    log_in_to_admin(officer_page, site_url, officer, OFFICER_PASSWORD)
     officer_page.goto(f"{site_url}/admin/forums/")
     row = officer_page.locator("tr", has_text="Can my visit visa be converted to a KITAS?")
     row.locator("button", has_text="Approve").click()
@@ -168,10 +152,7 @@ def test_post_form_is_accessible_when_signed_in(
 ):
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()
-    page.goto(f"{site_url}/admin/login/")
-    page.fill("#id_username", officer)
-    page.fill("#id_password", OFFICER_PASSWORD)
-    page.click("button[type=submit]")
+    log_in_to_admin(page, site_url, officer, OFFICER_PASSWORD)
     page.goto(f"{site_url}/{language}/forums/board/visa/new/")
     assert axe_violations(page) == []
     page.click("main form button[type=submit]")

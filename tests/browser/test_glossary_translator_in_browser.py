@@ -1,14 +1,10 @@
 """A glossary translator's concept form in Chromium: the other languages' rows are shown as the
 source, without the buttons that would seem to move or remove them."""
 
-import os
-import subprocess
-import sys
-
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ROOT
+from tests.browser.conftest import log_in_to_admin, manage_site
 
 pytestmark = pytest.mark.browser
 
@@ -23,23 +19,10 @@ user.groups.add(Group.objects.get(name="Glossary translators (English)"))
 
 @pytest.fixture
 def translator_page(browser, site_url, site_var):
-    env = dict(
-        os.environ,
-        SINERGI_VAR_DIR=str(site_var),
-        SINERGI_ENV="development",
-        DJANGO_SETTINGS_MODULE="config.settings",
-    )
-    env.pop("DATABASE_URL", None)
-    subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "shell", "-c", CREATE], cwd=ROOT, env=env, check=True
-    )
+    manage_site(site_var, "shell", "-c", CREATE)
     context = browser.new_context(locale="en")
     page = context.new_page()
-    page.goto(f"{site_url}/admin/login/")
-    page.fill("#id_username", USERNAME)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_load_state()
+    log_in_to_admin(page, site_url, USERNAME, PASSWORD)
     yield page
     context.close()
 

@@ -2,15 +2,12 @@
 pages are created and published; translators copy any field from another language, and in the
 "Translate into" mode work beside the Indonesian source, which they cannot change there."""
 
-import os
 import re
-import subprocess
-import sys
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import ROOT
+from tests.browser.conftest import log_in_to_admin, manage_site
 
 pytestmark = pytest.mark.browser
 
@@ -20,28 +17,19 @@ PASSWORD = "browser-translator-pw-5521"
 
 @pytest.fixture(scope="module")
 def admin_page(browser, site_url, site_var):
-    env = dict(
-        os.environ,
-        SINERGI_VAR_DIR=str(site_var),
-        SINERGI_ENV="development",
-        DJANGO_SETTINGS_MODULE="config.settings",
+    manage_site(
+        site_var,
+        "createsuperuser",
+        "--noinput",
+        "--username",
+        USERNAME,
+        "--email",
+        "translator@example.org",
         DJANGO_SUPERUSER_PASSWORD=PASSWORD,
-    )
-    env.pop("DATABASE_URL", None)
-    subprocess.run(
-        [sys.executable, str(ROOT / "manage.py"), "createsuperuser", "--noinput", "--username", USERNAME]
-        + ["--email", "translator@example.org"],
-        cwd=ROOT,
-        env=env,
-        check=True,
     )
     context = browser.new_context()
     page = context.new_page()
-    page.goto(f"{site_url}/admin/login/")
-    page.fill("#id_username", USERNAME)
-    page.fill("#id_password", PASSWORD)
-    page.locator("form button[type=submit]").first.click()
-    page.wait_for_load_state()
+    log_in_to_admin(page, site_url, USERNAME, PASSWORD)
     yield page
     context.close()
 
